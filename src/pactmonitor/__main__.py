@@ -1,0 +1,3 @@
+from pactmonitor.cli import main
+
+main()

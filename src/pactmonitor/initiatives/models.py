@@ -1,0 +1,75 @@
+"""The registry of regional initiatives that serve the action lines."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pactmonitor.indicators.choices import EducationLevel
+from pactmonitor.provenance.models import Provenanced
+
+from .choices import InitiativeKind
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def with_education_level(self, level: str) -> InitiativeQuerySet:
+        # Levels are stored as " mbo hbo " so one portable LIKE finds a whole token.
+        return self.filter(education_levels__contains=f" {level} ")
+
+
+class Initiative(Provenanced):
+    key = models.SlugField(_("sleutel"), max_length=150, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    kind = models.CharField(_("soort"), max_length=20, choices=InitiativeKind.choices)
+    description = models.TextField(_("omschrijving"), blank=True)
+    regions = models.ManyToManyField(
+        "regions.Region", verbose_name=_("regio's"), blank=True, related_name="initiatives"
+    )
+    institutions = models.ManyToManyField(
+        "pacts.Organisation", verbose_name=_("instellingen"), blank=True, related_name="initiatives"
+    )
+    action_lines = models.ManyToManyField(
+        "pacts.ActionLine", verbose_name=_("actielijnen"), blank=True, related_name="initiatives"
+    )
+    education_levels = models.CharField(
+        _("onderwijsniveaus"), max_length=200, blank=True, default="",
+        help_text=_("Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho."),
+    )
+    sectors = models.JSONField(_("sectoren"), default=list, blank=True)
+    start_year = models.PositiveIntegerField(_("startjaar"), null=True, blank=True)
+    url = models.URLField(_("website"), max_length=500, blank=True)
+    serves = models.ManyToManyField(
+        "pacts.Action", verbose_name=_("draagt bij aan acties"), blank=True, related_name="initiatives"
+    )
+    history = HistoricalRecords()
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:initiative", args=[self.key])
+
+    def save(self, *args, **kwargs) -> None:
+        self.education_levels = self.normalise_levels(self.education_levels)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def normalise_levels(levels: str | list[str]) -> str:
+        tokens = levels.split() if isinstance(levels, str) else list(levels)
+        unknown = [t for t in tokens if t not in EducationLevel.values]
+        if unknown:
+            raise ValueError(f"unknown education level(s): {', '.join(unknown)}")
+        return f" {' '.join(tokens)} " if tokens else ""
+
+    @property
+    def education_level_labels(self) -> list[str]:
+        return [EducationLevel(t).label for t in self.education_levels.split()]

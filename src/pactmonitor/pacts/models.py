@@ -1,0 +1,275 @@
+"""The pact registry: pacts, action lines, actions, sub-measures, goals, owners."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pactmonitor.provenance.models import Provenanced
+
+from .choices import PactLevel, Sector
+
+
+class Organisation(Provenanced):
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    short_name = models.CharField(_("korte naam"), max_length=100, blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("regio"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    url = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class ContactPerson(Provenanced):
+    """Personal data: kept for coordinators, never shown in a public page, export or API."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    role = models.CharField(_("functie"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    pact = models.ForeignKey(
+        "Pact", verbose_name=_("pact"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("regio"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pact(Provenanced):
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    level = models.CharField(_("niveau"), max_length=20, choices=PactLevel.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("draagt bij aan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pacts",
+    )
+    period_start = models.PositiveIntegerField(_("looptijd van"), null=True, blank=True)
+    period_end = models.PositiveIntegerField(_("looptijd tot"), null=True, blank=True)
+    signed_on = models.DateField(_("ondertekend op"), null=True, blank=True)
+    parties = models.TextField(_("partijen"), blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["level", "name"]
+        verbose_name = _("pact")
+        verbose_name_plural = _("pacten")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:pact", args=[self.key])
+
+    @property
+    def period(self) -> str:
+        if self.period_start and self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or self.period_end or "")
+
+
+class ActionLine(Provenanced):
+    pact = models.ForeignKey(
+        Pact, verbose_name=_("pact"), on_delete=models.CASCADE, related_name="action_lines"
+    )
+    key = models.SlugField(_("sleutel"), max_length=50)
+    name = models.CharField(_("naam"), max_length=200)
+    national_goal = models.TextField(_("landelijk doel"), blank=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pact", "order"]
+        verbose_name = _("actielijn")
+        verbose_name_plural = _("actielijnen")
+        constraints = [
+            models.UniqueConstraint(fields=["pact", "key"], name="action_line_key_unique_per_pact")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActionQuerySet(models.QuerySet):
+    def national(self) -> ActionQuerySet:
+        return self.filter(pact__level=PactLevel.NATIONAL)
+
+    def in_region(self, region) -> ActionQuerySet:
+        """Actions of the pacts of a landsdeel and of the pacts below it."""
+        return self.filter(
+            models.Q(pact__region__in=region.descendant_ids()) | models.Q(region=region)
+        ).distinct()
+
+    def led_by(self, organisation: Organisation) -> ActionQuerySet:
+        return self.filter(leads=organisation)
+
+
+def number_sort_key(number: str) -> int:
+    """'12' → 12000, '3b' → 3002: numbers sort as numbers, not as text."""
+    match = re.match(r"(\d+)\s*([a-z]?)", number.strip().lower())
+    if not match:
+        return 999_999
+    letter = match.group(2)
+    return int(match.group(1)) * 1000 + (ord(letter) - ord("a") + 1 if letter else 0)
+
+
+class Action(Provenanced):
+    pact = models.ForeignKey(
+        Pact, verbose_name=_("pact"), on_delete=models.CASCADE, related_name="actions"
+    )
+    number = models.CharField(_("nummer"), max_length=20)
+    position = models.PositiveIntegerField(editable=False, default=0)
+    title = models.CharField(_("titel"), max_length=500)
+    text = models.TextField(_("volledige tekst"), blank=True)
+    action_line = models.ForeignKey(
+        ActionLine,
+        verbose_name=_("actielijn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    theme = models.CharField(_("thema"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text=_("De regio waar de actie over gaat, als die kleiner is dan die van het pact."),
+    )
+    ambition = models.TextField(_("ambitie"), blank=True)
+    leads = models.ManyToManyField(
+        Organisation, verbose_name=_("trekkers"), blank=True, related_name="led_actions"
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("partners"), blank=True, related_name="partner_actions"
+    )
+    lead_text = models.TextField(_("trekker volgens de bron"), blank=True)
+    partners_text = models.TextField(_("partners volgens de bron"), blank=True)
+    serves_actions = models.ManyToManyField(
+        "self",
+        verbose_name=_("draagt bij aan acties"),
+        symmetrical=False,
+        blank=True,
+        related_name="served_by",
+    )
+    serves_action_lines = models.ManyToManyField(
+        ActionLine,
+        verbose_name=_("draagt bij aan ambities"),
+        blank=True,
+        related_name="served_by",
+    )
+    serves_note = models.TextField(_("toelichting op de bijdrage"), blank=True)
+    history = HistoricalRecords(m2m_fields=[leads, partners])
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pact", "position", "number"]
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        constraints = [
+            models.UniqueConstraint(fields=["pact", "number"], name="action_number_unique_per_pact")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pact.name} {self.number}. {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.position = number_sort_key(self.number)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:action", args=[self.pact.key, self.number])
+
+    @property
+    def is_reported_per_sub_measure(self) -> bool:
+        return self.sub_measures.exists()
+
+
+class SubMeasure(Provenanced):
+    action = models.ForeignKey(
+        Action, verbose_name=_("actie"), on_delete=models.CASCADE, related_name="sub_measures"
+    )
+    letter = models.CharField(_("letter"), max_length=5)
+    text = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "letter"]
+        verbose_name = _("deelmaatregel")
+        verbose_name_plural = _("deelmaatregelen")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "letter"], name="sub_measure_letter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.number}{self.letter}"
+
+
+class OperationalGoalQuerySet(models.QuerySet):
+    def due_before(self, day: datetime.date) -> OperationalGoalQuerySet:
+        return self.filter(deadline__lt=day)
+
+
+class OperationalGoal(Provenanced):
+    """A concrete, dated goal of an action ("plan van aanpak gereed eind 2013")."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("actie"), on_delete=models.CASCADE, related_name="operational_goals"
+    )
+    text = models.TextField(_("operationeel doel"))
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_text = models.CharField(_("deadline volgens de bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = OperationalGoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action", "deadline"]
+        verbose_name = _("operationeel doel")
+        verbose_name_plural = _("operationele doelen")
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    """The colour code of the progress report, plus 'onbekend' where nobody has said."""
+
+    AFGEROND = "afgerond", _("afgerond")
+    OP_SCHEMA = "op_schema", _("op schema")
+    VERTRAAGD = "vertraagd", _("vertraagd")
+    ONBEKEND = "onbekend", _("onbekend")
+
+    @property
+    def colour(self) -> str:
+        return {"afgerond": "geel", "op_schema": "blauw", "vertraagd": "rood"}.get(self.value, "grijs")
+
+
+class Basis(models.TextChoices):
+    """How we know a status: the owner reported it, it was read from the narrative, or not at all."""
+
+    REPORTED = "reported", _("gerapporteerd")
+    ASSESSED = "assessed", _("afgeleid uit de tekst")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class RoundState(models.TextChoices):
+    DRAFT = "draft", _("in voorbereiding")
+    OPEN = "open", _("open voor rapportage")
+    CLOSED = "closed", _("gesloten")
+    PUBLISHED = "published", _("gepubliceerd")
+
+
+class UpdateState(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    SUBMITTED = "submitted", _("ingediend")
+    APPROVED = "approved", _("goedgekeurd")
+    PUBLISHED = "published", _("gepubliceerd")

@@ -1,0 +1,226 @@
+"""Reporting rounds and the status updates collected in them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pactmonitor.provenance.models import Provenanced
+
+from .choices import Basis, RoundState, Status, UpdateState
+
+
+class ReportingRoundQuerySet(models.QuerySet):
+    def published(self) -> ReportingRoundQuerySet:
+        return self.filter(state=RoundState.PUBLISHED)
+
+
+class ReportingRound(Provenanced):
+    """A round of status updates; its peildatum is the date the statuses refer to."""
+
+    pact = models.ForeignKey(
+        "pacts.Pact", verbose_name=_("pact"), on_delete=models.PROTECT, related_name="rounds"
+    )
+    slug = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    peildatum = models.DateField(_("peildatum"))
+    peildatum_text = models.CharField(_("peildatum volgens de bron"), max_length=200, blank=True)
+    deadline = models.DateField(_("inleverdatum"), null=True, blank=True)
+    state = models.CharField(
+        _("fase"), max_length=20, choices=RoundState.choices, default=RoundState.DRAFT
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ReportingRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["peildatum"]
+        verbose_name = _("rapportageronde")
+        verbose_name_plural = _("rapportagerondes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:round", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == RoundState.PUBLISHED
+
+    def previous(self) -> ReportingRound | None:
+        return (
+            ReportingRound.objects.filter(pact=self.pact, peildatum__lt=self.peildatum)
+            .order_by("-peildatum")
+            .first()
+        )
+
+
+class StatusUpdateQuerySet(models.QuerySet):
+    def current(self) -> StatusUpdateQuerySet:
+        """The latest version of each update (a correction replaces what it corrects)."""
+        return self.filter(is_current=True)
+
+    def published(self) -> StatusUpdateQuerySet:
+        return self.filter(state=UpdateState.PUBLISHED)
+
+    def public(self) -> StatusUpdateQuerySet:
+        """What the public may see: the current published versions of published rounds."""
+        return self.current().published().filter(round__state=RoundState.PUBLISHED)
+
+    def for_round(self, round: ReportingRound) -> StatusUpdateQuerySet:
+        return self.filter(round=round)
+
+
+class PublishedUpdateIsFrozen(ValidationError):
+    pass
+
+
+class StatusUpdate(Provenanced):
+    """The status of an action (or one of its sub-measures) in a reporting round.
+
+    A published update is frozen: a correction is a new version that points to the one it
+    corrects, with a reason; both stay in the history.
+    """
+
+    round = models.ForeignKey(
+        ReportingRound, verbose_name=_("ronde"), on_delete=models.PROTECT, related_name="updates"
+    )
+    action = models.ForeignKey(
+        "pacts.Action", verbose_name=_("actie"), on_delete=models.CASCADE, related_name="updates"
+    )
+    sub_measure = models.ForeignKey(
+        "pacts.SubMeasure",
+        verbose_name=_("deelmaatregel"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="updates",
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    is_current = models.BooleanField(_("actuele versie"), default=True, editable=False)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("corrigeert"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+    correction_reason = models.TextField(_("reden van de correctie"), blank=True)
+    state = models.CharField(
+        _("fase"), max_length=20, choices=UpdateState.choices, default=UpdateState.DRAFT
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ONBEKEND
+    )
+    basis = models.CharField(_("grondslag"), max_length=20, choices=Basis.choices, default=Basis.UNKNOWN)
+    basis_quote = models.TextField(_("citaat waaruit de status blijkt"), blank=True)
+    narrative = models.TextField(_("stand van zaken"), blank=True)
+    new = models.TextField(_("nieuw sinds de vorige ronde"), blank=True)
+    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Bumped on every save; an edit based on an older revision is refused (no lost work).
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    objects = StatusUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "action__pact", "action__position", "sub_measure__letter", "version"]
+        verbose_name = _("statusupdate")
+        verbose_name_plural = _("statusupdates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "action", "version"],
+                condition=models.Q(sub_measure__isnull=True),
+                name="one_update_per_action_per_round",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "sub_measure", "version"],
+                condition=models.Q(sub_measure__isnull=False),
+                name="one_update_per_sub_measure_per_round",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        subject = f"{self.action.number}{self.sub_measure.letter if self.sub_measure else ''}"
+        return f"{self.round.slug} – {self.action.pact.name} {subject}"
+
+    @property
+    def subject(self):
+        return self.sub_measure or self.action
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.state == UpdateState.PUBLISHED
+
+    def clean(self) -> None:
+        if self.sub_measure_id and self.sub_measure.action_id != self.action_id:
+            raise ValidationError({"sub_measure": _("Deze deelmaatregel hoort bij een andere actie.")})
+        if self.basis == Basis.ASSESSED and not self.basis_quote:
+            raise ValidationError(
+                {"basis_quote": _("Een afgeleide status vraagt het citaat waaruit die blijkt.")}
+            )
+        if self.status == Status.ONBEKEND and self.basis != Basis.UNKNOWN:
+            raise ValidationError({"basis": _("Een onbekende status heeft geen grondslag.")})
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk:
+            stored = StatusUpdate.objects.filter(pk=self.pk).values_list("state", flat=True).first()
+            if stored == UpdateState.PUBLISHED:
+                raise PublishedUpdateIsFrozen(
+                    _("Een gepubliceerde statusupdate wordt niet overschreven; maak een correctie.")
+                )
+        self.revision += 1
+        super().save(*args, **kwargs)
+
+
+class Milestone(Provenanced):
+    update = models.ForeignKey(
+        StatusUpdate, verbose_name=_("statusupdate"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    date = models.DateField(_("datum"), null=True, blank=True)
+    date_text = models.CharField(_("datum volgens de bron"), max_length=200, blank=True)
+    text = models.TextField(_("mijlpaal"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["update", "date"]
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Source(Provenanced):
+    """Where the evidence for an update can be found (vindplaats)."""
+
+    update = models.ForeignKey(
+        StatusUpdate, verbose_name=_("statusupdate"), on_delete=models.CASCADE, related_name="sources"
+    )
+    title = models.TextField(_("omschrijving"))
+    url = models.URLField(_("adres"), max_length=1000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["update", "id"]
+        verbose_name = _("vindplaats")
+        verbose_name_plural = _("vindplaatsen")
+
+    def __str__(self) -> str:
+        return self.title[:80]

@@ -1,0 +1,84 @@
+"""The status of an action in a round, rolled up from its sub-measures where they report apart.
+
+The rule, in order:
+1. An update for the action as a whole wins.
+2. No update at all: ``onbekend`` ("niet gerapporteerd").
+3. Any sub-measure ``vertraagd``: the action is ``vertraagd``.
+4. All sub-measures ``afgerond``: ``afgerond``.
+5. Any sub-measure ``onbekend`` (or not reported): ``onbekend``.
+6. Otherwise (all afgerond or op schema, at least one op schema): ``op_schema``.
+The basis is the weakest among the parts (unknown < assessed < reported), and the reason
+names the sub-measures that decided it, so a page can say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .choices import Basis, Status
+
+BASIS_STRENGTH = {Basis.UNKNOWN: 0, Basis.ASSESSED: 1, Basis.REPORTED: 2}
+
+
+@dataclass(frozen=True)
+class RolledUpStatus:
+    status: str
+    basis: str
+    reason: str
+    parts: dict[str, str] = field(default_factory=dict)  # letter → status
+
+    @property
+    def label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def colour(self) -> str:
+        return Status(self.status).colour
+
+
+def _letters(parts: dict[str, str], status: str) -> str:
+    return ", ".join(letter for letter, value in parts.items() if value == status)
+
+
+def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpStatus:
+    """Combine an action's own update and its sub-measures' updates (letter → update or None).
+
+    Updates are anything with ``status`` and ``basis`` attributes.
+    """
+    if action_update is not None:
+        return RolledUpStatus(action_update.status, action_update.basis, "gerapporteerd voor de hele actie")
+    reported = {letter: u for letter, u in sub_updates.items() if u is not None}
+    if not reported:
+        return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, "niet gerapporteerd")
+    parts = {letter: (u.status if u is not None else Status.ONBEKEND) for letter, u in sub_updates.items()}
+    weakest = min((u.basis for u in reported.values()), key=lambda b: BASIS_STRENGTH[Basis(b)])
+    if len(reported) < len(sub_updates):
+        weakest = Basis.UNKNOWN
+    if Status.VERTRAAGD in parts.values():
+        letters = _letters(parts, Status.VERTRAAGD)
+        return RolledUpStatus(Status.VERTRAAGD, weakest, f"deelmaatregel {letters} vertraagd", parts)
+    if all(value == Status.AFGEROND for value in parts.values()):
+        return RolledUpStatus(Status.AFGEROND, weakest, "alle deelmaatregelen afgerond", parts)
+    if Status.ONBEKEND in parts.values():
+        letters = _letters(parts, Status.ONBEKEND)
+        return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, f"status van deelmaatregel {letters} onbekend", parts)
+    letters = _letters(parts, Status.OP_SCHEMA)
+    return RolledUpStatus(Status.OP_SCHEMA, weakest, f"deelmaatregel {letters} nog op schema", parts)
+
+
+def action_status(action, round, updates=None) -> RolledUpStatus:
+    """The rolled-up status of ``action`` in ``round``.
+
+    ``updates`` may be a pre-fetched iterable of the round's current updates for the action
+    (to avoid a query per action on list pages); otherwise they are read here.
+    """
+    if updates is None:
+        updates = action.updates.current().filter(round=round).select_related("sub_measure")
+    own, by_letter = None, {}
+    for update in updates:
+        if update.sub_measure_id is None:
+            own = update
+        else:
+            by_letter[update.sub_measure.letter] = update
+    letters = [s.letter for s in action.sub_measures.all()]
+    return roll_up(own, {letter: by_letter.get(letter) for letter in letters})

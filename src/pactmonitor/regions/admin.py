@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Region, RegionProfile, RegionResult
+
+PROVENANCE = ("Herkomst", {"fields": ["provenance_document", "provenance_quote"], "classes": ["collapse"]})
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "parent"]
+    list_filter = ["kind", "parent"]
+    search_fields = ["name", "key"]
+    autocomplete_fields = ["parent", "groupings"]
+    fieldsets = [(None, {"fields": ["key", "name", "kind", "parent", "groupings", "grouping_note"]}), PROVENANCE]
+
+
+class RegionResultInline(admin.StackedInline):
+    model = RegionResult
+    extra = 0
+    fields = ["order", "action_line", "subregion", "heading", "text"]
+    autocomplete_fields = ["subregion"]
+
+
+@admin.register(RegionProfile)
+class RegionProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["region", "round"]
+    list_filter = ["round", "region"]
+    search_fields = ["region__name", "organisation", "priorities", "results__text"]
+    inlines = [RegionResultInline]
+    fieldsets = [(None, {"fields": ["region", "round", "organisation", "priorities"]}), PROVENANCE]

@@ -1,0 +1,165 @@
+"""Regions: the country, landsdelen, provinces, subregions, labour-market regions, municipalities.
+
+A region has one main parent (the tree used to roll figures up) and may also belong to other
+groupings: West-Brabant sits under Zuidwest and also works with Zuidoost.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pactmonitor.provenance.models import Provenanced
+
+from .choices import RegionKind
+
+
+class RegionQuerySet(models.QuerySet):
+    def landsdelen(self) -> RegionQuerySet:
+        return self.filter(kind=RegionKind.LANDSDEEL)
+
+    def in_grouping(self, region: Region) -> RegionQuerySet:
+        """Regions that sit under ``region`` as main parent or through a grouping."""
+        return self.filter(models.Q(parent=region) | models.Q(groupings=region)).distinct()
+
+
+class Region(Provenanced):
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=RegionKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("hoort bij"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    groupings = models.ManyToManyField(
+        "self",
+        verbose_name=_("werkt ook samen met"),
+        symmetrical=False,
+        blank=True,
+        related_name="grouped_members",
+        help_text=_("Andere regio's waar deze regio ook toe behoort, naast de hoofdregio."),
+    )
+    grouping_note = models.TextField(_("toelichting op de groepering"), blank=True)
+    history = HistoricalRecords()
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        if self.kind == RegionKind.LANDSDEEL:
+            return reverse("web:landsdeel", args=[self.key])
+        return reverse("web:region", args=[self.key])
+
+    def ancestors(self) -> list[Region]:
+        """The chain of main parents, nearest first."""
+        chain, node = [], self.parent
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+    def landsdeel(self) -> Region | None:
+        """The landsdeel this region lies in by its main parent (itself, if it is one)."""
+        for node in [self, *self.ancestors()]:
+            if node.kind == RegionKind.LANDSDEEL:
+                return node
+        return None
+
+    def all_landsdelen(self) -> list[Region]:
+        """Every landsdeel the region belongs to, by main parent or by grouping."""
+        found = []
+        for node in [self, *self.ancestors(), *self.groupings.all()]:
+            landsdeel = node.landsdeel() if node is not self else self.landsdeel()
+            if landsdeel and landsdeel not in found:
+                found.append(landsdeel)
+        return found
+
+    def descendant_ids(self) -> set[int]:
+        """Ids of this region and every region below it in the main tree."""
+        parents = dict(Region.objects.values_list("id", "parent_id"))
+        children: dict[int, list[int]] = {}
+        for child, parent in parents.items():
+            children.setdefault(parent, []).append(child)
+        found, todo = {self.pk}, [self.pk]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+
+class RegionProfile(Provenanced):
+    """A landsdeel's organisation, main results and priorities, as reported in one round."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("landsdeel"), on_delete=models.CASCADE, related_name="profiles"
+    )
+    round = models.ForeignKey(
+        "progress.ReportingRound",
+        verbose_name=_("rapportageronde"),
+        on_delete=models.PROTECT,
+        related_name="region_profiles",
+    )
+    organisation = models.TextField(_("organisatie"), blank=True)
+    priorities = models.TextField(_("prioriteiten voor het komende jaar"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__name", "round__peildatum"]
+        verbose_name = _("landsdeelprofiel")
+        verbose_name_plural = _("landsdeelprofielen")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "round"], name="one_profile_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} – {self.round}"
+
+
+class RegionResult(Provenanced):
+    """One main result in a profile, for an action line and/or a province or subregion."""
+
+    profile = models.ForeignKey(
+        RegionProfile, verbose_name=_("profiel"), on_delete=models.CASCADE, related_name="results"
+    )
+    action_line = models.ForeignKey(
+        "pacts.ActionLine",
+        verbose_name=_("actielijn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    subregion = models.ForeignKey(
+        Region,
+        verbose_name=_("provincie of subregio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    heading = models.CharField(_("kop"), max_length=300, blank=True)
+    text = models.TextField(_("tekst"))
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+
+    def __str__(self) -> str:
+        return self.heading or self.text[:60]

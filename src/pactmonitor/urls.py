@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Pactmonitor beheer")
+admin.site.site_title = _("Pactmonitor")
+admin.site.index_title = _("Beheer van pacten, rondes, regio's, indicatoren en initiatieven")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("", include("pactmonitor.web.urls")),
+]

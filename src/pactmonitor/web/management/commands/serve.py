@@ -1,0 +1,40 @@
+"""``pactmonitor serve``: the web app on gunicorn, with static files served by WhiteNoise."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Start Pactmonitor on a production WSGI server (gunicorn)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="worker processes"
+        )
+
+    def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+        # Collected static files live in the data directory; refresh them on every start so a
+        # new release never serves stale assets.
+        call_command("collectstatic", interactive=False, verbosity=0)
+        from gunicorn.app.base import BaseApplication
+
+        from pactmonitor.wsgi import application
+
+        class Server(BaseApplication):
+            def load_config(self) -> None:
+                self.cfg.set("bind", f"{host}:{port}")
+                self.cfg.set("workers", workers)
+                self.cfg.set("accesslog", "-" if options["verbosity"] > 1 else None)
+                self.cfg.set("timeout", 120)
+
+            def load(self):
+                return application
+
+        self.stdout.write(f"Pactmonitor on http://{host}:{port}/ ({workers} workers)")
+        Server().run()

@@ -1,0 +1,110 @@
+"""A small hand-written factory: each function makes one valid object, overridable by keyword."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.initiatives.models import Initiative
+from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact, SubMeasure
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.regions.models import Region
+
+_seq = itertools.count(1)
+
+
+def _n() -> int:
+    return next(_seq)
+
+
+def region(**kw) -> Region:
+    n = _n()
+    kw.setdefault("key", f"regio-{n}")
+    kw.setdefault("name", f"Regio {n}")
+    kw.setdefault("kind", "landsdeel")
+    return Region.objects.create(**kw)
+
+
+def organisation(**kw) -> Organisation:
+    n = _n()
+    kw.setdefault("key", f"organisatie-{n}")
+    kw.setdefault("name", f"Organisatie {n}")
+    kw.setdefault("sector", "onderwijs")
+    return Organisation.objects.create(**kw)
+
+
+def pact(**kw) -> Pact:
+    n = _n()
+    kw.setdefault("key", f"pact-{n}")
+    kw.setdefault("name", f"Pact {n}")
+    kw.setdefault("level", "national")
+    return Pact.objects.create(**kw)
+
+
+def action_line(**kw) -> ActionLine:
+    n = _n()
+    kw.setdefault("pact", kw.get("pact") or pact())
+    kw.setdefault("key", f"lijn-{n}")
+    kw.setdefault("name", f"Actielijn {n}")
+    return ActionLine.objects.create(**kw)
+
+
+def action(leads=(), **kw) -> Action:
+    n = _n()
+    kw.setdefault("pact", kw.get("pact") or pact())
+    kw.setdefault("number", str(n))
+    kw.setdefault("title", f"Actie {n}")
+    created = Action.objects.create(**kw)
+    created.leads.set(leads)
+    return created
+
+
+def sub_measure(**kw) -> SubMeasure:
+    kw.setdefault("action", kw.get("action") or action())
+    kw.setdefault("letter", "a")
+    kw.setdefault("text", "Een deelmaatregel")
+    return SubMeasure.objects.create(**kw)
+
+
+def reporting_round(**kw) -> ReportingRound:
+    n = _n()
+    kw.setdefault("pact", kw.get("pact") or pact())
+    kw.setdefault("slug", f"ronde-{n}")
+    kw.setdefault("name", f"Ronde {n}")
+    kw.setdefault("peildatum", datetime.date(2014, 5, 31))
+    return ReportingRound.objects.create(**kw)
+
+
+def status_update(**kw) -> StatusUpdate:
+    kw.setdefault("action", kw.get("action") or action())
+    kw.setdefault("round", kw.get("round") or reporting_round(pact=kw["action"].pact))
+    return StatusUpdate.objects.create(**kw)
+
+
+def indicator(**kw) -> Indicator:
+    n = _n()
+    kw.setdefault("key", f"indicator-{n}")
+    kw.setdefault("name", f"Indicator {n}")
+    kw.setdefault("unit", "percent")
+    return Indicator.objects.create(**kw)
+
+
+def observation(**kw) -> Observation:
+    kw.setdefault("indicator", kw.get("indicator") or indicator())
+    kw.setdefault("value", 1.0)
+    return Observation.objects.create(**kw)
+
+
+def target(**kw) -> Target:
+    kw.setdefault("indicator", kw.get("indicator") or indicator())
+    kw.setdefault("value", 1.0)
+    return Target.objects.create(**kw)
+
+
+def initiative(**kw) -> Initiative:
+    n = _n()
+    kw.setdefault("key", f"initiatief-{n}")
+    kw.setdefault("name", f"Initiatief {n}")
+    kw.setdefault("kind", "overig")
+    return Initiative.objects.create(**kw)
