@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.inclusion_tag("web/includes/status.html")
 def status_label(status: str, basis: str = "", reason: str = "") -> dict:
-    """A status as text in a coloured cell; onbekend hatched, afgeleid outlined — never colour alone."""
+    """A status as text in a coloured cell; onbekend hatched, afgeleid outlined."""
     assessed = basis == Basis.ASSESSED
     return {
         "status": status,
