@@ -17,7 +17,7 @@ from pactmonitor.regions.models import Region
 
 from .table import ChartTable
 
-FONT = "Arial, Verdana, sans-serif"
+FONT = "DejaVu Sans, Verdana, sans-serif"
 
 
 def _series(m) -> str:

@@ -34,7 +34,7 @@ STATUS_LETTERS = {
     Status.ONBEKEND: "?",
 }
 STATUS_ORDER = [Status.AFGEROND, Status.OP_SCHEMA, Status.VERTRAAGD, Status.ONBEKEND]
-FONT = "Arial, Verdana, sans-serif"
+FONT = "DejaVu Sans, Verdana, sans-serif"
 
 
 def _status_scale() -> alt.Scale:
@@ -115,7 +115,12 @@ def status_per_action_line(round: ReportingRound) -> alt.Chart:
     table = status_per_action_line_table(round)
     base = alt.Chart(alt.Data(values=values)).encode(
         y=alt.Y("line:N", title=None, sort=lines, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("sum(count):Q", title=_("aantal acties"), stack="zero"),
+        x=alt.X(
+            "sum(count):Q",
+            title=_("aantal acties"),
+            stack="zero",
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
         order=alt.Order("order:Q"),
     )
     bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
