@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.translation import gettext as _
 
 from pactmonitor.charts.data import public_actions, public_updates
 from pactmonitor.indicators.models import Indicator, Observation, Target
@@ -87,6 +88,31 @@ def _next_deadline(goals) -> OperationalGoal | None:
 def status_counts(rows) -> list[tuple[str, str, int]]:
     counts = Counter(r.status.status for r in rows)
     return [(s.value, s.label, counts[s.value]) for s in Status]
+
+
+def status_grid(pact: Pact, rounds: list[ReportingRound]) -> list[tuple]:
+    """(action, [(round, status), ...]) for every action of the pact, in four queries."""
+    actions = public_actions(pact)
+    updates = public_updates(rounds)
+    return [
+        (a, [(r, action_status(a, r, updates.get((r.pk, a.pk), []))) for r in rounds])
+        for a in actions
+    ]
+
+
+def grid_summary(pact: Pact, rounds: list[ReportingRound], grid: list[tuple]) -> str:
+    cells = [status for _, row in grid for _, status in row]
+    known = sum(1 for s in cells if s.status != Status.ONBEKEND)
+    return _(
+        "Status van %(actions)d acties van %(pact)s in %(rounds)d gepubliceerde rondes; "
+        "in %(known)d van de %(cells)d gevallen is de status bekend."
+    ) % {
+        "actions": len(grid),
+        "pact": pact.name,
+        "rounds": len(rounds),
+        "known": known,
+        "cells": len(cells),
+    }
 
 
 @dataclass

@@ -26,26 +26,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if pact is not None:
         rounds = readmodels.rounds_for(pact)
         latest = rounds[-1] if rounds else None
+        grid = readmodels.status_grid(pact, rounds)
         context.update(
             rounds=rounds,
             latest=latest,
             action_lines=list(pact.action_lines.all()),
-            across=charts.status_across_rounds_table(pact),
-            across_cells=_grid(pact, rounds),
+            across_summary=readmodels.grid_summary(pact, rounds, grid),
+            across_cells=grid,
         )
         if latest is not None:
-            context["per_line_svg"] = charts.to_svg(charts.status_per_action_line(latest))
-            context["per_line"] = charts.status_per_action_line_table(latest)
+            statuses = [charts.ActionStatus(a, cells[-1][1]) for a, cells in grid]
+            context["per_line_svg"] = charts.to_svg(charts.status_per_action_line(latest, statuses))
+            context["per_line"] = charts.status_per_action_line_table(latest, statuses)
     context["landsdelen"] = readmodels.landsdelen_side_by_side()
     return render(request, "web/dashboard.html", context)
-
-
-def _grid(pact: Pact, rounds: list[ReportingRound]) -> list[tuple]:
-    """Rows of (action, [status per round]) for the status-across-rounds grid."""
-    per_round = [readmodels.action_rows(pact, r) for r in rounds]
-    if not per_round:
-        return [(row.action, []) for row in readmodels.action_rows(pact, None)]
-    return [(rows[0].action, [r.status for r in rows]) for rows in zip(*per_round, strict=True)]
 
 
 @public_page
