@@ -149,9 +149,11 @@ def status_per_action_line(round: ReportingRound, statuses=None) -> alt.Chart:
     )
     return (
         (bars + labels)
-        .properties(width=420, height=alt.Step(36), title=table.title, description=table.summary)
+        .properties(width=520, height=alt.Step(40), title=table.title, description=table.summary)
         .configure(font=FONT)
-        .configure_legend(labelFontSize=12, titleFontSize=12)
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_title(fontSize=15)
+        .configure_legend(labelFontSize=13, titleFontSize=13)
     )
 
 

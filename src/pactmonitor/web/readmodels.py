@@ -32,6 +32,16 @@ def rounds_for(pact: Pact) -> list[ReportingRound]:
     return []
 
 
+def latest_round_with_updates(rounds: list[ReportingRound]) -> ReportingRound | None:
+    """The newest round that has public status updates (a round may hold only profiles)."""
+    with_updates = set(
+        StatusUpdate.objects.public().filter(round__in=rounds).values_list("round_id", flat=True)
+    )
+    return next(
+        (r for r in reversed(rounds) if r.pk in with_updates), rounds[-1] if rounds else None
+    )
+
+
 def national_pact() -> Pact | None:
     return Pact.objects.filter(level=PactLevel.NATIONAL).order_by("id").first()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -25,17 +26,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict = {"pact": pact, "figures": readmodels.headline_figures()}
     if pact is not None:
         rounds = readmodels.rounds_for(pact)
-        latest = rounds[-1] if rounds else None
+        latest = readmodels.latest_round_with_updates(rounds)
         grid = readmodels.status_grid(pact, rounds)
         context.update(
             rounds=rounds,
             latest=latest,
-            action_lines=list(pact.action_lines.all()),
+            action_lines=list(pact.action_lines.annotate(action_count=Count("actions"))),
             across_summary=readmodels.grid_summary(pact, rounds, grid),
             across_cells=grid,
         )
         if latest is not None:
-            statuses = [charts.ActionStatus(a, cells[-1][1]) for a, cells in grid]
+            index = rounds.index(latest)
+            statuses = [charts.ActionStatus(a, cells[index][1]) for a, cells in grid]
             context["per_line_svg"] = charts.to_svg(charts.status_per_action_line(latest, statuses))
             context["per_line"] = charts.status_per_action_line_table(latest, statuses)
     context["landsdelen"] = readmodels.landsdelen_side_by_side()
