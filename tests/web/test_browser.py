@@ -1,6 +1,7 @@
 """End to end in headless Chromium: the things a visitor does, axe on every page type, and
 screenshots at desktop width and at 360 px in artifacts/screenshots/ for a person to look at."""
 
+import functools
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -8,7 +9,6 @@ from urllib.parse import urlparse
 import pytest
 
 from .world import build_world
-
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -71,20 +71,8 @@ def site(live_server, transactional_db):
 
 @pytest.fixture
 def page(browser, site):
-    """A page that records every request that leaves the test server."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    host = urlparse(site).netloc
-    tab.outside = []
-    tab.on(
-        "request",
-        lambda r: (
-            r.url.startswith("http")
-            and urlparse(r.url).netloc != host
-            and tab.outside.append(r.url)
-        ),
-    )
-    yield tab
+    yield context.new_page()
     context.close()
 
 
@@ -138,7 +126,8 @@ def test_axe_finds_no_serious_or_critical_violation(page, site, name):
     page.goto(site + PAGE_TYPES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        "async () => await axe.run(document, "
+        "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
     )
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
@@ -148,6 +137,11 @@ def test_axe_finds_no_serious_or_critical_violation(page, site, name):
     assert serious == []
 
 
+def _record_outside(host: str, outside: list[str], request) -> None:
+    if urlparse(request.url).netloc != host:
+        outside.append(request.url)
+
+
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_every_page_fits_a_360_pixel_screen_and_loads_nothing_from_outside(browser, site, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -155,8 +149,8 @@ def test_every_page_fits_a_360_pixel_screen_and_loads_nothing_from_outside(brows
     for width in (1280, 360):
         context = browser.new_context(viewport={"width": width, "height": 800})
         tab = context.new_page()
-        outside = []
-        tab.on("request", lambda r: urlparse(r.url).netloc != host and outside.append(r.url))
+        outside: list[str] = []
+        tab.on("request", functools.partial(_record_outside, host, outside))
         tab.goto(site + PAGE_TYPES[name])
         label = "desktop" if width == 1280 else "360"
         tab.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
