@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "initiatief": "/initiatieven/betapunt-noord/",
     "zoeken": "/zoeken/?q=techniek",
     "english": "/en/",
+    "niet-gevonden": "/indicatoren/bestaat-niet/",
 }
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -278,3 +278,9 @@ def test_the_search_box_folds_accents_for_every_kind_of_thing(client, world):
 def test_an_empty_search_finds_nothing_and_says_nothing(client, world):
     page = text(client.get(reverse("web:search"), {"q": "  "}))
     assert "resultaten voor" not in page and "<h2>" not in page
+
+
+def test_a_missing_page_says_so_in_the_site_layout(client, world):
+    response = client.get("/indicatoren/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
