@@ -56,3 +56,9 @@ def factory_user():
     from pactmonitor.accounts.models import User
 
     return User.objects.create_user("coordinator", password="x")
+
+
+def test_a_visitor_with_pending_messages_is_not_served_or_stored_in_the_cache(client, world):
+    client.get("/")  # stored for visitors without cookies
+    client.cookies["messages"] = "something"
+    assert "X-Page-Cache" not in client.get("/")
