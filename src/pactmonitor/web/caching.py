@@ -28,6 +28,7 @@ from django.http import HttpRequest, HttpResponse
 GENERATION_KEY = "pactmonitor:pages:generation"
 PAGE_TIMEOUT = 60 * 60 * 24
 LOCAL_PAGES = 500
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 OUR_APPS = {"regions", "pacts", "progress", "indicators", "initiatives", "provenance"}
 
 
@@ -79,10 +80,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _cacheable_request(request: HttpRequest) -> bool:
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
+        """GET/HEAD without a session or pending messages: nothing personal can be on the page."""
+        personal = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)
+        return request.method in ("GET", "HEAD") and not any(c in request.COOKIES for c in personal)
 
     @staticmethod
     def _headers(response: HttpResponse) -> list[tuple[str, str]]:
