@@ -59,3 +59,8 @@ def test_the_indicator_chart_draws_the_trajectory_to_the_target(world):
     spec = charts.indicator_chart(world.indicator).to_dict()
     trajectory = spec["layer"][1]["data"]["values"]
     assert [(p["year"], p["value"]) for p in trajectory] == [(2013, 47.5), (2015, 55.0)]
+
+
+def test_a_chart_renders_to_png_for_documents(world):
+    png = charts.to_png(charts.indicator_chart(world.indicator))
+    assert png.startswith(b"\x89PNG")

@@ -13,7 +13,7 @@ Only what is public goes in: published rounds and their current published update
 
 from .data import ActionStatus, round_statuses
 from .indicators import indicator_chart, indicator_table
-from .render import to_svg
+from .render import to_png, to_svg
 from .status import (
     STATUS_COLOURS,
     status_across_rounds,
@@ -34,5 +34,6 @@ __all__ = [
     "status_across_rounds_table",
     "status_per_action_line",
     "status_per_action_line_table",
+    "to_png",
     "to_svg",
 ]

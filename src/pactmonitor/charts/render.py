@@ -22,3 +22,8 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
         f'<svg role="img" aria-label="{html.escape(label, quote=True)}" focusable="false" ',
         1,
     )
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """The chart as PNG bytes (for DOCX, which does not take SVG everywhere)."""
+    return vl_convert.vegalite_to_png(chart.to_json(), scale=scale)
