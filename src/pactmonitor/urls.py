@@ -10,5 +10,6 @@ admin.site.index_title = _("Beheer van pacten, rondes, regio's, indicatoren en i
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("rapportages/", include("pactmonitor.reports.urls")),
     path("", include("pactmonitor.web.urls")),
 ]

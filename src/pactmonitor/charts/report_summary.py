@@ -1,9 +1,9 @@
-"""Chart declarations of the progress report: status counts per group, an indicator over time.
+"""Chart declarations the progress report adds to the web's: status counts per any group.
 
 Declared once with Altair (Vega-Lite) and rendered without a browser by vl-convert: SVG for
 the HTML and PDF reports, PNG for Word. The colours are the report's own colour code (geel,
-blauw, rood) plus grey for "onbekend"; every bar also carries its number and the legend its
-word, so nothing is said by colour alone.
+blauw, rood) plus grey for "onbekend", as in ``status.py``; every bar also carries its number
+and the legend its word, so nothing is said by colour alone.
 """
 
 from __future__ import annotations
@@ -11,27 +11,38 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
-# Order, words and colours of the colour code; text colour chosen for contrast on each fill.
+from pactmonitor.progress.choices import Status
+
+from .status import FONT, STATUS_COLOURS
+
+# Order, words and colours of the colour code (the web's colours); text colour for contrast.
 STATUS_SCALE = [
-    ("afgerond", "#F5C400", "#1A1A1A"),
-    ("op schema", "#1F5FA8", "#FFFFFF"),
-    ("vertraagd", "#C0392B", "#FFFFFF"),
-    ("onbekend", "#B8BEC4", "#1A1A1A"),
+    (str(Status.AFGEROND.label), STATUS_COLOURS[Status.AFGEROND], "#000000"),
+    (str(Status.OP_SCHEMA.label), STATUS_COLOURS[Status.OP_SCHEMA], "#FFFFFF"),
+    (str(Status.VERTRAAGD.label), STATUS_COLOURS[Status.VERTRAAGD], "#FFFFFF"),
+    (str(Status.ONBEKEND.label), STATUS_COLOURS[Status.ONBEKEND], "#000000"),
 ]
-FONT = "DejaVu Sans"
 
 
-def status_counts(rows: list[dict], title: str, group_title: str) -> alt.LayerChart:
-    """A horizontal stacked bar per group; rows are {"groep", "status", "aantal", "volgorde"}."""
+def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
+    """A horizontal stacked bar per group; rows are {"groep", "status", "aantal", "volgorde"}.
+
+    Like ``status.status_per_action_line`` but for groups the web does not chart (the
+    landsdelen, the action lines of a landsdeel's own pacts), from counts already made.
+    """
     labels = [label for label, _, _ in STATUS_SCALE]
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["groep"]] = totals.get(row["groep"], 0) + row["aantal"]
+    most = max(totals.values(), default=0) or 1
+    # Whole actions only: no 0,5 on the axis of a small count.
+    ticks = alt.Axis(values=list(range(most + 1))) if most <= 10 else alt.Axis(format="d")
     base = alt.Chart(alt.Data(values=rows), title=title).encode(
-        y=alt.Y("groep:N", title=group_title, sort=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X(
-            "sum(aantal):Q", title="aantal acties", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")
-        ),
+        y=alt.Y("groep:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("sum(aantal):Q", title="aantal acties", stack="zero", axis=ticks),
         order=alt.Order("volgorde:Q"),
     )
-    bars = base.mark_bar().encode(
+    bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
         color=alt.Color(
             "status:N",
             title="status",
@@ -53,22 +64,6 @@ def status_counts(rows: list[dict], title: str, group_title: str) -> alt.LayerCh
         alt.layer(bars, numbers)
         .resolve_scale(color="independent")
         .properties(width=420, height=alt.Step(26))
-        .configure(font=FONT)
-    )
-
-
-def indicator_over_time(rows: list[dict], title: str, unit: str) -> alt.Chart:
-    """Values per period, one line (with points) per region; rows are {"regio", "periode", "waarde"}."""
-    return (
-        alt.Chart(alt.Data(values=rows), title=title)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("periode:O", title="periode", sort=None),
-            y=alt.Y("waarde:Q", title=unit),
-            color=alt.Color("regio:N", title="regio", legend=alt.Legend(orient="bottom")),
-            tooltip=["regio:N", "periode:O", "waarde:Q"],
-        )
-        .properties(width=420, height=180)
         .configure(font=FONT)
     )
 

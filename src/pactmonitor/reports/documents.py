@@ -205,7 +205,7 @@ class IndicatorSection:
     description: str
     rows: list[tuple[str, str, str]]  # (region, period, value as Dutch text)
     targets: list[str]
-    chart: Chart | None = None
+    charts: list[Chart] = field(default_factory=list)
 
 
 @dataclass

@@ -1,10 +1,28 @@
-"""The charts of a report, declared from its plain objects (see ``pactmonitor.charts``)."""
+"""The charts of a report, from the chart declarations in ``pactmonitor.charts``.
+
+Where the web has the same chart (the status per action line of a published round, an
+indicator in a region), the report uses the web's declaration, so the page and the document
+show the same picture; the counts per landsdeel and per action line of a landsdeel's own
+pacts come from ``charts.report_summary``.
+"""
 
 from __future__ import annotations
 
+from pactmonitor import charts
 from pactmonitor.charts import report_summary
+from pactmonitor.progress.models import ReportingRound
 
 from .documents import Chart, StatusCount, Summary
+
+
+# The PDF is laid out with DejaVu Sans (the font on the servers); the charts must be measured
+# in the same font, or WeasyPrint draws labels wider than vl-convert left room for.
+DOCUMENT_FONT = "DejaVu Sans"
+
+
+def _for_documents(declaration):
+    declaration.config.font = DOCUMENT_FONT
+    return declaration
 
 
 def _rows(counts: list[StatusCount]) -> list[dict]:
@@ -23,31 +41,33 @@ def _in_words(counts: list[StatusCount]) -> str:
     return "; ".join(parts) + "."
 
 
-def status_chart(counts: list[StatusCount], title: str, group_title: str) -> Chart:
-    declaration = report_summary.status_counts(_rows(counts), title, group_title)
-    return Chart(title, f"{title}. {_in_words(counts)}", declaration)
+def status_chart(counts: list[StatusCount], title: str) -> Chart:
+    declaration = report_summary.status_counts(_rows(counts), title)
+    return Chart(title, f"{title}. {_in_words(counts)}", _for_documents(declaration))
 
 
-def summary_charts(summary: Summary) -> list[Chart]:
+def summary_charts(summary: Summary, round: ReportingRound, national: bool) -> list[Chart]:
     found = []
-    if summary.by_action_line:
-        found.append(status_chart(summary.by_action_line, "Status per actielijn", "actielijn"))
+    if national and round.is_published:
+        table = charts.status_per_action_line_table(round)
+        found.append(Chart(table.title, table.summary, _for_documents(charts.status_per_action_line(round))))
+    elif summary.by_action_line:
+        found.append(status_chart(summary.by_action_line, "Status per actielijn"))
     if len(summary.by_landsdeel) > 1:
-        found.append(status_chart(summary.by_landsdeel, "Status per landsdeel", "landsdeel"))
+        found.append(status_chart(summary.by_landsdeel, "Status per landsdeel"))
     return found
 
 
-def indicator_chart(indicator, observations) -> Chart | None:
-    """A line per region over the periods; none when there is only one period to show."""
-    rows = [
-        {"regio": o.region.name, "periode": o.period_text or str(o.year or "?"), "waarde": o.value}
-        for o in observations
-        if not o.dimensions
-    ]
-    if len({r["periode"] for r in rows}) < 2:
-        return None
-    unit = indicator.unit_text or str(indicator.get_unit_display())
-    declaration = report_summary.indicator_over_time(rows, indicator.name, unit)
-    periods = sorted({r["periode"] for r in rows})
-    words = f"{indicator.name} per regio, van {periods[0]} tot {periods[-1]} (de waarden staan in de tabel)."
-    return Chart(indicator.name, words, declaration)
+def indicator_charts(indicator, regions) -> list[Chart]:
+    """The web's indicator chart for each region of the landsdeel that has dated values."""
+    found = []
+    for region in regions:
+        table = charts.indicator_table(indicator, region)
+        found.append(
+            Chart(
+                f"{indicator.name} – {region.name}",
+                table.summary,
+                _for_documents(charts.indicator_chart(indicator, region)),
+            )
+        )
+    return found

@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .documents import ActionRow, Block, Chart, Mark, Report, StatusCount
 
-FILL = {"afgerond": "F5C400", "op_schema": "1F5FA8", "vertraagd": "C0392B", "onbekend": "E4E7EA"}
+FILL = {"afgerond": "F9E11E", "op_schema": "007BC7", "vertraagd": "D52B1E", "onbekend": "E4E7EA"}
 INK = {"afgerond": "1A1A1A", "op_schema": "FFFFFF", "vertraagd": "FFFFFF", "onbekend": "1A1A1A"}
 SIGN = {"afgerond": "✓", "op_schema": "→", "vertraagd": "!", "onbekend": "?"}
 LEGEND_TEXT = {
@@ -400,8 +400,8 @@ class DocxWriter:
                 self.paragraph(indicator.description)
             if indicator.targets:
                 self.paragraph("Streefwaarde: " + "; ".join(indicator.targets))
-            if indicator.chart:
-                self.chart(indicator.chart)
+            for chart in indicator.charts:
+                self.chart(chart)
             widths = [7.0, 6.0, 4.8]
             table = self.table(["Regio", "Periode", f"Waarde ({indicator.unit})"], widths)
             for region, period, value in indicator.rows:

@@ -262,7 +262,8 @@ def summary(
         by_name.setdefault(section.name, []).extend(r.mark for r in section.actions)
     by_line = [_count(name, marks) for name, marks in by_name.items()]
     result = Summary(by_line, landsdelen, _changes(round, actions, now))
-    result.charts = figures.summary_charts(result)
+    national = all(a.pact_id == round.pact_id for a in actions)
+    result.charts = figures.summary_charts(result, round, national)
     return result
 
 
@@ -437,7 +438,8 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
             ],
         )
-        section.chart = figures.indicator_chart(indicator, rows)
+        dated = sorted({o.region for o in rows if o.year is not None}, key=lambda r: r.name)
+        section.charts = figures.indicator_charts(indicator, dated)
         sections.append(section)
     return sections
 
