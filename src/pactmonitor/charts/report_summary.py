@@ -39,7 +39,13 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
     ticks = alt.Axis(values=list(range(most + 1))) if most <= 10 else alt.Axis(format="d")
     base = alt.Chart(alt.Data(values=rows), title=title).encode(
         y=alt.Y("groep:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("sum(aantal):Q", title="aantal acties", stack="zero", axis=ticks),
+        x=alt.X(
+            "sum(aantal):Q",
+            title="aantal acties",
+            stack="zero",
+            axis=ticks,
+            scale=alt.Scale(domain=[0, most]),
+        ),
         order=alt.Order("volgorde:Q"),
     )
     bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(

@@ -1,16 +1,15 @@
 """The charts of a report, from the chart declarations in ``pactmonitor.charts``.
 
-Where the web has the same chart (the status per action line of a published round, an
-indicator in a region), the report uses the web's declaration, so the page and the document
-show the same picture; the counts per landsdeel and per action line of a landsdeel's own
-pacts come from ``charts.report_summary``.
+An indicator in a region is drawn with the web's own declaration, so the page and the
+document show the same picture; the status counts (per action line, per landsdeel) come from
+``charts.report_summary``, which draws counts the report has already made, in the web's
+colours.
 """
 
 from __future__ import annotations
 
 from pactmonitor import charts
 from pactmonitor.charts import report_summary
-from pactmonitor.progress.models import ReportingRound
 
 from .documents import Chart, StatusCount, Summary
 
@@ -46,12 +45,11 @@ def status_chart(counts: list[StatusCount], title: str) -> Chart:
     return Chart(title, f"{title}. {_in_words(counts)}", _for_documents(declaration))
 
 
-def summary_charts(summary: Summary, round: ReportingRound, national: bool) -> list[Chart]:
+def summary_charts(summary: Summary) -> list[Chart]:
+    # The web's ``status_per_action_line`` reads the round again (three times); the report
+    # has the counts already, so it draws them with the same colours from report_summary.
     found = []
-    if national and round.is_published:
-        table = charts.status_per_action_line_table(round)
-        found.append(Chart(table.title, table.summary, _for_documents(charts.status_per_action_line(round))))
-    elif summary.by_action_line:
+    if summary.by_action_line:
         found.append(status_chart(summary.by_action_line, "Status per actielijn"))
     if len(summary.by_landsdeel) > 1:
         found.append(status_chart(summary.by_landsdeel, "Status per landsdeel"))

@@ -262,8 +262,7 @@ def summary(
         by_name.setdefault(section.name, []).extend(r.mark for r in section.actions)
     by_line = [_count(name, marks) for name, marks in by_name.items()]
     result = Summary(by_line, landsdelen, _changes(round, actions, now))
-    national = all(a.pact_id == round.pact_id for a in actions)
-    result.charts = figures.summary_charts(result, round, national)
+    result.charts = figures.summary_charts(result)
     return result
 
 
