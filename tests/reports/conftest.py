@@ -32,7 +32,9 @@ def pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return flat(" ".join(page.extract_text() or "" for page in reader.pages))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    # A line may break after a hyphen ("vmbo-" / "mbo"): that is no space in the text.
+    return flat(re.sub(r"(?<=\w)-\n", "-", text))
 
 
 def docx_text(data: bytes) -> str:

@@ -127,10 +127,16 @@ def _rolled_up(action: Action, updates: list[StatusUpdate]) -> RolledUpStatus:
 
 
 def _milestones(update: StatusUpdate) -> list[str]:
-    return [
-        f"{m.date_text or dutch_date(m.date)}: {plain(m.text)}" if (m.date_text or m.date) else plain(m.text)
-        for m in sorted(update.milestones.all(), key=lambda m: (m.date is None, m.date, m.id))
-    ]
+    """Dated milestones; those the narrative already says in the same words are left out."""
+    told = " ".join(plain(update.narrative).split())
+    found = []
+    for m in sorted(update.milestones.all(), key=lambda m: (m.date is None, m.date, m.id)):
+        text = plain(m.text)
+        if text and text in told:
+            continue
+        when = m.date_text or dutch_date(m.date)
+        found.append(f"{when}: {text}" if when and not text.startswith(when) else text)
+    return found
 
 
 def _sources(update: StatusUpdate) -> list[Link]:
@@ -147,6 +153,15 @@ def _deadline(action: Action) -> str:
     return "; ".join(g.deadline_text or dutch_date(g.deadline) for g in goals if g.deadline_text or g.deadline)
 
 
+def _own_text(action: Action) -> str:
+    """The action's full text, unless it only repeats its title and lettered sub-measures."""
+    text = plain(action.text)
+    subs = [plain(s.text)[:60] for s in action.sub_measures.all()]
+    if not text or text == plain(action.title) or (subs and all(s in text for s in subs)):
+        return ""
+    return text
+
+
 def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
     rolled = _rolled_up(action, updates)
     own = next((u for u in updates if u.sub_measure_id is None), None)
@@ -154,7 +169,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
     row = ActionRow(
         number=action.number,
         title=plain(action.title),
-        text=plain(action.text),
+        text=_own_text(action),
         mark=mark(rolled.status, rolled.basis, rolled.reason),
         reported=bool(updates),
         owners=_owners(action),
@@ -304,13 +319,20 @@ def bijlage1(round: ReportingRound) -> Report:
     )
 
 
+def _landsdeel_name(region: Region) -> str:
+    """"Landsdeel Noord", as the report calls it, whether or not the name says so."""
+    if region.kind == RegionKind.LANDSDEEL and not region.name.lower().startswith("landsdeel"):
+        return f"Landsdeel {region.name}"
+    return region.name
+
+
 def _description(region: Region) -> str:
     provinces = sorted(c.name for c in region.children.all() if c.kind == RegionKind.PROVINCIE)
     if not provinces:
-        return region.name
+        return _landsdeel_name(region)
     listed = provinces[0] if len(provinces) == 1 else f"{', '.join(provinces[:-1])} en {provinces[-1]}"
     word = "provincie" if len(provinces) == 1 else "provincies"
-    return f"{region.name} ({word} {listed})"
+    return f"{_landsdeel_name(region)} ({word} {listed})"
 
 
 def _results(profile: RegionProfile) -> list[ResultGroup]:
@@ -323,8 +345,10 @@ def _results(profile: RegionProfile) -> list[ResultGroup]:
             heading = f"Actielijn {line.name}" if line else "Algemeen"
             groups[key] = ResultGroup(heading, [])
             order[key] = (line is not None, line.order if line else 0, heading)
-        label = result.subregion.name if result.subregion else result.heading
-        groups[key].parts.append((plain(label), blocks(result.text)))
+        label = plain(result.subregion.name if result.subregion else result.heading)
+        if line and label.lower().startswith("actielijn"):
+            label = ""  # the group's heading already names the action line
+        groups[key].parts.append((label, blocks(result.text)))
     return [groups[key] for key in sorted(groups, key=lambda k: order[k])]
 
 
@@ -334,7 +358,7 @@ def landsdeel_profile(region: Region, round: ReportingRound) -> LandsdeelProfile
         .prefetch_related(Prefetch("results__action_line"), "results__subregion")
         .first()
     )
-    found = LandsdeelProfile(region.name, _description(region), reported=profile is not None)
+    found = LandsdeelProfile(_landsdeel_name(region), _description(region), reported=profile is not None)
     if profile is not None:
         found.organisation = blocks(profile.organisation)
         found.results = _results(profile)
@@ -455,7 +479,7 @@ def landsdeel(round: ReportingRound, region: Region) -> Report:
     lines = [section for pact in pacts for section in pact.lines]
     return Report(
         kind=ReportKind.LANDSDEEL,
-        title=f"Rapportage {region.name}",
+        title=f"Rapportage {_landsdeel_name(region)}",
         subtitle=f"{round.pact.name} – {round.name}",
         introduction=(
             f"Deze rapportage geeft de stand van zaken in {region.name} op de peildatum "
