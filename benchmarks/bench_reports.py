@@ -61,7 +61,9 @@ def measure(slug: str, repeat: int) -> dict:
     for format in FORMATS:
         total = 0.0
         for kind in ("bijlage1", "bijlage2"):
-            seconds, data = best_of(repeat, lambda k=kind, f=format: render(services.build(k, round), f))
+            seconds, data = best_of(
+                repeat, lambda k=kind, f=format: render(services.build(k, round), f)
+            )
             total += seconds
             found["seconds"][(kind, format)] = seconds
             if format == "pdf":
@@ -89,43 +91,87 @@ def synthesise(scale: int) -> None:
     r2015 = ReportingRound.objects.get(pact=national, slug="2015")
     actions = list(national.actions.prefetch_related("sub_measures").order_by("position"))
     updates = list(StatusUpdate.objects.public().filter(round=r2014).prefetch_related("sources"))
-    profiles = list(RegionProfile.objects.filter(round=r2015).select_related("region").prefetch_related("results"))
+    profiles = list(
+        RegionProfile.objects.filter(round=r2015)
+        .select_related("region")
+        .prefetch_related("results")
+    )
     lines = list(ActionLine.objects.filter(pact=national))
     regions = list(Region.objects.landsdelen())
     call_command("flush", interactive=False, verbosity=0)
 
     pact = Pact.objects.create(key="synthetisch", name="Synthetisch pact", level="national")
-    new_lines = {line.key: ActionLine.objects.create(pact=pact, key=line.key, name=line.name, order=line.order,
-                                                     national_goal=line.national_goal) for line in lines}
-    round = ReportingRound.objects.create(pact=pact, slug="synth", name="Synthetische ronde",
-                                          peildatum=r2014.peildatum, state="published")
+    new_lines = {
+        line.key: ActionLine.objects.create(
+            pact=pact,
+            key=line.key,
+            name=line.name,
+            order=line.order,
+            national_goal=line.national_goal,
+        )
+        for line in lines
+    }
+    round = ReportingRound.objects.create(
+        pact=pact,
+        slug="synth",
+        name="Synthetische ronde",
+        peildatum=r2014.peildatum,
+        state="published",
+    )
     by_action = {}
     for u in updates:
         by_action.setdefault(u.action_id, []).append(u)
     line_keys = {line.pk: line.key for line in lines}
     for copy in range(scale):
         for action in actions:
-            twin = Action.objects.create(pact=pact, number=f"{copy * 100 + int(action.number)}",
-                                         title=action.title, text=action.text,
-                                         action_line=new_lines[line_keys[action.action_line_id]])
-            subs = {s.letter: SubMeasure.objects.create(action=twin, letter=s.letter, text=s.text)
-                    for s in action.sub_measures.all()}
+            twin = Action.objects.create(
+                pact=pact,
+                number=f"{copy * 100 + int(action.number)}",
+                title=action.title,
+                text=action.text,
+                action_line=new_lines[line_keys[action.action_line_id]],
+            )
+            subs = {
+                s.letter: SubMeasure.objects.create(action=twin, letter=s.letter, text=s.text)
+                for s in action.sub_measures.all()
+            }
             for u in by_action.get(action.pk, []):
                 made = StatusUpdate.objects.create(
-                    round=round, action=twin, sub_measure=subs[u.sub_measure.letter] if u.sub_measure_id else None,
-                    state="published", status=u.status, basis=u.basis, basis_quote=u.basis_quote,
-                    narrative=u.narrative, new=u.new)
-                Source.objects.bulk_create(Source(update=made, title=s.title, url=s.url) for s in u.sources.all())
+                    round=round,
+                    action=twin,
+                    sub_measure=subs[u.sub_measure.letter] if u.sub_measure_id else None,
+                    state="published",
+                    status=u.status,
+                    basis=u.basis,
+                    basis_quote=u.basis_quote,
+                    narrative=u.narrative,
+                    new=u.new,
+                )
+                Source.objects.bulk_create(
+                    Source(update=made, title=s.title, url=s.url) for s in u.sources.all()
+                )
     for copy in range(scale):
         for profile in profiles:
-            region = Region.objects.create(key=f"{profile.region.key}-{copy}", name=f"{profile.region.name} {copy + 1}",
-                                           kind="landsdeel")
-            made = RegionProfile.objects.create(region=region, round=round, organisation=profile.organisation,
-                                                priorities=profile.priorities)
+            region = Region.objects.create(
+                key=f"{profile.region.key}-{copy}",
+                name=f"{profile.region.name} {copy + 1}",
+                kind="landsdeel",
+            )
+            made = RegionProfile.objects.create(
+                region=region,
+                round=round,
+                organisation=profile.organisation,
+                priorities=profile.priorities,
+            )
             RegionResult.objects.bulk_create(
-                RegionResult(profile=made, heading=r.heading or (r.subregion.name if r.subregion_id else ""),
-                             text=r.text, order=r.order)
-                for r in profile.results.all())
+                RegionResult(
+                    profile=made,
+                    heading=r.heading or (r.subregion.name if r.subregion_id else ""),
+                    text=r.text,
+                    order=r.order,
+                )
+                for r in profile.results.all()
+            )
     del regions
 
 
@@ -134,7 +180,10 @@ def page_images(found: dict, directory: Path, label: str) -> None:
     for kind, data in found.get("pdfs", {}).items():
         pdf = directory / f"{kind}-{label}.pdf"
         pdf.write_bytes(data)
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(directory / f"{kind}-{label}")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(pdf), str(directory / f"{kind}-{label}")],
+            check=True,
+        )
 
 
 def main() -> None:
@@ -146,7 +195,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"loading: {load_bundled()}")
-    # Warm-up: the first chart render starts vl-convert's JavaScript engine (~0.4 s, once per process).
+    # Warm-up, once per process: vl-convert's JavaScript engine (~0.4 s) and Chromium (~0.8 s).
     render(services.build("bijlage1", services.find_round("2014")), "html")
 
     results = {}
@@ -158,18 +207,33 @@ def main() -> None:
     results["synth"] = measure("synth", 1)
 
     base = results["2014"]
-    print(f"\n{'case':<10} {'format':<6} {'bijlage1 s':>11} {'bijlage2 s':>11} {'pair s':>8} {'ratio':>7}  pages b1/b2")
+    print(
+        f"\n{'case':<10} {'format':<6} {'bijlage1 s':>11} {'bijlage2 s':>11} "
+        f"{'pair s':>8} {'ratio':>7}  pages b1/b2"
+    )
     for slug, found in results.items():
         for format in FORMATS:
             s = found["seconds"]
             ratio = s[("pair", format)] / base["seconds"][("pair", format)]
-            page_text = f"{found['pages'].get('bijlage1')}/{found['pages'].get('bijlage2')}" if format == "pdf" else ""
-            print(f"{slug:<10} {format:<6} {s[('bijlage1', format)]:>11.3f} {s[('bijlage2', format)]:>11.3f} "
-                  f"{s[('pair', format)]:>8.3f} {ratio:>7.2f}  {page_text}")
+            page_text = (
+                f"{found['pages'].get('bijlage1')}/{found['pages'].get('bijlage2')}"
+                if format == "pdf"
+                else ""
+            )
+            print(
+                f"{slug:<10} {format:<6} {s[('bijlage1', format)]:>11.3f} "
+                f"{s[('bijlage2', format)]:>11.3f} "
+                f"{s[('pair', format)]:>8.3f} {ratio:>7.2f}  {page_text}"
+            )
     pair = base["seconds"][("pair", "pdf")]
-    print(f"\nbundled PDF pair (round 2014): {pair:.2f} s (goal ≤ 2 s: {'met' if pair <= 2 else 'NOT met'})")
-    print(f"synthetic ×{args.scale}: size ratio {args.scale}, PDF cost ratio "
-          f"{results['synth']['seconds'][('pair', 'pdf')] / pair:.1f}")
+    print(
+        f"\nbundled PDF pair (round 2014): {pair:.2f} s "
+        f"(goal ≤ 2 s: {'met' if pair <= 2 else 'NOT met'})"
+    )
+    print(
+        f"synthetic ×{args.scale}: size ratio {args.scale}, PDF cost ratio "
+        f"{results['synth']['seconds'][('pair', 'pdf')] / pair:.1f}"
+    )
 
 
 if __name__ == "__main__":

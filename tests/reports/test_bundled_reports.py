@@ -25,7 +25,11 @@ def documents(bundled, django_db_blocker):
             for kind in ("bijlage1", "bijlage2"):
                 report = services.build(kind, round)
                 docx = render_docx(report)
-                made[(kind, slug)] = {"pdf": pdf_text(render_pdf(report)), "docx": docx_text(docx), "bytes": docx}
+                made[(kind, slug)] = {
+                    "pdf": pdf_text(render_pdf(report)),
+                    "docx": docx_text(docx),
+                    "bytes": docx,
+                }
     return made
 
 

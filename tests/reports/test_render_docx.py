@@ -40,7 +40,9 @@ def test_every_landsdeel_is_in_bijlage2_with_its_text(sample_pact):
 def test_action_lines_are_word_headings_for_the_navigation_pane(bijlage1_docx):
     headings = [p.text for p in _document(bijlage1_docx).paragraphs if p.style.name == "Heading 1"]
     assert headings[:1] == ["Samenvatting"]
-    assert {"Kiezen voor techniek", "Leren in de techniek", "Werken in de techniek"} <= set(headings)
+    assert {"Kiezen voor techniek", "Leren in de techniek", "Werken in de techniek"} <= set(
+        headings
+    )
 
 
 def test_the_status_cell_is_shaded_and_says_the_status_in_words(bijlage1_docx):

@@ -22,8 +22,14 @@ def test_the_html_is_dutch_and_needs_nothing_from_elsewhere(html):
 
 
 def test_the_html_has_a_legend_with_every_status_in_words(html):
-    legend = html[html.index('id="legenda"'):]
-    for words in ["geel: de actie is afgerond", "blauw: op schema", "rood: vertraagd", "grijs: onbekend", "afgeleid"]:
+    legend = html[html.index('id="legenda"') :]
+    for words in [
+        "geel: de actie is afgerond",
+        "blauw: op schema",
+        "rood: vertraagd",
+        "grijs: onbekend",
+        "afgeleid",
+    ]:
         assert words in legend
 
 

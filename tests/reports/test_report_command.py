@@ -1,4 +1,4 @@
-"""``pactmonitor report``: writes the file, or says in one line what was wrong and writes nothing."""
+"""``pactmonitor report``: writes the file, or says in one line what is wrong, writing nothing."""
 
 import io
 
@@ -24,24 +24,50 @@ def test_the_command_writes_the_report_in_the_asked_format(sample_pact, tmp_path
 
 def test_the_landsdeel_report_takes_the_landsdeel_by_name(sample_pact, tmp_path):
     target = tmp_path / "oost.html"
-    _report("landsdeel", "--round", "t2015", "--landsdeel", "Oost", "--format", "html", "-o", str(target))
+    _report(
+        "landsdeel",
+        "--round",
+        "t2015",
+        "--landsdeel",
+        "Oost",
+        "--format",
+        "html",
+        "-o",
+        str(target),
+    )
     assert "Rapportage Landsdeel Oost" in target.read_text()
 
 
 def test_an_unknown_round_names_the_valid_rounds_and_writes_nothing(sample_pact, tmp_path):
-    with pytest.raises(CommandError, match=r"^onbekende ronde '1999'; geldige rondes: t2014, t2015$"):
+    with pytest.raises(
+        CommandError, match=r"^onbekende ronde '1999'; geldige rondes: t2014, t2015$"
+    ):
         _report("bijlage1", "--round", "1999", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert list(tmp_path.iterdir()) == []
 
 
 def test_an_unknown_landsdeel_names_the_valid_ones(sample_pact, tmp_path):
-    with pytest.raises(CommandError, match="onbekend landsdeel 'zuid'; geldige landsdelen: noord, oost"):
-        _report("landsdeel", "--round", "t2015", "--landsdeel", "zuid", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    with pytest.raises(
+        CommandError, match="onbekend landsdeel 'zuid'; geldige landsdelen: noord, oost"
+    ):
+        _report(
+            "landsdeel",
+            "--round",
+            "t2015",
+            "--landsdeel",
+            "zuid",
+            "--format",
+            "pdf",
+            "-o",
+            str(tmp_path / "x.pdf"),
+        )
 
 
 def test_a_path_in_a_missing_directory_is_refused_in_one_line(sample_pact, tmp_path):
     with pytest.raises(CommandError, match="niet schrijven: de map .* bestaat niet"):
-        _report("bijlage2", "--round", "t2015", "--format", "pdf", "-o", str(tmp_path / "nee" / "x.pdf"))
+        _report(
+            "bijlage2", "--round", "t2015", "--format", "pdf", "-o", str(tmp_path / "nee" / "x.pdf")
+        )
 
 
 def test_a_place_that_cannot_hold_files_is_refused_in_one_line(sample_pact):

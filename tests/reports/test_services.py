@@ -22,7 +22,11 @@ def _row(report, number):
 
 def test_bijlage1_groups_the_national_actions_by_action_line_in_number_order(sample_pact):
     report = services.bijlage1(_round("t2014"))
-    assert [line.name for line in report.lines] == ["Kiezen voor techniek", "Leren in de techniek", "Werken in de techniek"]
+    assert [line.name for line in report.lines] == [
+        "Kiezen voor techniek",
+        "Leren in de techniek",
+        "Werken in de techniek",
+    ]
     assert [r.number for r in report.lines[1].actions] == ["10", "15"]
 
 
@@ -47,7 +51,9 @@ def test_a_round_without_national_statuses_reports_every_action_as_not_reported(
 def test_the_changes_list_an_action_that_moved_between_statuses(sample_pact):
     r2014, r2015 = sample_pact["rounds"]
     a2 = sample_pact["actions"][1]
-    factory.status_update(round=r2015, action=a2, status="op_schema", basis="reported", state="published")
+    factory.status_update(
+        round=r2015, action=a2, status="op_schema", basis="reported", state="published"
+    )
     changes = services.bijlage1(r2015).summary.changes
     assert changes.previous_round == "Voortgangsrapportage 2014"
     assert [(m.action, m.before.label, m.after.label) for m in changes.moved] == [
@@ -58,14 +64,18 @@ def test_the_changes_list_an_action_that_moved_between_statuses(sample_pact):
 def test_the_changes_list_an_action_reported_now_and_not_before_as_new(sample_pact):
     r2014, r2015 = sample_pact["rounds"]
     a20 = sample_pact["actions"][4]
-    factory.status_update(round=r2015, action=a20, status="afgerond", basis="reported", state="published")
+    factory.status_update(
+        round=r2015, action=a20, status="afgerond", basis="reported", state="published"
+    )
     changes = services.bijlage1(r2015).summary.changes
     assert changes.new == ["20. Een leven lang leren in de techniek"]
     assert "20. Een leven lang leren in de techniek" not in changes.not_reported
 
 
 def test_a_published_correction_replaces_the_status_it_corrects(sample_pact):
-    update = StatusUpdate.objects.get(round__slug="t2014", action__number="2", action__pact__key="techniekpact-test")
+    update = StatusUpdate.objects.get(
+        round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"
+    )
     correct_update(update, reason="Toch op schema", status="op_schema")
     assert _row(services.bijlage1(_round("t2014")), "2").mark.label == "op schema"
 
@@ -73,29 +83,40 @@ def test_a_published_correction_replaces_the_status_it_corrects(sample_pact):
 def test_status_counts_per_action_line_add_up_to_the_actions(sample_pact):
     counts = services.bijlage1(_round("t2014")).summary.by_action_line
     assert [(c.group, c.total) for c in counts] == [
-        ("Kiezen voor techniek", 2), ("Leren in de techniek", 2), ("Werken in de techniek", 1)
+        ("Kiezen voor techniek", 2),
+        ("Leren in de techniek", 2),
+        ("Werken in de techniek", 1),
     ]
     assert dict((m.status, n) for m, n in counts[0].counts) == {
-        "afgerond": 0, "op_schema": 1, "vertraagd": 1, "onbekend": 0
+        "afgerond": 0,
+        "op_schema": 1,
+        "vertraagd": 1,
+        "onbekend": 0,
     }
 
 
 def test_bijlage2_shows_a_landsdeel_without_a_profile_as_not_reported(sample_pact):
     profiles = services.bijlage2(_round("t2014")).profiles
-    assert [(p.name, p.reported) for p in profiles] == [("Landsdeel Noord", False), ("Landsdeel Oost", True)]
+    assert [(p.name, p.reported) for p in profiles] == [
+        ("Landsdeel Noord", False),
+        ("Landsdeel Oost", True),
+    ]
 
 
 def test_bijlage2_groups_results_per_action_line_and_province(sample_pact):
     noord = services.bijlage2(_round("t2015")).profiles[0]
     assert noord.description == "Landsdeel Noord (provincies Drenthe, Friesland en Groningen)"
     assert [(g.heading, [label for label, _ in g.parts]) for g in noord.results] == [
-        ("Algemeen", [""]), ("Actielijn Kiezen voor techniek", ["Friesland"])
+        ("Algemeen", [""]),
+        ("Actielijn Kiezen voor techniek", ["Friesland"]),
     ]
 
 
 def test_the_landsdeel_report_lists_an_unfinished_goal_past_its_deadline(sample_pact):
     report = services.landsdeel(_round("t2015"), services.find_landsdeel("oost"))
-    assert [(g.goal, g.deadline) for g in report.overdue] == [("Plan van aanpak gereed", "eind 2013")]
+    assert [(g.goal, g.deadline) for g in report.overdue] == [
+        ("Plan van aanpak gereed", "eind 2013")
+    ]
     assert report.pacts[0].lines[0].actions[0].owners == "ROC van Twente"
 
 
@@ -117,10 +138,16 @@ def test_an_unknown_landsdeel_is_refused_with_the_valid_landsdelen(sample_pact):
 
 
 def test_an_unpublished_round_shows_approved_updates_only_and_says_it_is_a_concept(sample_pact):
-    concept = factory.reporting_round(pact=sample_pact["national"], slug="t2016", peildatum=datetime.date(2016, 6, 1))
+    concept = factory.reporting_round(
+        pact=sample_pact["national"], slug="t2016", peildatum=datetime.date(2016, 6, 1)
+    )
     a10 = sample_pact["actions"][2]
-    factory.status_update(round=concept, action=a10, status="afgerond", basis="reported", state="approved")
-    factory.status_update(round=concept, action=sample_pact["actions"][3], status="afgerond", state="draft")
+    factory.status_update(
+        round=concept, action=a10, status="afgerond", basis="reported", state="approved"
+    )
+    factory.status_update(
+        round=concept, action=sample_pact["actions"][3], status="afgerond", state="draft"
+    )
     report = services.bijlage1(concept)
     assert not report.round.is_published
     assert [r.number for line in report.lines for r in line.actions if r.reported] == ["10"]

@@ -32,11 +32,17 @@ def test_the_landsdeel_report_is_shown_inline_as_html(sample_pact, client):
 
 
 def test_the_report_of_an_unpublished_round_is_refused_to_the_public(sample_pact, client):
-    factory.reporting_round(pact=sample_pact["national"], slug="t2016", peildatum=datetime.date(2016, 6, 1))
+    factory.reporting_round(
+        pact=sample_pact["national"], slug="t2016", peildatum=datetime.date(2016, 6, 1)
+    )
     response = client.get(reverse("reports:bijlage", args=["t2016", "bijlage1", "pdf"]))
     assert response.status_code == 404
 
 
 def test_an_unknown_format_or_report_is_not_found(sample_pact, client):
-    assert client.get(reverse("reports:bijlage", args=["t2014", "bijlage1", "odt"])).status_code == 404
-    assert client.get(reverse("reports:bijlage", args=["t2014", "bijlage3", "pdf"])).status_code == 404
+    assert (
+        client.get(reverse("reports:bijlage", args=["t2014", "bijlage1", "odt"])).status_code == 404
+    )
+    assert (
+        client.get(reverse("reports:bijlage", args=["t2014", "bijlage3", "pdf"])).status_code == 404
+    )

@@ -57,15 +57,19 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
         ),
         tooltip=["groep:N", "status:N", "aantal:Q"],
     )
-    numbers = base.mark_text(dx=-4, align="right", fontSize=11).encode(
-        text=alt.Text("sum(aantal):Q"),
-        detail="status:N",
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(domain=labels, range=[ink for _, _, ink in STATUS_SCALE]),
-            legend=None,
-        ),
-    ).transform_filter("datum.aantal > 0")
+    numbers = (
+        base.mark_text(dx=-4, align="right", fontSize=11)
+        .encode(
+            text=alt.Text("sum(aantal):Q"),
+            detail="status:N",
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=labels, range=[ink for _, _, ink in STATUS_SCALE]),
+                legend=None,
+            ),
+        )
+        .transform_filter("datum.aantal > 0")
+    )
     return (
         alt.layer(bars, numbers)
         .resolve_scale(color="independent")

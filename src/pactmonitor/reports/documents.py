@@ -82,7 +82,11 @@ class ActionRow:
     @property
     def fits_on_a_page(self) -> bool:
         """Short enough to keep whole: moving it to the next page wastes little paper."""
-        blocks = [*self.narrative, *self.new, *(b for sub in self.sub_measures for b in (*sub.narrative, *sub.new))]
+        blocks = [
+            *self.narrative,
+            *self.new,
+            *(b for sub in self.sub_measures for b in (*sub.narrative, *sub.new)),
+        ]
         size = sum(len(b.text) + sum(len(i) for i in b.items) for b in blocks)
         return size + len(self.text) + sum(len(sub.text) for sub in self.sub_measures) < 2500
 

@@ -13,7 +13,6 @@ from pactmonitor.charts import report_summary
 
 from .documents import Chart, StatusCount, Summary
 
-
 # The PDF is laid out with DejaVu Sans (the font on the servers); the charts must be measured
 # in the same font, or WeasyPrint draws labels wider than vl-convert left room for.
 DOCUMENT_FONT = "DejaVu Sans"

@@ -45,7 +45,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it: the file is whole or absent."""
     check_writable(path)
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise ReportOutputError(f"kan {path} niet schrijven: {exc.strerror}") from None
     try:

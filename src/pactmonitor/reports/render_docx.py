@@ -233,7 +233,9 @@ class DocxWriter:
         self.heading("Samenvatting", 1)
         self.counts(summary.by_action_line, "Status van de acties per actielijn", "actielijn")
         if len(summary.by_landsdeel) > 1:
-            self.counts(summary.by_landsdeel, "Status van de acties in de pacten per landsdeel", "landsdeel")
+            self.counts(
+                summary.by_landsdeel, "Status van de acties in de pacten per landsdeel", "landsdeel"
+            )
         for chart in summary.charts:
             self.chart(chart)
         changes = summary.changes
@@ -250,7 +252,9 @@ class DocxWriter:
             if not changes.moved:
                 self.paragraph("Geen acties van status veranderd.")
             self.heading(f"Nieuw gerapporteerd ({len(changes.new)})", 3)
-            self._list(changes.new, "Geen acties die in de vorige ronde niet en nu wel zijn gerapporteerd.")
+            self._list(
+                changes.new, "Geen acties die in de vorige ronde niet en nu wel zijn gerapporteerd."
+            )
         self.heading(f"Niet gerapporteerd in deze ronde ({len(changes.not_reported)})", 3)
         self._list(changes.not_reported, "Over alle acties is gerapporteerd.")
 
@@ -269,7 +273,8 @@ class DocxWriter:
             self.mark_cell(cells[0], mark)
             cells[1].text = LEGEND_TEXT[mark.status]
         self.paragraph(
-            "‘(afgeleid)’ achter een status: niet door de trekker gerapporteerd, maar afgeleid uit de tekst."
+            "‘(afgeleid)’ achter een status: niet door de trekker gerapporteerd, "
+            "maar afgeleid uit de tekst."
         )
 
     def narrative(self, cell, row: ActionRow) -> None:
@@ -316,21 +321,31 @@ class DocxWriter:
             self.heading(line.name, 1)
             if line.national_goal:
                 self.paragraph(f"Landelijk doel: {line.national_goal}", italic=True)
-            table = self.table(["Status", "Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats"], widths)
+            table = self.table(
+                ["Status", "Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats"],
+                widths,
+            )
             for row in line.actions:
                 cells = self.row(table, widths)
                 self.mark_cell(cells[0], row.mark)
                 self.action_cell(cells[1], row)
                 self.narrative(cells[2], row)
                 for i, link in enumerate(row.all_sources):
-                    text = link.title if not link.url or link.url in link.title else f"{link.title}: {link.url}"
+                    text = (
+                        link.title
+                        if not link.url or link.url in link.title
+                        else f"{link.title}: {link.url}"
+                    )
                     (cells[3].paragraphs[0] if i == 0 else cells[3].add_paragraph()).add_run(text)
 
     def profile(self, profile) -> None:
         self.heading(profile.name, 1)
         self.paragraph(profile.description, italic=True)
         if not profile.reported:
-            self.paragraph(f"Voor deze ronde is geen stand van zaken van {profile.name} gerapporteerd.", italic=True)
+            self.paragraph(
+                f"Voor deze ronde is geen stand van zaken van {profile.name} gerapporteerd.",
+                italic=True,
+            )
             return
         self.heading("Organisatie", 2)
         self.blocks(profile.organisation)
@@ -358,7 +373,9 @@ class DocxWriter:
             self.heading(pact.name, 2)
             for line in pact.lines:
                 self.heading(line.name, 3)
-                table = self.table(["Status", "Actie", "Trekker", "Deadline", "Toelichting"], widths)
+                table = self.table(
+                    ["Status", "Actie", "Trekker", "Deadline", "Toelichting"], widths
+                )
                 for row in line.actions:
                     cells = self.row(table, widths)
                     self.mark_cell(cells[0], row.mark)
@@ -377,7 +394,10 @@ class DocxWriter:
                 cells[0].text, cells[1].text, cells[2].text = goal.action, goal.goal, goal.deadline
                 self.mark_cell(cells[3], goal.mark)
         else:
-            self.paragraph("Geen operationele doelen met een deadline vóór de peildatum die nog niet zijn afgerond.")
+            self.paragraph(
+                "Geen operationele doelen met een deadline vóór de peildatum "
+                "die nog niet zijn afgerond."
+            )
         self.heading("Initiatieven", 1)
         widths = [7.0, 3.6, 3.6, 3.6]
         if report.initiatives:
@@ -389,7 +409,9 @@ class DocxWriter:
                     if extra:
                         cells[0].add_paragraph(extra)
                 cells[1].text, cells[2].text, cells[3].text = (
-                    initiative.kind, initiative.regions, initiative.action_lines,
+                    initiative.kind,
+                    initiative.regions,
+                    initiative.action_lines,
                 )
         else:
             self.paragraph("Geen initiatieven geregistreerd in dit landsdeel.")

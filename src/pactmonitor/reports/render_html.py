@@ -11,7 +11,9 @@ from .documents import Report
 
 def css_string(text: str) -> SafeString:
     """A CSS string literal (for the running header of the PDF)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    )
     return mark_safe(f'"{escaped}"')
 
 
@@ -19,5 +21,9 @@ def render_html(report: Report, *, for_pdf: bool = False) -> str:
     with translation.override("nl"):
         return render_to_string(
             "reports/report.html",
-            {"report": report, "for_pdf": for_pdf, "running_header_css": css_string(report.running_header)},
+            {
+                "report": report,
+                "for_pdf": for_pdf,
+                "running_header_css": css_string(report.running_header),
+            },
         )

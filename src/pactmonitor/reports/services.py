@@ -74,7 +74,11 @@ def find_landsdeel(name: str | None) -> Region:
         raise ReportInputError(f"geef --landsdeel; geldige landsdelen: {valid}")
     wanted = name.strip().lower()
     for region in landsdelen:
-        names = {region.key.lower(), region.name.lower(), region.name.lower().removeprefix("landsdeel ")}
+        names = {
+            region.key.lower(),
+            region.name.lower(),
+            region.name.lower().removeprefix("landsdeel "),
+        }
         if wanted in names or wanted.removeprefix("landsdeel ") in names:
             return region
     raise ReportInputError(f"onbekend landsdeel {name!r}; geldige landsdelen: {valid}")
@@ -149,8 +153,12 @@ def _owners(action: Action) -> str:
 
 
 def _deadline(action: Action) -> str:
-    goals = sorted(action.operational_goals.all(), key=lambda g: (g.deadline is None, g.deadline, g.id))
-    return "; ".join(g.deadline_text or dutch_date(g.deadline) for g in goals if g.deadline_text or g.deadline)
+    goals = sorted(
+        action.operational_goals.all(), key=lambda g: (g.deadline is None, g.deadline, g.id)
+    )
+    return "; ".join(
+        g.deadline_text or dutch_date(g.deadline) for g in goals if g.deadline_text or g.deadline
+    )
 
 
 def _own_text(action: Action) -> str:
@@ -247,7 +255,9 @@ def _changes(round: ReportingRound, actions: list[Action], now: dict[int, list])
         old = _rolled_up(action, before[action.id])
         new = _rolled_up(action, updates)
         if old.status != new.status:
-            changes.moved.append(Move(label, mark(old.status, old.basis), mark(new.status, new.basis)))
+            changes.moved.append(
+                Move(label, mark(old.status, old.basis), mark(new.status, new.basis))
+            )
     return changes
 
 
@@ -320,7 +330,7 @@ def bijlage1(round: ReportingRound) -> Report:
 
 
 def _landsdeel_name(region: Region) -> str:
-    """"Landsdeel Noord", as the report calls it, whether or not the name says so."""
+    """ "Landsdeel Noord", as the report calls it, whether or not the name says so."""
     if region.kind == RegionKind.LANDSDEEL and not region.name.lower().startswith("landsdeel"):
         return f"Landsdeel {region.name}"
     return region.name
@@ -330,7 +340,9 @@ def _description(region: Region) -> str:
     provinces = sorted(c.name for c in region.children.all() if c.kind == RegionKind.PROVINCIE)
     if not provinces:
         return _landsdeel_name(region)
-    listed = provinces[0] if len(provinces) == 1 else f"{', '.join(provinces[:-1])} en {provinces[-1]}"
+    listed = (
+        provinces[0] if len(provinces) == 1 else f"{', '.join(provinces[:-1])} en {provinces[-1]}"
+    )
     word = "provincie" if len(provinces) == 1 else "provincies"
     return f"{_landsdeel_name(region)} ({word} {listed})"
 
@@ -358,7 +370,9 @@ def landsdeel_profile(region: Region, round: ReportingRound) -> LandsdeelProfile
         .prefetch_related(Prefetch("results__action_line"), "results__subregion")
         .first()
     )
-    found = LandsdeelProfile(_landsdeel_name(region), _description(region), reported=profile is not None)
+    found = LandsdeelProfile(
+        _landsdeel_name(region), _description(region), reported=profile is not None
+    )
     if profile is not None:
         found.organisation = blocks(profile.organisation)
         found.results = _results(profile)
@@ -390,7 +404,9 @@ def bijlage2(round: ReportingRound) -> Report:
     )
 
 
-def _overdue(round: ReportingRound, actions: list[Action], now: dict[int, list]) -> list[OverdueGoal]:
+def _overdue(
+    round: ReportingRound, actions: list[Action], now: dict[int, list]
+) -> list[OverdueGoal]:
     goals = OperationalGoal.objects.filter(action__in=actions).due_before(round.peildatum)
     by_id = {a.id: a for a in actions}
     found = []
@@ -439,7 +455,9 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
     for observation in observations:
         by_indicator[observation.indicator_id].append(observation)
     sections = []
-    indicators = Indicator.objects.filter(id__in=by_indicator).prefetch_related("targets").order_by("name")
+    indicators = (
+        Indicator.objects.filter(id__in=by_indicator).prefetch_related("targets").order_by("name")
+    )
     for indicator in indicators:
         rows = by_indicator[indicator.id]
         section = IndicatorSection(
@@ -449,14 +467,16 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
             rows=[
                 (
                     o.region.name,
-                    o.period_text or (str(o.year) if o.year else "onbekend")
+                    o.period_text
+                    or (str(o.year) if o.year else "onbekend")
                     + (f" ({o.dimensions_text})" if o.dimensions else ""),
                     dutch_value(o.value, indicator.unit),
                 )
                 for o in rows
             ],
             targets=[
-                f"{dutch_value(t.value, indicator.unit)} in {t.year or t.period_text or 'onbekend jaar'}"
+                f"{dutch_value(t.value, indicator.unit)} in "
+                f"{t.year or t.period_text or 'onbekend jaar'}"
                 + (f" ({t.region.name})" if t.region_id else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
             ],
@@ -474,7 +494,11 @@ def landsdeel(round: ReportingRound, region: Region) -> Report:
     pacts = []
     for pact in Pact.objects.filter(id__in={a.pact_id for a in actions}).order_by("level", "name"):
         mine = [a for a in actions if a.pact_id == pact.id]
-        pacts.append(PactSection(pact.name, _by_action_line((a, action_row(a, now.get(a.id, []))) for a in mine)))
+        pacts.append(
+            PactSection(
+                pact.name, _by_action_line((a, action_row(a, now.get(a.id, []))) for a in mine)
+            )
+        )
     counts = [_count(region.name, (_row_mark(a, now) for a in actions))]
     lines = [section for pact in pacts for section in pact.lines]
     return Report(

@@ -1,4 +1,8 @@
-"""``pactmonitor report bijlage1|bijlage2|landsdeel --round SLUG [--landsdeel NAME] --format html|pdf|docx -o PATH``."""
+"""The progress report of a round, written to a file.
+
+``pactmonitor report bijlage1|bijlage2|landsdeel --round SLUG [--landsdeel NAME]
+--format html|pdf|docx -o PATH``
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("kind", choices=ReportKind.values, help="welke rapportage")
-        parser.add_argument("--round", required=True, dest="round_slug", help="de code van de ronde, bv. 2014")
+        parser.add_argument(
+            "--round", required=True, dest="round_slug", help="de code van de ronde, bv. 2014"
+        )
         parser.add_argument("--landsdeel", help="het landsdeel (voor 'landsdeel'), bv. oost")
         parser.add_argument("--format", required=True, choices=ReportFormat.values)
-        parser.add_argument("-o", "--output", required=True, type=Path, help="het bestand om te schrijven")
+        parser.add_argument(
+            "-o", "--output", required=True, type=Path, help="het bestand om te schrijven"
+        )
 
     def handle(self, kind, round_slug, landsdeel, format, output, **options) -> None:
         try:
