@@ -46,3 +46,23 @@ def test_an_unknown_format_or_report_is_not_found(sample_pact, client):
     assert (
         client.get(reverse("reports:bijlage", args=["t2014", "bijlage3", "pdf"])).status_code == 404
     )
+
+
+def test_the_round_page_block_links_every_report_in_every_format(sample_pact):
+    from django.template import Context, Template
+
+    html = Template("{% load report_downloads %}{% report_downloads round %}").render(
+        Context({"round": sample_pact["rounds"][0]})
+    )
+    assert html.count('href="/rapportages/t2014/') == 3 * 4  # bijlage 1, 2 and two landsdelen
+    assert 'href="/rapportages/t2014/landsdelen/oost.pdf"' in html
+
+
+def test_the_round_page_block_shows_nothing_for_an_unpublished_round(sample_pact):
+    from django.template import Context, Template
+
+    concept = factory.reporting_round(pact=sample_pact["national"], slug="t2017")
+    html = Template("{% load report_downloads %}{% report_downloads round %}").render(
+        Context({"round": concept})
+    )
+    assert "rapportages" not in html

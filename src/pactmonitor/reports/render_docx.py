@@ -219,7 +219,7 @@ class DocxWriter:
     def counts(self, counts: list[StatusCount], caption: str, group_title: str) -> None:
         self.paragraph(caption, bold=True)
         legend = self.report.legend
-        widths = [5.0] + [2.2] * len(legend) + [1.8]
+        widths = [4.6] + [2.5] * len(legend) + [1.8]
         table = self.table([group_title, *(m.label for m in legend), "totaal"], widths)
         for count in counts:
             cells = self.row(table, widths)
