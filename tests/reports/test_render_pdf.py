@@ -68,3 +68,13 @@ def test_the_document_dates_are_the_peildatum_not_the_moment_of_making(bijlage1_
 def test_two_generations_of_the_same_round_give_the_same_pdf(sample_pact, bijlage1_pdf):
     again = render_pdf(services.bijlage1(services.find_round("t2014")))
     assert again == bijlage1_pdf
+
+
+def test_without_chromium_weasyprint_makes_the_same_report_tagged(sample_pact, monkeypatch):
+    monkeypatch.setenv("PACTMONITOR_PDF_ENGINE", "weasyprint")
+    pdf = render_pdf(services.bijlage1(services.find_round("t2014")))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "WeasyPrint" in str(reader.metadata.get("/Producer"))
+    assert "2. De PO-raad benut de visie op W&T" in pdf_text(pdf)
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert "pagina 1 van" in flat(reader.pages[0].extract_text())

@@ -481,7 +481,12 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
             ],
         )
-        dated = sorted({o.region for o in rows if o.year is not None}, key=lambda r: r.name)
+        # A chart shows a course over time: only for a region measured in two years or more.
+        years: dict[Region, set[int]] = defaultdict(set)
+        for o in rows:
+            if o.year is not None:
+                years[o.region].add(o.year)
+        dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
         section.charts = figures.indicator_charts(indicator, dated)
         sections.append(section)
     return sections
