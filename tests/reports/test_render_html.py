@@ -43,3 +43,7 @@ def test_dates_are_written_the_dutch_way(html):
 
 def test_what_is_new_appears_under_nieuw(html):
     assert re.search(r"Nieuw:</p>.*ResearchNed heeft de midterm review opgeleverd", html, re.S)
+
+
+def test_an_assessed_status_shows_the_words_it_was_read_from(html):
+    assert "Afgeleid uit: “zal de Onderwijsinspectie een peiling uitvoeren”" in html

@@ -151,3 +151,9 @@ def test_an_unpublished_round_shows_approved_updates_only_and_says_it_is_a_conce
     report = services.bijlage1(concept)
     assert not report.round.is_published
     assert [r.number for line in report.lines for r in line.actions if r.reported] == ["10"]
+
+
+def test_an_assessed_status_carries_the_words_it_was_read_from(sample_pact):
+    row = _row(services.bijlage1(_round("t2014")), "1")
+    assert row.sub_measures[1].basis_quote == "zal de Onderwijsinspectie een peiling uitvoeren"
+    assert row.sub_measures[0].basis_quote == ""  # reported, not assessed

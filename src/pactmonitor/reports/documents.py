@@ -53,6 +53,7 @@ class SubMeasureRow:
     letter: str
     text: str
     mark: Mark | None  # None: the sub-measure has no update of its own this round
+    basis_quote: str = ""  # for an assessed status: the words it was read from
     narrative: list[Block] = field(default_factory=list)
     new: list[Block] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
@@ -71,6 +72,7 @@ class ActionRow:
     new: list[Block] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
     sources: list[Link] = field(default_factory=list)
+    basis_quote: str = ""  # for an assessed status of the action as a whole
     owners: str = ""
     deadline: str = ""
     pact_name: str = ""

@@ -289,9 +289,13 @@ class DocxWriter:
                 self.mark_text(paragraph, sub.mark)
             else:
                 paragraph.add_run("niet gerapporteerd").italic = True
+            if sub.basis_quote:
+                self.paragraph(f"Afgeleid uit: “{sub.basis_quote}”", italic=True, container=cell)
             self.blocks(sub.narrative, cell)
             for milestone in sub.milestones:
                 cell.add_paragraph(f"Mijlpaal: {milestone}")
+        if row.basis_quote:
+            self.paragraph(f"Status afgeleid uit: “{row.basis_quote}”", italic=True, container=cell)
         if row.narrative:
             self.blocks(row.narrative, cell)
         for milestone in row.milestones:

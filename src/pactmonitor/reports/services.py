@@ -161,6 +161,13 @@ def _deadline(action: Action) -> str:
     )
 
 
+def _quote(update: StatusUpdate | None) -> str:
+    """The words an assessed status was read from: shown, so the reader can judge it."""
+    if update is None or update.basis != Basis.ASSESSED:
+        return ""
+    return plain(update.basis_quote)
+
+
 def _own_text(action: Action) -> str:
     """The action's full text, unless it only repeats its title and lettered sub-measures."""
     text = plain(action.text)
@@ -191,6 +198,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
                 letter=sub.letter,
                 text=plain(sub.text),
                 mark=mark(update.status, update.basis) if update else None,
+                basis_quote=_quote(update),
                 narrative=blocks(update.narrative) if update else [],
                 new=blocks(update.new) if update else [],
                 milestones=_milestones(update) if update else [],
@@ -198,6 +206,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
             )
         )
     if own is not None:
+        row.basis_quote = _quote(own)
         row.narrative = blocks(own.narrative)
         row.new = blocks(own.new)
         row.milestones = _milestones(own)
