@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from .conftest import docx_text
+from .conftest import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,19 @@ def test_a_failing_render_leaves_the_old_file_whole(sample_pact, tmp_path, monke
         _report("bijlage1", "--round", "t2014", "--format", "html", "-o", str(target))
     assert target.read_text() == "vorige versie"
     assert [p.name for p in tmp_path.iterdir()] == ["b1.html"]
+
+
+def test_the_pact_report_takes_the_pact_by_key(sample_pact, tmp_path):
+    target = tmp_path / "oost.pdf"
+    _report(
+        "pact",
+        "--round",
+        "t2015",
+        "--pact",
+        "techniekpact-oost-test",
+        "--format",
+        "pdf",
+        "-o",
+        str(target),
+    )
+    assert "Rapportage Techniekpact Oost Test" in pdf_text(target.read_bytes())

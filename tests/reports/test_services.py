@@ -157,3 +157,15 @@ def test_an_assessed_status_carries_the_words_it_was_read_from(sample_pact):
     row = _row(services.bijlage1(_round("t2014")), "1")
     assert row.sub_measures[1].basis_quote == "zal de Onderwijsinspectie een peiling uitvoeren"
     assert row.sub_measures[0].basis_quote == ""  # reported, not assessed
+
+
+def test_the_pact_report_shows_the_pact_and_the_initiatives_of_its_region(sample_pact):
+    report = services.pact_report(_round("t2015"), services.find_pact("techniekpact-oost-test"))
+    assert [p.name for p in report.pacts] == ["Techniekpact Oost Test"]
+    assert [g.goal for g in report.overdue] == ["Plan van aanpak gereed"]
+    assert [i.name for i in report.initiatives] == ["Centre of Expertise TechYourFuture"]
+
+
+def test_an_unknown_pact_is_refused_with_the_valid_pacts(sample_pact):
+    with pytest.raises(services.ReportInputError, match="geldige pacten: techniekpact-oost-test, "):
+        services.find_pact("techniekpact-zuid")

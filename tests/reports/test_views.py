@@ -54,7 +54,8 @@ def test_the_round_page_block_links_every_report_in_every_format(sample_pact):
     html = Template("{% load report_downloads %}{% report_downloads round %}").render(
         Context({"round": sample_pact["rounds"][0]})
     )
-    assert html.count('href="/rapportages/t2014/') == 3 * 4  # bijlage 1, 2 and two landsdelen
+    # Bijlage 1 and 2, two landsdelen and one regional pact, in three formats each.
+    assert html.count('href="/rapportages/t2014/') == 3 * 5
     assert 'href="/rapportages/t2014/landsdelen/oost.pdf"' in html
 
 
@@ -66,3 +67,9 @@ def test_the_round_page_block_shows_nothing_for_an_unpublished_round(sample_pact
         Context({"round": concept})
     )
     assert "rapportages" not in html
+
+
+def test_anyone_can_download_the_report_of_a_pact(sample_pact, client):
+    response = client.get(reverse("reports:pact", args=["t2015", "techniekpact-oost-test", "docx"]))
+    assert response.status_code == 200
+    assert "Rapportage Techniekpact Oost Test" in docx_text(response.content)

@@ -6,6 +6,7 @@ class ReportKind(models.TextChoices):
     BIJLAGE1 = "bijlage1", _("Bijlage 1: de stand van zaken per landelijke actie")
     BIJLAGE2 = "bijlage2", _("Bijlage 2: de stand van zaken per landsdeel")
     LANDSDEEL = "landsdeel", _("Rapportage per landsdeel")
+    PACT = "pact", _("Rapportage per pact")
 
 
 class ReportFormat(models.TextChoices):

@@ -67,6 +67,17 @@ def find_round(slug: str, *, published_only: bool = False) -> ReportingRound:
     return found
 
 
+def find_pact(key: str | None) -> Pact:
+    pacts = list(Pact.objects.order_by("key"))
+    valid = ", ".join(p.key for p in pacts) or "geen"
+    if not key:
+        raise ReportInputError(f"geef --pact; geldige pacten: {valid}")
+    found = next((p for p in pacts if p.key == key.strip()), None)
+    if found is None:
+        raise ReportInputError(f"onbekend pact {key!r}; geldige pacten: {valid}")
+    return found
+
+
 def find_landsdeel(name: str | None) -> Region:
     landsdelen = list(Region.objects.landsdelen().order_by("name"))
     valid = ", ".join(r.key for r in landsdelen) or "geen"
@@ -501,34 +512,44 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
     return sections
 
 
-def landsdeel(round: ReportingRound, region: Region) -> Report:
-    region_ids = region.descendant_ids()
-    now = _round_updates(round)
-    actions = _actions(Action.objects.in_region(region))
-    pacts = []
+def _pact_sections(actions: list[Action], now: dict[int, list]) -> list[PactSection]:
+    sections = []
     for pact in Pact.objects.filter(id__in={a.pact_id for a in actions}).order_by("level", "name"):
         mine = [a for a in actions if a.pact_id == pact.id]
-        pacts.append(
-            PactSection(
-                pact.name, _by_action_line((a, action_row(a, now.get(a.id, []))) for a in mine)
-            )
-        )
-    counts = [_count(region.name, (_row_mark(a, now) for a in actions))]
+        rows = ((a, action_row(a, now.get(a.id, []))) for a in mine)
+        sections.append(PactSection(pact.name, _by_action_line(rows)))
+    return sections
+
+
+def _area_report(
+    round: ReportingRound,
+    kind: ReportKind,
+    title: str,
+    where: str,
+    actions: list[Action],
+    region: Region | None,
+) -> Report:
+    """A report on a part of the work: a landsdeel's pacts, or one pact (with its sub-pacts)."""
+    now = _round_updates(round)
+    pacts = _pact_sections(actions, now)
+    counts = [_count(where, (_row_mark(a, now) for a in actions))]
     lines = [section for pact in pacts for section in pact.lines]
+    region_ids = region.descendant_ids() if region else set()
+    is_landsdeel = region is not None and region.kind == RegionKind.LANDSDEEL
     return Report(
-        kind=ReportKind.LANDSDEEL,
-        title=f"Rapportage {_landsdeel_name(region)}",
+        kind=kind,
+        title=title,
         subtitle=f"{round.pact.name} – {round.name}",
         introduction=(
-            f"Deze rapportage geeft de stand van zaken in {region.name} op de peildatum "
-            f"{dutch_date(round.peildatum)}: de acties van de pacten in het landsdeel met hun "
-            "trekker, deadline, status en toelichting; de operationele doelen waarvan de "
-            "deadline is verstreken; de initiatieven in de regio en de indicatoren."
+            f"Deze rapportage geeft de stand van zaken van {where} op de peildatum "
+            f"{dutch_date(round.peildatum)}: de acties met hun trekker, deadline, status en "
+            "toelichting; de operationele doelen waarvan de deadline is verstreken; de "
+            "initiatieven in de regio en de indicatoren."
         ),
         round=round_info(round),
         summary=summary(round, actions, now, lines, counts),
         legend=legend(),
-        profiles=[landsdeel_profile(region, round)],
+        profiles=[landsdeel_profile(region, round)] if is_landsdeel else [],
         pacts=pacts,
         overdue=_overdue(round, actions, now),
         initiatives=_initiatives(region_ids),
@@ -536,12 +557,33 @@ def landsdeel(round: ReportingRound, region: Region) -> Report:
     )
 
 
-def build(kind: str, round: ReportingRound, region: Region | None = None) -> Report:
+def landsdeel(round: ReportingRound, region: Region) -> Report:
+    name = _landsdeel_name(region)
+    actions = _actions(Action.objects.in_region(region))
+    return _area_report(round, ReportKind.LANDSDEEL, f"Rapportage {name}", name, actions, region)
+
+
+def pact_report(round: ReportingRound, pact: Pact) -> Report:
+    """One pact and the pacts below it (a landsdeel's subregional pacts)."""
+    ids = {pact.pk, *pact.children.values_list("pk", flat=True)}
+    actions = _actions(Action.objects.filter(pact_id__in=ids))
+    return _area_report(
+        round, ReportKind.PACT, f"Rapportage {pact.name}", pact.name, actions, pact.region
+    )
+
+
+def build(
+    kind: str, round: ReportingRound, region: Region | None = None, pact: Pact | None = None
+) -> Report:
     kind = ReportKind(kind)
     if kind == ReportKind.BIJLAGE1:
         return bijlage1(round)
     if kind == ReportKind.BIJLAGE2:
         return bijlage2(round)
+    if kind == ReportKind.PACT:
+        if pact is None:
+            raise ReportInputError("een rapportage per pact vraagt een pact")
+        return pact_report(round, pact)
     if region is None:
         raise ReportInputError("een rapportage per landsdeel vraagt een landsdeel")
     return landsdeel(round, region)

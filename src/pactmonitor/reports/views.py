@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from pactmonitor.pacts.models import Pact
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.regions.models import Region
 
@@ -29,14 +30,17 @@ def _version(round: ReportingRound) -> str:
     return f"{state['n']}-{state['last'].timestamp() if state['last'] else 0}"
 
 
-def _response(round: ReportingRound, kind: str, format: str, region: Region | None) -> HttpResponse:
+def _response(
+    round: ReportingRound, kind: str, format: str, region: Region | None, pact: Pact | None = None
+) -> HttpResponse:
     if format not in ReportFormat.values:
         raise Http404("onbekend formaat")
-    name = f"{kind}-{round.slug}" + (f"-{region.key}" if region else "")
+    subject = region.key if region else pact.key if pact else ""
+    name = f"{kind}-{round.slug}" + (f"-{subject}" if subject else "")
     key = f"reports:{name}:{format}:{_version(round)}"
     data = cache.get(key)
     if data is None:
-        data = render(services.build(kind, round, region), format)
+        data = render(services.build(kind, round, region, pact), format)
         cache.set(key, data, CACHE_SECONDS)
     response = HttpResponse(data, content_type=ReportFormat(format).content_type)
     disposition = "inline" if format == ReportFormat.HTML else "attachment"
@@ -49,6 +53,13 @@ def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResp
     if kind not in (ReportKind.BIJLAGE1, ReportKind.BIJLAGE2):
         raise Http404("onbekende rapportage")
     return _response(_published_round(slug), kind, format, None)
+
+
+@require_GET
+def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse:
+    round = _published_round(slug)
+    chosen = get_object_or_404(Pact, key=key)
+    return _response(round, ReportKind.PACT, format, None, chosen)
 
 
 @require_GET

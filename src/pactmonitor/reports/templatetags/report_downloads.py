@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from pactmonitor.pacts.choices import PactLevel
+from pactmonitor.pacts.models import Pact
 from pactmonitor.regions.models import Region
 
 from ..choices import ReportFormat
@@ -17,4 +19,5 @@ def report_downloads(round) -> dict:
         "round": round,
         "formats": [(f.value, f.label) for f in ReportFormat],
         "landsdelen": list(Region.objects.landsdelen().order_by("name")),
+        "pacts": list(Pact.objects.exclude(level=PactLevel.NATIONAL).order_by("name")),
     }
