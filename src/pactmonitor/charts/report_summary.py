@@ -78,9 +78,11 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
     )
 
 
+# The declarations are fixed code, checked by the tests; validating the schema again on every
+# render costs more than drawing the chart.
 def to_svg(chart: alt.TopLevelMixin) -> str:
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+    return vl_convert.vegalite_to_svg(chart.to_dict(validate=False))
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
-    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)
+    return vl_convert.vegalite_to_png(chart.to_dict(validate=False), scale=scale)
