@@ -17,7 +17,7 @@ from pactmonitor.regions.models import Region
 
 from .table import ChartTable
 
-FONT = "Arial, Verdana, sans-serif"
+FONT = "DejaVu Sans, Verdana, sans-serif"
 
 
 def _series(m) -> str:
@@ -116,7 +116,13 @@ def indicator_chart(indicator: Indicator, region: Region | None = None) -> alt.C
                 trajectory.append({"series": _series(t), "year": year, "value": value})
     table = indicator_table(indicator, region)
     unit = indicator.unit_text or str(indicator.get_unit_display())
-    x = alt.X("year:O", title=_("jaar"))
+    # A true time axis: 2010, 2014 and 2020 are spaced by their distance in years.
+    x = alt.X(
+        "year:Q",
+        title=_("jaar"),
+        scale=alt.Scale(zero=False, nice=False, padding=20),
+        axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
+    )
     y = alt.Y("value:Q", title=unit)
     colour = alt.Color(
         "series:N", title=_("reeks"), legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
@@ -124,7 +130,7 @@ def indicator_chart(indicator: Indicator, region: Region | None = None) -> alt.C
     layers = [
         alt.Chart(alt.Data(values=points))
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
-        .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:O", "value:Q"])
+        .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:Q", "value:Q"])
     ]
     if trajectory:
         layers.append(
@@ -136,7 +142,7 @@ def indicator_chart(indicator: Indicator, region: Region | None = None) -> alt.C
         layers.append(
             alt.Chart(alt.Data(values=goal_points))
             .mark_point(shape="diamond", size=140, filled=False, strokeWidth=2)
-            .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:O", "value:Q", "kind:N"])
+            .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:Q", "value:Q", "kind:N"])
         )
     if not points and not goal_points:
         layers = [

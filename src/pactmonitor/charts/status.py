@@ -34,7 +34,7 @@ STATUS_LETTERS = {
     Status.ONBEKEND: "?",
 }
 STATUS_ORDER = [Status.AFGEROND, Status.OP_SCHEMA, Status.VERTRAAGD, Status.ONBEKEND]
-FONT = "Arial, Verdana, sans-serif"
+FONT = "DejaVu Sans, Verdana, sans-serif"
 
 
 def _status_scale() -> alt.Scale:
@@ -58,10 +58,10 @@ def _line_name(action) -> str:
     return action.action_line.name if action.action_line_id else _("zonder actielijn")
 
 
-def _counts_per_line(round: ReportingRound) -> tuple[list[str], Counter]:
+def _counts_per_line(round: ReportingRound, statuses=None) -> tuple[list[str], Counter]:
     lines: list[str] = []
     counts: Counter = Counter()
-    for item in round_statuses(round):
+    for item in round_statuses(round) if statuses is None else statuses:
         line = _line_name(item.action)
         if line not in lines:
             lines.append(line)
@@ -69,8 +69,9 @@ def _counts_per_line(round: ReportingRound) -> tuple[list[str], Counter]:
     return lines, counts
 
 
-def status_per_action_line_table(round: ReportingRound) -> ChartTable:
-    lines, counts = _counts_per_line(round)
+def status_per_action_line_table(round: ReportingRound, statuses=None) -> ChartTable:
+    """``statuses``: the round's ``round_statuses`` if already at hand (saves the queries)."""
+    lines, counts = _counts_per_line(round, statuses)
     columns = [_("actielijn")] + [str(s.label) for s in STATUS_ORDER] + [_("waarvan afgeleid")]
     rows = []
     for line in lines:
@@ -95,9 +96,10 @@ def status_per_action_line_table(round: ReportingRound) -> ChartTable:
     return ChartTable(_("Status per actielijn"), summary, columns, rows)
 
 
-def status_per_action_line(round: ReportingRound) -> alt.Chart:
+def status_per_action_line(round: ReportingRound, statuses=None) -> alt.Chart:
     """A stacked bar per action line: how many actions have each status in the round."""
-    lines, counts = _counts_per_line(round)
+    statuses = round_statuses(round) if statuses is None else statuses
+    lines, counts = _counts_per_line(round, statuses)
     values = [
         {
             "line": line,
@@ -112,10 +114,15 @@ def status_per_action_line(round: ReportingRound) -> alt.Chart:
             key=lambda kv: (lines.index(kv[0][0]), STATUS_ORDER.index(kv[0][1]), kv[0][2]),
         )
     ]
-    table = status_per_action_line_table(round)
+    table = status_per_action_line_table(round, statuses)
     base = alt.Chart(alt.Data(values=values)).encode(
         y=alt.Y("line:N", title=None, sort=lines, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("sum(count):Q", title=_("aantal acties"), stack="zero"),
+        x=alt.X(
+            "sum(count):Q",
+            title=_("aantal acties"),
+            stack="zero",
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
         order=alt.Order("order:Q"),
     )
     bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
@@ -142,9 +149,11 @@ def status_per_action_line(round: ReportingRound) -> alt.Chart:
     )
     return (
         (bars + labels)
-        .properties(width=420, height=alt.Step(36), title=table.title, description=table.summary)
+        .properties(width=520, height=alt.Step(40), title=table.title, description=table.summary)
         .configure(font=FONT)
-        .configure_legend(labelFontSize=12, titleFontSize=12)
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_title(fontSize=15)
+        .configure_legend(labelFontSize=13, titleFontSize=13)
     )
 
 
