@@ -73,3 +73,13 @@ def test_anyone_can_download_the_report_of_a_pact(sample_pact, client):
     response = client.get(reverse("reports:pact", args=["t2015", "techniekpact-oost-test", "docx"]))
     assert response.status_code == 200
     assert "Rapportage Techniekpact Oost Test" in docx_text(response.content)
+
+
+def test_a_report_is_made_again_after_a_status_changes(sample_pact, client):
+    url = reverse("reports:bijlage", args=["t2015", "bijlage1", "html"])
+    assert "Van status veranderd (0)" in client.get(url).content.decode()
+    a2 = sample_pact["actions"][1]
+    factory.status_update(
+        round=sample_pact["rounds"][1], action=a2, status="op_schema", state="published"
+    )
+    assert "Van status veranderd (1)" in client.get(url).content.decode()
