@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 
 from pactmonitor.reports import services
 from pactmonitor.reports.render_docx import render_docx
+from tests import factory
 
 from .conftest import docx_text, flat, libreoffice_to_pdf, pdf_text
 
@@ -52,10 +53,24 @@ def test_the_status_cell_is_shaded_and_says_the_status_in_words(bijlage1_docx):
     assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D52B1E"
 
 
-def test_the_table_header_repeats_on_every_page_and_rows_do_not_split(bijlage1_docx):
+def test_the_table_header_repeats_on_every_page_and_short_rows_do_not_split(bijlage1_docx):
     table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_a_row_longer_than_a_page_may_split_rather_than_leave_a_blank_page(sample_pact):
+    long_text = "\n".join(
+        f"- Resultaat {n}: een regel stand van zaken over de actie." for n in range(80)
+    )
+    a20 = sample_pact["actions"][4]
+    factory.status_update(
+        round=sample_pact["rounds"][0], action=a20, narrative=long_text, state="published"
+    )
+    document = _document(render_docx(services.bijlage1(services.find_round("t2014"))))
+    table = [t for t in document.tables if t.rows[0].cells[0].text == "Status"][-1]  # Werken
+    row = next(r for r in table.rows if r.cells[1].text.startswith("20."))
+    assert row._tr.trPr.find(qn("w:cantSplit")) is None
 
 
 def test_the_document_is_dutch_and_dated_on_the_peildatum(bijlage1_docx):

@@ -45,11 +45,11 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _row_flags(row, *, header: bool = False) -> None:
-    """A header row repeats on every page; no row is split across pages."""
+def _row_flags(row, *, header: bool = False, keep: bool = True) -> None:
+    """A header row repeats on every page; a row that is kept whole is not split over pages."""
     properties = row._tr.get_or_add_trPr()
-    keep = OxmlElement("w:cantSplit")
-    properties.append(keep)
+    if keep:
+        properties.append(OxmlElement("w:cantSplit"))
     if header:
         properties.append(OxmlElement("w:tblHeader"))
 
@@ -161,8 +161,15 @@ class DocxWriter:
         run.font.color.rgb = RGBColor.from_string(INK[mark.status])
 
     def mark_text(self, paragraph, mark: Mark) -> None:
-        run = paragraph.add_run(f"[{SIGN[mark.status]} {mark.text}]")
+        """A status inside a text: shaded like the status cell, and in words."""
+        run = paragraph.add_run(f" {SIGN[mark.status]} {mark.text} ")
         run.bold = True
+        run.font.color.rgb = RGBColor.from_string(INK[mark.status])
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), FILL[mark.status])
+        run._r.get_or_add_rPr().append(shading)
 
     def table(self, headers: list[str], widths: list[float]):
         table = self.document.add_table(rows=1, cols=len(headers))
@@ -185,9 +192,9 @@ class DocxWriter:
         if len(paragraphs) > 1 and not paragraphs[0].text and not paragraphs[0].runs:
             paragraphs[0]._p.getparent().remove(paragraphs[0]._p)
 
-    def row(self, table, widths: list[float]):
+    def row(self, table, widths: list[float], keep: bool = True):
         row = table.add_row()
-        _row_flags(row)
+        _row_flags(row, keep=keep)
         cells = row.cells
         for cell, width in zip(cells, widths, strict=True):
             cell.width = Cm(width)
@@ -330,7 +337,7 @@ class DocxWriter:
                 widths,
             )
             for row in line.actions:
-                cells = self.row(table, widths)
+                cells = self.row(table, widths, keep=row.fits_on_a_page)
                 self.mark_cell(cells[0], row.mark)
                 self.action_cell(cells[1], row)
                 self.narrative(cells[2], row)
@@ -381,7 +388,7 @@ class DocxWriter:
                     ["Status", "Actie", "Trekker", "Deadline", "Toelichting"], widths
                 )
                 for row in line.actions:
-                    cells = self.row(table, widths)
+                    cells = self.row(table, widths, keep=row.fits_on_a_page)
                     self.mark_cell(cells[0], row.mark)
                     self.action_cell(cells[1], row)
                     cells[2].text = row.owners or "onbekend"
