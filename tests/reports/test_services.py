@@ -169,3 +169,21 @@ def test_the_pact_report_shows_the_pact_and_the_initiatives_of_its_region(sample
 def test_an_unknown_pact_is_refused_with_the_valid_pacts(sample_pact):
     with pytest.raises(services.ReportInputError, match="geldige pacten: techniekpact-oost-test, "):
         services.find_pact("techniekpact-zuid")
+
+
+def test_bijlage1_reads_the_database_a_fixed_number_of_times_however_many_actions(
+    sample_pact, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        services.bijlage1(_round("t2014"))
+    for n in range(30, 40):
+        action = factory.action(
+            pact=sample_pact["national"], number=str(n), title=f"Extra actie {n}"
+        )
+        factory.sub_measure(action=action, letter="a")
+        factory.status_update(round=sample_pact["rounds"][0], action=action, state="published")
+    with django_assert_max_num_queries(len(before)):
+        services.bijlage1(_round("t2014"))
