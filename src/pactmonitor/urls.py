@@ -10,6 +10,8 @@ admin.site.index_title = _("Beheer van pacten, rondes, regio's, indicatoren en i
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    # The reports are Dutch documents: one address, outside the language prefix.
+    path("rapportages/", include("pactmonitor.reports.urls")),
 ] + i18n_patterns(
     # Dutch at /, English at /en/: the language is in the address, so a cached page is right
     # for everyone and the language switch is a plain link.

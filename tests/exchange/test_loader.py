@@ -94,3 +94,12 @@ def test_a_bad_dataset_names_the_file_and_field_and_loads_nothing(tmp_path):
     assert not Action.objects.exists()
 
 
+
+
+def test_a_contact_persons_details_outside_the_restricted_list_are_refused(tmp_path):
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    pact.write_text(pact.read_text().replace("priorities: Doorgaan.", "priorities: Bel jan@example.org."))
+    with pytest.raises(DatasetError) as error:
+        load_dataset(folder)
+    assert "region_profiles[0].priorities: contains a contact person's details" in str(error.value)

@@ -168,6 +168,7 @@ class Checker:
 
     def check(self) -> None:
         walk_provenance(self)
+        self.check_privacy()
         for entry in self.d.regions.values():
             self.choice(entry, "kind", RegionKind.values)
             self.region(entry, "parent", optional=True)
@@ -215,6 +216,31 @@ class Checker:
             self.region(entry, "region", optional=True)
             if entry.get("organisation"):
                 self.ref(entry, "organisation", entry.get("organisation"), self.d.organisations, "organisation")
+
+    def check_privacy(self) -> None:
+        """Contact details live only in contact_persons: any other text is public."""
+        details = set()
+        for entry in self.d.contact_persons:
+            details |= {str(entry.get(k)) for k in ("name", "email", "phone") if entry.get(k)}
+        details = {d for d in details if len(d) > 5}
+
+        def visit(node: Any, entry: Entry, path: str) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    visit(value, entry, f"{path}.{key}")
+            elif isinstance(node, list):
+                for i, item in enumerate(node):
+                    visit(item, entry, f"{path}[{i}]")
+            elif isinstance(node, str):
+                for detail in details:
+                    if detail in node:
+                        self.problems.append(f"{entry.file}: {path}: contains a contact person's details ({detail!r}); those are never public")
+
+        for entries in (self.d.regions.values(), self.d.organisations.values(), self.d.pacts, self.d.rounds,
+                        self.d.status_updates, self.d.region_profiles, self.d.indicators.values(),
+                        self.d.indicator_parts, self.d.initiatives.values()):
+            for entry in entries:
+                visit(entry.data, entry, entry.path)
 
     def check_pact(self, entry: Entry) -> None:
         self.require(entry, "key")
