@@ -1,5 +1,7 @@
 """Published pages are served from the cache until something is saved."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -62,3 +64,45 @@ def test_a_visitor_with_pending_messages_is_not_served_or_stored_in_the_cache(cl
     client.get("/")  # stored for visitors without cookies
     client.cookies["messages"] = "something"
     assert "X-Page-Cache" not in client.get("/")
+
+
+def wsgi_get(path: str, cookie: str = "") -> tuple[str, dict, bytes]:
+    """Call `pactmonitor serve`'s WSGI application directly, as gunicorn would."""
+    from django.core.wsgi import get_wsgi_application
+
+    from pactmonitor.web.caching import CachedPagesWSGI
+
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SCRIPT_NAME": "",
+        "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
+        "HTTP_COOKIE": cookie, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+    }  # fmt: skip
+    seen = {}
+    body = b"".join(
+        CachedPagesWSGI(get_wsgi_application())(
+            environ, lambda status, headers: seen.update(status=status, headers=dict(headers))
+        )
+    )
+    return seen["status"], seen["headers"], body
+
+
+def test_the_server_answers_a_stored_page_before_django_with_its_headers(client, world):
+    first = client.get("/pacten/techniekpact-2020/")
+    status, headers, body = wsgi_get("/pacten/techniekpact-2020/")
+    assert status.startswith("200") and headers["X-Page-Cache"] == "hit"
+    assert body == first.content and headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_server_sends_a_visitor_with_a_session_to_django(client, world):
+    client.get("/pacten/techniekpact-2020/")
+    status, headers, _ = wsgi_get("/pacten/techniekpact-2020/", cookie="sessionid=abc")
+    assert status.startswith("200") and "X-Page-Cache" not in headers
+
+
+def test_the_server_does_not_answer_from_a_page_stored_before_a_change(client, world):
+    client.get("/pacten/techniekpact-2020/")
+    world.a2.title = "Nieuwe titel"
+    world.a2.save()
+    _, headers, body = wsgi_get("/pacten/techniekpact-2020/")
+    assert headers["X-Page-Cache"] == "miss" and b"Nieuwe titel" in body

@@ -28,7 +28,10 @@ class Command(BaseCommand):
         invalidate()
         from gunicorn.app.base import BaseApplication
 
-        from pactmonitor.wsgi import application
+        from pactmonitor.web.caching import CachedPagesWSGI
+        from pactmonitor.wsgi import application as django_application
+
+        application = CachedPagesWSGI(django_application)
 
         class Server(BaseApplication):
             def load_config(self) -> None:
