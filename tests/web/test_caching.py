@@ -3,7 +3,8 @@
 import io
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factory
@@ -79,11 +80,18 @@ def wsgi_get(path: str, cookie: str = "") -> tuple[str, dict, bytes]:
         "wsgi.errors": io.StringIO(),
     }  # fmt: skip
     seen = {}
-    body = b"".join(
-        CachedPagesWSGI(get_wsgi_application())(
-            environ, lambda status, headers: seen.update(status=status, headers=dict(headers))
+    # As Django's test client does: keep the test's database transaction open across the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(
+            CachedPagesWSGI(get_wsgi_application())(
+                environ, lambda status, headers: seen.update(status=status, headers=dict(headers))
+            )
         )
-    )
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return seen["status"], seen["headers"], body
 
 
