@@ -10,5 +10,8 @@ admin.site.index_title = _("Beheer van pacten, rondes, regio's, indicatoren en i
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("account/", include("pactmonitor.accounts.urls")),
+    path("werk/", include("pactmonitor.progress.urls")),
+    path("uitwisseling/", include("pactmonitor.exchange.urls")),
     path("", include("pactmonitor.web.urls")),
 ]

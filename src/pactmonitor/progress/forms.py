@@ -1,0 +1,95 @@
+"""The forms of the round cycle. The Excel upload sends every row through DraftForm too."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Basis, Status
+from .models import Milestone, ReportingRound, Source, StatusUpdate
+
+
+class DraftForm(forms.ModelForm):
+    """What a contributor fills in for an action or sub-measure in a round."""
+
+    # The revision the editor started from: a save based on an older one is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "narrative", "new"]
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+            "new": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = Status.choices
+        if not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status is not None:
+            # A status the contributor saves is reported by them; "onbekend" has no basis.
+            self.instance.basis = Basis.UNKNOWN if status == Status.ONBEKEND else Basis.REPORTED
+            self.instance.basis_quote = ""
+        return cleaned
+
+
+MilestoneFormSet = inlineformset_factory(
+    StatusUpdate, Milestone, fields=["date", "date_text", "text"], extra=1, can_delete=True,
+    widgets={"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+)
+class SourceForm(forms.ModelForm):
+    url = forms.URLField(label=_("adres"), required=False, assume_scheme="https", max_length=1000)
+
+    class Meta:
+        model = Source
+        fields = ["title", "url"]
+        widgets = {"title": forms.TextInput()}
+
+
+SourceFormSet = inlineformset_factory(StatusUpdate, Source, form=SourceForm, extra=1, can_delete=True)
+
+
+class OpenRoundForm(forms.ModelForm):
+    class Meta:
+        model = ReportingRound
+        fields = ["pact", "name", "slug", "peildatum", "deadline"]
+        widgets = {
+            "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, pacts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pacts is not None:
+            self.fields["pact"].queryset = pacts
+        self.fields["deadline"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        peildatum, deadline = cleaned.get("peildatum"), cleaned.get("deadline")
+        pact = cleaned.get("pact")
+        if pact and peildatum and ReportingRound.objects.filter(pact=pact, peildatum__gte=peildatum).exists():
+            self.add_error("peildatum", _("Er is al een ronde van dit pact met deze of een latere peildatum."))
+        if peildatum and deadline and deadline < peildatum:
+            self.add_error("deadline", _("De inleverdatum ligt voor de peildatum."))
+        return cleaned
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CorrectionForm(forms.ModelForm):
+    reason = forms.CharField(label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "narrative", "new"]
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 6}), "new": forms.Textarea(attrs={"rows": 3})}
