@@ -1,0 +1,155 @@
+"""Steps inside the user's scope that the state of the round or update does not allow are
+refused with a message and change nothing; the edit page keeps work from being lost."""
+
+import pytest
+from django.urls import reverse
+
+from pactmonitor.progress import services
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from tests import world
+from tests.progress.test_views import approve_all, edit_data, snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def messages_of(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def test_a_second_save_from_the_same_revision_is_refused_and_shows_the_others_change(client):
+    w = world.build()
+    update = world.draft(w, w.nr1)
+    client.force_login(w.alice)
+    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit"))
+    client.force_login(w.carol)
+    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit"))
+    assert response.status_code == 409
+    assert "Alice schreef dit" in response.content.decode() and "Carol schreef dit" in response.content.decode()
+    assert StatusUpdate.objects.get(pk=update.pk).narrative == "Alice schreef dit"
+
+
+def test_after_seeing_the_others_change_the_editor_can_save_deliberately(client):
+    w = world.build()
+    update = world.draft(w, w.nr1)
+    client.force_login(w.alice)
+    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit"))
+    client.force_login(w.carol)
+    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit"))
+    current = StatusUpdate.objects.get(pk=update.pk)
+    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(current, narrative="Samen"))
+    assert response.status_code == 302 and StatusUpdate.objects.get(pk=update.pk).narrative == "Samen"
+
+
+def test_an_edit_records_who_saved_it(client):
+    w = world.build()
+    update = world.draft(w, w.n2)
+    client.force_login(w.bob)
+    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update))
+    saved = StatusUpdate.objects.get(pk=update.pk)
+    assert saved.updated_by == w.bob and saved.history.first().history_user == w.bob
+    assert saved.basis == "reported"
+
+
+def test_milestones_and_sources_are_saved_with_the_draft(client):
+    w = world.build()
+    update = world.draft(w, w.n2)
+    client.force_login(w.bob)
+    data = edit_data(update) | {
+        "mijlpalen-TOTAL_FORMS": 1, "mijlpalen-0-date": "2015-09-01", "mijlpalen-0-text": "Stagebank open",
+        "vindplaatsen-TOTAL_FORMS": 1, "vindplaatsen-0-title": "Jaarverslag", "vindplaatsen-0-url": "https://example.org/jv",
+    }
+    client.post(reverse("progress:edit", args=[update.pk]), data)
+    assert [m.text for m in update.milestones.all()] == ["Stagebank open"]
+    assert [s.url for s in update.sources.all()] == ["https://example.org/jv"]
+
+
+def test_a_submitted_update_cannot_be_edited_any_more(client):
+    w = world.build()
+    update = world.draft(w, w.nr1)
+    services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=w.carol)
+    client.force_login(w.carol)
+    before = snapshot()
+    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(StatusUpdate.objects.get(pk=update.pk)))
+    assert response.status_code == 302 and "niet (meer) in concept" in " ".join(messages_of(response))
+    assert snapshot() == before
+
+
+def test_a_draft_cannot_be_approved_before_it_is_submitted(client):
+    w = world.build()
+    client.force_login(w.nina)
+    before = snapshot()
+    response = client.post(reverse("progress:approve", args=[world.draft(w, w.n2).pk]))
+    assert "Alleen een ingediende update" in " ".join(messages_of(response))
+    assert snapshot() == before
+
+
+def test_a_round_with_unapproved_updates_is_not_published(client):
+    w = world.build()
+    client.force_login(w.nina)
+    before = snapshot()
+    response = client.post(reverse("progress:round_publish", args=[w.round.slug]))
+    assert "niet goedgekeurd" in " ".join(messages_of(response))
+    assert snapshot() == before
+
+
+def test_sending_back_without_a_comment_is_refused(client):
+    w = world.build()
+    update = world.draft(w, w.n2)
+    services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=w.nina)
+    client.force_login(w.nina)
+    before = snapshot()
+    response = client.post(reverse("progress:send_back", args=[update.pk]), {"comment": ""})
+    assert response.status_code == 200 and snapshot() == before
+
+
+def test_a_round_older_than_the_latest_is_not_opened(client):
+    w = world.build()
+    client.force_login(w.nina)
+    data = {"pact": w.national.pk, "name": "Oud", "slug": "oud", "peildatum": "2013-06-01", "deadline": "2013-06-30"}
+    response = client.post(reverse("progress:round_open"), data)
+    assert response.status_code == 200 and not ReportingRound.objects.filter(slug="oud").exists()
+
+
+def test_a_correction_keeps_the_published_version_in_the_history(client):
+    w = world.build()
+    approve_all(w)
+    services.publish_round(w.round, user=w.nina)
+    update = world.draft(w, w.n2)
+    client.force_login(w.nina)
+    data = {"status": "vertraagd", "narrative": "Gecorrigeerd", "new": "", "reason": "Verkeerde kleur"}
+    client.post(reverse("progress:correct", args=[update.pk]), data)
+    response = client.get(reverse("progress:history", args=[update.pk]))
+    page = response.content.decode()
+    assert "Gecorrigeerd" in page and "Verkeerde kleur" in page and "vervangen" in page
+
+
+def test_a_correction_without_a_reason_is_refused(client):
+    w = world.build()
+    approve_all(w)
+    services.publish_round(w.round, user=w.nina)
+    client.force_login(w.nina)
+    before = snapshot()
+    data = {"status": "vertraagd", "narrative": "Gecorrigeerd", "new": "", "reason": ""}
+    response = client.post(reverse("progress:correct", args=[world.draft(w, w.n2).pk]), data)
+    assert response.status_code == 200 and snapshot() == before
+
+
+def test_the_round_page_lists_only_the_updates_in_the_users_scope(client):
+    w = world.build()
+    client.force_login(w.dave)
+    page = client.get(reverse("progress:round", args=[w.round.slug])).content.decode()
+    assert "Oost werkt" in page and "Techniekcentra Noord" not in page and "Stages" not in page
+
+
+@pytest.mark.parametrize("name", ["alice", "bob", "carol", "dave", "nina", "adam"])
+def test_the_work_pages_answer_for_every_role(client, name):
+    w = world.build()
+    client.force_login(getattr(w, name))
+    assert client.get(reverse("progress:home")).status_code == 200
+    assert client.get(reverse("progress:round", args=[w.round.slug])).status_code == 200
+
+
+def test_a_user_without_a_role_sees_no_round(client):
+    w = world.build()
+    client.force_login(w.olga)
+    assert client.get(reverse("progress:round", args=[w.round.slug])).status_code == 403
