@@ -12,3 +12,4 @@ STORAGES = {
 PACTMONITOR_HTTPS = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise warns when it is missing)

@@ -1,0 +1,354 @@
+"""Reading a bundled dataset: YAML files in one folder, merged and checked before anything is written.
+
+The format is described in docs/dataset.md. Reading never touches the database: it returns a
+``Dataset`` whose lists hold plain dicts, each with the file and path it came from, or raises
+``DatasetError`` listing every problem found (file, path, what is wrong).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pactmonitor.indicators.choices import EducationLevel, Unit
+from pactmonitor.initiatives.choices import InitiativeKind
+from pactmonitor.pacts.choices import PactLevel, Sector
+from pactmonitor.progress.choices import Basis, RoundState, Status
+from pactmonitor.regions.choices import RegionKind
+
+BUNDLED = Path(__file__).resolve().parent.parent / "datasets" / "techniekpact"
+
+# Top-level keys whose entries are identified by a key and may be declared in several files.
+KEYED = {"regions": "key", "organisations": "key", "indicators": "key", "initiatives": "key"}
+LISTED = ["pacts", "rounds", "status_updates", "region_profiles", "contact_persons", "sources"]
+
+
+class DatasetError(Exception):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Entry:
+    """One record of the dataset, with where it was read."""
+
+    data: dict[str, Any]
+    file: str
+    path: str
+
+    def where(self, field_name: str = "") -> str:
+        return f"{self.file}: {self.path}{'.' + field_name if field_name else ''}"
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+
+@dataclass
+class Dataset:
+    sources: list[Entry] = field(default_factory=list)
+    regions: dict[str, Entry] = field(default_factory=dict)
+    organisations: dict[str, Entry] = field(default_factory=dict)
+    pacts: list[Entry] = field(default_factory=list)
+    rounds: list[Entry] = field(default_factory=list)
+    status_updates: list[Entry] = field(default_factory=list)
+    region_profiles: list[Entry] = field(default_factory=list)
+    indicators: dict[str, Entry] = field(default_factory=dict)
+    # Indicator entries after the first one with the same key: their targets and observations.
+    indicator_parts: list[Entry] = field(default_factory=list)
+    initiatives: dict[str, Entry] = field(default_factory=dict)
+    contact_persons: list[Entry] = field(default_factory=list)
+
+
+def read_dataset(directory: Path = BUNDLED) -> Dataset:
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise DatasetError([f"{directory}: no dataset files (*.yaml)"])
+    dataset, problems = Dataset(), []
+    for path in files:
+        try:
+            content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            problems.append(f"{path.name}: not valid YAML ({exc})".replace("\n", " "))
+            continue
+        if not isinstance(content, dict):
+            problems.append(f"{path.name}: expected a mapping of top-level keys")
+            continue
+        _collect(dataset, content, path.name, problems)
+    if not problems:
+        Checker(dataset, problems).check()
+    if problems:
+        raise DatasetError(problems)
+    return dataset
+
+
+def _collect(dataset: Dataset, content: dict, file: str, problems: list[str]) -> None:
+    for key, value in content.items():
+        if key == "source":
+            dataset.sources.append(Entry(value, file, "source"))
+            continue
+        if key not in KEYED and key not in LISTED:
+            problems.append(f"{file}: unknown top-level key {key!r}")
+            continue
+        if not isinstance(value, list):
+            problems.append(f"{file}: {key}: expected a list")
+            continue
+        for i, item in enumerate(value):
+            entry = Entry(item if isinstance(item, dict) else {}, file, f"{key}[{i}]")
+            if not isinstance(item, dict):
+                problems.append(f"{entry.where()}: expected a mapping")
+            elif key in KEYED:
+                _merge_keyed(dataset, key, entry, problems)
+            else:
+                getattr(dataset, key).append(entry)
+
+
+def _merge_keyed(dataset: Dataset, kind: str, entry: Entry, problems: list[str]) -> None:
+    """The same region/organisation/indicator/initiative may be declared in several files."""
+    key = entry.get("key")
+    if not key:
+        problems.append(f"{entry.where('key')}: missing")
+        return
+    table = getattr(dataset, kind)
+    first = table.get(key)
+    if first is None:
+        table[key] = entry
+        return
+    if kind == "indicators":
+        dataset.indicator_parts.append(entry)
+    for name, value in entry.data.items():
+        if name in ("provenance", "targets", "observations"):
+            continue
+        if name not in first.data or first.data[name] in (None, "", []):
+            first.data[name] = value
+        elif kind != "regions" or name != "groupings":
+            if _comparable(first.data[name]) != _comparable(value) and name not in (
+                "description",
+                "note",
+                "grouping_note",
+            ):
+                problems.append(
+                    f"{entry.where(name)}: {value!r} contradicts {first.where(name)}: {first.data[name]!r}"
+                )
+        else:
+            first.data[name] = sorted(set(first.data[name]) | set(value or []))
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted(map(str, value))
+    if isinstance(value, str):
+        return re.sub(r"\s+", " ", value).strip().lower()
+    return value
+
+
+class Checker:
+    """Checks enumerations, required fields and references across the whole dataset."""
+
+    def __init__(self, dataset: Dataset, problems: list[str]):
+        self.d = dataset
+        self.problems = problems
+        self.seeds = {str(e.get("seed")) for e in dataset.sources if e.get("seed")}
+        self.pacts = {e.get("key"): e for e in dataset.pacts}
+        self.rounds = {str(e.get("slug")) for e in dataset.rounds}
+
+    def problem(self, entry: Entry, field_name: str, message: str) -> None:
+        self.problems.append(f"{entry.where(field_name)}: {message}")
+
+    def check(self) -> None:
+        walk_provenance(self)
+        for entry in self.d.regions.values():
+            self.choice(entry, "kind", RegionKind.values)
+            self.region(entry, "parent", optional=True)
+            for key in entry.get("groupings") or []:
+                self.ref(entry, "groupings", key, self.d.regions, "region")
+        for entry in self.d.organisations.values():
+            self.require(entry, "name")
+            self.choice(entry, "sector", Sector.values)
+            self.region(entry, "region", optional=True)
+        for entry in self.d.pacts:
+            self.check_pact(entry)
+        for entry in self.d.rounds:
+            self.require(entry, "slug")
+            self.ref(entry, "pact", entry.get("pact"), self.pacts, "pact")
+            self.date(entry, "peildatum", required=True)
+            self.choice(entry, "state", RoundState.values, default=RoundState.PUBLISHED)
+        for entry in self.d.status_updates:
+            self.check_update(entry)
+        for entry in self.d.region_profiles:
+            self.region(entry, "region")
+            self.round(entry)
+            for i, result in enumerate(entry.get("results") or []):
+                sub = Entry(result, entry.file, f"{entry.path}.results[{i}]")
+                self.region(sub, "region", optional=True)
+                self.require(sub, "text")
+        for entry in [*self.d.indicators.values(), *self.d.indicator_parts]:
+            self.check_indicator(entry)
+        for entry in self.d.initiatives.values():
+            self.require(entry, "name")
+            self.choice(entry, "kind", InitiativeKind.values)
+            for key in entry.get("regions") or []:
+                self.ref(entry, "regions", key, self.d.regions, "region")
+            for key in entry.get("institutions") or []:
+                self.ref(entry, "institutions", key, self.d.organisations, "organisation")
+            for level in entry.get("education_levels") or []:
+                if level not in EducationLevel.values:
+                    self.problem(entry, "education_levels", f"{level!r} is not one of {', '.join(EducationLevel.values)}")
+            for serve in entry.get("serves") or []:
+                self.action_ref(entry, "serves", serve)
+        for entry in self.d.contact_persons:
+            self.require(entry, "name")
+            if entry.get("pact"):
+                self.ref(entry, "pact", entry.get("pact"), self.pacts, "pact")
+            self.region(entry, "region", optional=True)
+            if entry.get("organisation"):
+                self.ref(entry, "organisation", entry.get("organisation"), self.d.organisations, "organisation")
+
+    def check_pact(self, entry: Entry) -> None:
+        self.require(entry, "key")
+        self.require(entry, "name")
+        self.choice(entry, "level", PactLevel.values)
+        self.region(entry, "region", optional=True)
+        if entry.get("parent"):
+            self.ref(entry, "parent", entry.get("parent"), self.pacts, "pact")
+        self.date(entry, "signed_on")
+        lines = {line.get("key") for line in entry.get("action_lines") or []}
+        numbers = set()
+        for i, action in enumerate(entry.get("actions") or []):
+            sub = Entry(action, entry.file, f"{entry.path}.actions[{i}]")
+            number = str(action.get("number", ""))
+            if not number:
+                self.problem(sub, "number", "missing")
+            elif number in numbers:
+                self.problem(sub, "number", f"action {number} appears twice in this pact")
+            numbers.add(number)
+            self.require(sub, "title")
+            if action.get("action_line") and action["action_line"] not in lines:
+                self.problem(sub, "action_line", f"{action['action_line']!r} is not an action line of {entry.get('key')}")
+            self.region(sub, "region", optional=True)
+            for name in ("leads", "partners"):
+                for key in action.get(name) or []:
+                    self.ref(sub, name, key, self.d.organisations, "organisation")
+            for j, goal in enumerate(action.get("operational_goals") or []):
+                self.date(Entry(goal, entry.file, f"{sub.path}.operational_goals[{j}]"), "deadline")
+            for serve in action.get("serves") or []:
+                self.action_ref(sub, "serves", serve)
+            letters = [str(m.get("letter")) for m in action.get("sub_measures") or []]
+            if len(letters) != len(set(letters)):
+                self.problem(sub, "sub_measures", "a letter appears twice")
+
+    def check_update(self, entry: Entry) -> None:
+        self.round(entry)
+        self.choice(entry, "status", Status.values, default=Status.ONBEKEND)
+        self.choice(entry, "basis", Basis.values, default=Basis.UNKNOWN)
+        if entry.get("basis") == Basis.ASSESSED and not entry.get("basis_quote"):
+            self.problem(entry, "basis_quote", "an assessed status needs the quote that shows it")
+        if entry.get("status", "onbekend") == Status.ONBEKEND and entry.get("basis", "unknown") != Basis.UNKNOWN:
+            self.problem(entry, "basis", "an unknown status has basis 'unknown'")
+        action = self.action_ref(entry, "action", {"pact": entry.get("pact"), "action": entry.get("action")})
+        letter = entry.get("sub_measure")
+        if action is not None and letter is not None:
+            letters = {str(m.get("letter")) for m in action.get("sub_measures") or []}
+            if str(letter) not in letters:
+                self.problem(entry, "sub_measure", f"action {entry.get('action')} has no sub-measure {letter!r}")
+        for i, milestone in enumerate(entry.get("milestones") or []):
+            self.date(Entry(milestone, entry.file, f"{entry.path}.milestones[{i}]"), "date")
+
+    def check_indicator(self, entry: Entry) -> None:
+        if entry.get("unit") is not None or entry is self.d.indicators.get(entry.get("key")):
+            self.choice(entry, "unit", Unit.values)
+        for kind in ("targets", "observations"):
+            for i, item in enumerate(entry.get(kind) or []):
+                sub = Entry(item, entry.file, f"{entry.path}.{kind}[{i}]")
+                self.region(sub, "region", optional=True)
+                level = item.get("education_level")
+                if level is not None and level not in EducationLevel.values:
+                    self.problem(sub, "education_level", f"{level!r} is not one of {', '.join(EducationLevel.values)}")
+                if not isinstance(item.get("value"), int | float) or isinstance(item.get("value"), bool):
+                    self.problem(sub, "value", f"expected a number, got {item.get('value')!r}")
+                year = item.get("year")
+                if year is not None and not (isinstance(year, int) and 1900 < year < 2100):
+                    self.problem(sub, "year", f"expected a year, got {year!r}")
+                if item.get("dimensions") is not None and not isinstance(item.get("dimensions"), dict):
+                    self.problem(sub, "dimensions", "expected a mapping")
+
+    # Field checks -------------------------------------------------------------------------
+
+    def require(self, entry: Entry, name: str) -> None:
+        if entry.get(name) in (None, ""):
+            self.problem(entry, name, "missing")
+
+    def choice(self, entry: Entry, name: str, allowed: list[str], default: str | None = None) -> None:
+        value = entry.get(name, default)
+        if value not in allowed:
+            self.problem(entry, name, f"{value!r} is not one of {', '.join(allowed)}")
+
+    def date(self, entry: Entry, name: str, required: bool = False) -> None:
+        value = entry.get(name)
+        if value is None:
+            if required:
+                self.problem(entry, name, "missing")
+        elif not isinstance(value, datetime.date):
+            self.problem(entry, name, f"expected a date as YYYY-MM-DD, got {value!r}")
+
+    def ref(self, entry: Entry, name: str, key: Any, table: dict, kind: str) -> None:
+        if key not in table:
+            self.problem(entry, name, f"unknown {kind} {key!r}")
+
+    def region(self, entry: Entry, name: str, optional: bool = False) -> None:
+        key = entry.get(name)
+        if key is None and optional:
+            return
+        self.ref(entry, name, key, self.d.regions, "region")
+
+    def round(self, entry: Entry) -> None:
+        if str(entry.get("round")) not in self.rounds:
+            self.problem(entry, "round", f"unknown round {entry.get('round')!r}")
+
+    def action_ref(self, entry: Entry, name: str, ref: dict) -> dict | None:
+        pact = self.pacts.get(ref.get("pact"))
+        if pact is None:
+            self.problem(entry, name, f"unknown pact {ref.get('pact')!r}")
+            return None
+        if ref.get("action") is not None:
+            for action in pact.get("actions") or []:
+                if str(action.get("number")) == str(ref.get("action")):
+                    return action
+            self.problem(entry, name, f"pact {ref.get('pact')} has no action {ref.get('action')!r}")
+        elif ref.get("action_line") is not None:
+            if ref["action_line"] not in {line.get("key") for line in pact.get("action_lines") or []}:
+                self.problem(entry, name, f"pact {ref.get('pact')} has no action line {ref['action_line']!r}")
+        return None
+
+
+def walk_provenance(checker: Checker) -> None:
+    """Every record names a known seed and a quote."""
+
+    def visit(node: Any, entry: Entry, path: str) -> None:
+        if isinstance(node, dict):
+            prov = node.get("provenance")
+            if prov is not None:
+                if not isinstance(prov, dict) or not prov.get("quote"):
+                    checker.problems.append(f"{entry.file}: {path}.provenance: needs seed and quote")
+                elif str(prov.get("seed")) not in checker.seeds:
+                    checker.problems.append(f"{entry.file}: {path}.provenance.seed: unknown seed {prov.get('seed')!r}")
+            for key, value in node.items():
+                if key != "provenance":
+                    visit(value, entry, f"{path}.{key}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, entry, f"{path}[{i}]")
+
+    d = checker.d
+    everything = [
+        *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,
+        *d.region_profiles, *d.indicators.values(), *d.indicator_parts, *d.initiatives.values(),
+        *d.contact_persons,
+    ]
+    for entry in everything:
+        visit(entry.data, entry, entry.path)

@@ -1,0 +1,558 @@
+"""Writing a bundled dataset into the database: idempotent, all-or-nothing, and kind to user edits.
+
+Every record gets a stable ``dataset_key``. On a reload each record is compared with what the
+dataset last put there (``dataset_fingerprint``, a hash of the loaded values):
+
+- not in the database yet: created;
+- unchanged since the last load: updated to the dataset's values (nothing is written when
+  those did not change either, so loading twice changes nothing);
+- changed by a user since the last load: left as the user made it, and counted as kept;
+- a published status update whose dataset values changed: not overwritten, but corrected by a
+  new version with the reason "bijgewerkt uit de gebundelde dataset".
+
+Records that were removed from the dataset are not deleted. Everything happens in one
+transaction: a problem anywhere leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import models, transaction
+
+from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.initiatives.models import Initiative
+from pactmonitor.pacts.models import (
+    Action,
+    ActionLine,
+    ContactPerson,
+    OperationalGoal,
+    Organisation,
+    Pact,
+    SubMeasure,
+)
+from pactmonitor.progress.choices import UpdateState
+from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
+from pactmonitor.progress.services import correct_update
+from pactmonitor.provenance.models import SourceDocument
+from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+
+from .dataset import BUNDLED, Dataset, DatasetError, Entry, read_dataset
+
+DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    kept: Counter = field(default_factory=Counter)  # edited by users; left alone
+
+    def summary(self) -> str:
+        kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged) | set(self.kept))
+        lines = [
+            f"{kind}: {self.created[kind]} new, {self.updated[kind]} updated, "
+            f"{self.unchanged[kind]} unchanged, {self.kept[kind]} kept (edited in the app)"
+            for kind in kinds
+        ]
+        return "\n".join(lines)
+
+
+def load_dataset(directory: Path = BUNDLED) -> LoadReport:
+    """Read, check and load a dataset folder; raise DatasetError before writing anything."""
+    dataset = read_dataset(directory)
+    with transaction.atomic():
+        return Writer(dataset).write()
+
+
+def text(value: Any) -> str:
+    """Text fields: whitespace tidied, never None."""
+    if value is None:
+        return ""
+    return re.sub(r"[ \t]+", " ", str(value)).strip()
+
+
+def _rep(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return value
+
+
+def fingerprint(values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
+    flat = {name: _rep(value) for name, value in values.items()}
+    flat |= {name: sorted(ids) for name, ids in m2m.items()}
+    return hashlib.sha256(json.dumps(flat, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def stored_fingerprint(obj: models.Model, values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
+    """The fingerprint of what the database holds now, over the same fields."""
+    current = {name: getattr(obj, name) for name in values}
+    current_m2m = {name: list(getattr(obj, name).values_list("pk", flat=True)) for name in m2m}
+    return fingerprint(current, current_m2m)
+
+
+class Writer:
+    def __init__(self, dataset: Dataset):
+        self.d = dataset
+        self.report = LoadReport()
+        self.documents: dict[str, SourceDocument] = {}
+        self.regions: dict[str, Region] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.pacts: dict[str, Pact] = {}
+        self.lines: dict[tuple[str, str], ActionLine] = {}
+        self.actions: dict[tuple[str, str], Action] = {}
+        self.sub_measures: dict[tuple[str, str, str], SubMeasure] = {}
+        self.rounds: dict[str, ReportingRound] = {}
+
+    def write(self) -> LoadReport:
+        self.write_documents()
+        self.write_regions()
+        self.write_organisations()
+        self.write_pacts()
+        self.write_rounds()
+        self.write_updates()
+        self.write_profiles()
+        self.write_indicators()
+        self.write_initiatives()
+        self.write_contacts()
+        return self.report
+
+    # The one way every record is written ----------------------------------------------------
+
+    def upsert(
+        self,
+        model: type[models.Model],
+        key: str,
+        values: dict[str, Any],
+        entry: Entry | dict | None = None,
+        m2m: dict[str, list[int]] | None = None,
+    ) -> models.Model:
+        m2m = m2m or {}
+        values = values | self.provenance(entry)
+        wanted = fingerprint(values, m2m)
+        kind = model._meta.verbose_name_plural
+        obj = model.objects.filter(dataset_key=key).first()
+        if obj is None:
+            obj = model(dataset_key=key, dataset_fingerprint=wanted, **values)
+            obj.save()
+            for name, ids in m2m.items():
+                getattr(obj, name).set(ids)
+            self.report.created[kind] += 1
+            return obj
+        if stored_fingerprint(obj, values, m2m) != obj.dataset_fingerprint:
+            self.report.kept[kind] += 1
+            return obj
+        if obj.dataset_fingerprint == wanted:
+            self.report.unchanged[kind] += 1
+            return obj
+        if isinstance(obj, StatusUpdate) and obj.is_frozen:
+            obj = self.correct(obj, key, values, wanted)
+        else:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.dataset_fingerprint = wanted
+            obj.save()
+        for name, ids in m2m.items():
+            getattr(obj, name).set(ids)
+        self.report.updated[kind] += 1
+        return obj
+
+    def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
+        changes = {name: value for name, value in values.items() if name in ("status", "basis", "basis_quote", "narrative", "new")}
+        StatusUpdate.objects.filter(pk=update.pk).update(dataset_key=None)
+        correction = correct_update(update, reason=DATASET_CORRECTION, **changes)
+        StatusUpdate.objects.filter(pk=correction.pk).update(
+            dataset_key=key,
+            dataset_fingerprint=wanted,
+            provenance_document=values.get("provenance_document"),
+            provenance_quote=values.get("provenance_quote", ""),
+        )
+        correction.refresh_from_db()
+        return correction
+
+    def provenance(self, entry: Entry | dict | None) -> dict[str, Any]:
+        data = entry.data if isinstance(entry, Entry) else (entry or {})
+        prov = data.get("provenance") or {}
+        document = self.documents.get(str(prov.get("seed"))) if prov else None
+        return {
+            "provenance_document_id": document.pk if document else None,
+            "provenance_quote": text(prov.get("quote")) if prov else "",
+        }
+
+    # Kinds of records ------------------------------------------------------------------------
+
+    def write_documents(self) -> None:
+        for entry in self.d.sources:
+            seed = str(entry.get("seed"))
+            document = self.documents.get(seed)
+            values = {
+                "file_name": entry.get("file") or (document.file_name if document else ""),
+                "title": text(entry.get("title")) or (document.title if document else seed),
+                "date": entry.get("date") or (document.date if document else None),
+                "date_text": text(entry.get("date_text")) or (document.date_text if document else ""),
+            }
+            document, _ = SourceDocument.objects.update_or_create(key=seed, defaults=values)
+            self.documents[seed] = document
+
+    def write_regions(self) -> None:
+        # Parents first: order by depth in the declared tree.
+        def depth(key: str, seen: tuple = ()) -> int:
+            parent = self.d.regions[key].get("parent")
+            return 0 if not parent or parent in seen else 1 + depth(parent, (*seen, key))
+
+        for key in sorted(self.d.regions, key=depth):
+            entry = self.d.regions[key]
+            parent = self.regions.get(entry.get("parent"))
+            missing = [g for g in entry.get("groupings") or [] if g not in self.regions]
+            if missing:
+                raise DatasetError([f"{entry.where('groupings')}: {missing} must lie higher in the tree"])
+            self.regions[key] = self.upsert(
+                Region,
+                f"region/{key}",
+                {
+                    "key": key,
+                    "name": text(entry.get("name")) or key,
+                    "kind": entry.get("kind"),
+                    "parent_id": parent.pk if parent else None,
+                    "grouping_note": text(entry.get("grouping_note")),
+                },
+                entry,
+                m2m={"groupings": [self.regions[g].pk for g in entry.get("groupings") or []]},
+            )
+
+    def write_organisations(self) -> None:
+        for key, entry in self.d.organisations.items():
+            region = self.regions.get(entry.get("region"))
+            self.organisations[key] = self.upsert(
+                Organisation,
+                f"organisation/{key}",
+                {
+                    "key": key,
+                    "name": text(entry.get("name")),
+                    "short_name": text(entry.get("short_name")),
+                    "sector": entry.get("sector"),
+                    "region_id": region.pk if region else None,
+                    "url": entry.get("url") or "",
+                },
+                entry,
+            )
+
+    def write_pacts(self) -> None:
+        # Parent pacts first, then the actions: an action that serves another is written after
+        # it, so its links are part of what it was loaded with (and of its fingerprint).
+        pending = list(self.d.pacts)
+        while pending:
+            ready = [e for e in pending if not e.get("parent") or e.get("parent") in self.pacts]
+            if not ready:
+                raise DatasetError([f"{e.where('parent')}: circular parent" for e in pending])
+            for entry in ready:
+                self.write_pact(entry)
+                pending.remove(entry)
+        actions = [(self.pacts[e.get("key")], a) for e in self.d.pacts for a in e.get("actions") or []]
+        while actions:
+            ready = [(p, a) for p, a in actions if all(self.serve_target(s) for s in a.get("serves") or [])]
+            if not ready:
+                raise DatasetError([f"pact {p.key} action {a.get('number')}: serves in a circle" for p, a in actions])
+            for pact, data in ready:
+                self.write_action(pact, data)
+                actions.remove((pact, data))
+
+    def serve_target(self, serve: dict) -> bool:
+        if serve.get("action") is None:
+            return True
+        return (serve["pact"], str(serve["action"])) in self.actions
+
+    def write_pact(self, entry: Entry) -> None:
+        key = entry.get("key")
+        parent = self.pacts.get(entry.get("parent"))
+        region = self.regions.get(entry.get("region"))
+        pact = self.pacts[key] = self.upsert(
+            Pact,
+            f"pact/{key}",
+            {
+                "key": key,
+                "name": text(entry.get("name")),
+                "level": entry.get("level"),
+                "parent_id": parent.pk if parent else None,
+                "region_id": region.pk if region else None,
+                "period_start": entry.get("period_start"),
+                "period_end": entry.get("period_end"),
+                "signed_on": entry.get("signed_on"),
+                "parties": text(entry.get("parties")),
+                "description": text(entry.get("description")),
+            },
+            entry,
+        )
+        for order, line in enumerate(entry.get("action_lines") or []):
+            self.lines[(key, line["key"])] = self.upsert(
+                ActionLine,
+                f"pact/{key}/line/{line['key']}",
+                {
+                    "pact_id": pact.pk,
+                    "key": line["key"],
+                    "name": text(line.get("name")),
+                    "national_goal": text(line.get("national_goal")),
+                    "order": order,
+                },
+                line,
+            )
+
+    def write_action(self, pact: Pact, data: dict) -> None:
+        number = str(data["number"])
+        line = self.lines.get((pact.key, data.get("action_line")))
+        region = self.regions.get(data.get("region"))
+        serves = data.get("serves") or []
+        base = f"pact/{pact.key}/action/{number}"
+        action = self.actions[(pact.key, number)] = self.upsert(
+            Action,
+            base,
+            {
+                "pact_id": pact.pk,
+                "number": number,
+                "title": text(data.get("title"))[:500],
+                "text": text(data.get("text")),
+                "action_line_id": line.pk if line else None,
+                "theme": text(data.get("theme"))[:300],
+                "region_id": region.pk if region else None,
+                "ambition": text(data.get("ambition")),
+                "lead_text": text(data.get("lead_text")),
+                "partners_text": text(data.get("partners_text")),
+                "serves_note": "\n".join(text(s.get("note")) for s in serves if s.get("note")),
+            },
+            data,
+            m2m={
+                "leads": [self.organisations[k].pk for k in data.get("leads") or []],
+                "partners": [self.organisations[k].pk for k in data.get("partners") or []],
+                "serves_actions": [
+                    self.actions[(s["pact"], str(s["action"]))].pk
+                    for s in serves
+                    if s.get("action") is not None
+                ],
+                "serves_action_lines": [
+                    self.lines[(s["pact"], s["action_line"])].pk for s in serves if s.get("action_line")
+                ],
+            },
+        )
+        for measure in data.get("sub_measures") or []:
+            letter = str(measure["letter"])
+            self.sub_measures[(pact.key, number, letter)] = self.upsert(
+                SubMeasure,
+                f"{base}/{letter}",
+                {"action_id": action.pk, "letter": letter, "text": text(measure.get("text"))},
+                measure if measure.get("provenance") else data,
+            )
+        for i, goal in enumerate(data.get("operational_goals") or []):
+            self.upsert(
+                OperationalGoal,
+                f"{base}/goal/{i}",
+                {
+                    "action_id": action.pk,
+                    "text": text(goal.get("text")),
+                    "deadline": goal.get("deadline"),
+                    "deadline_text": text(goal.get("deadline_text"))[:200],
+                },
+                goal if goal.get("provenance") else data,
+            )
+
+    def write_rounds(self) -> None:
+        for entry in self.d.rounds:
+            slug = str(entry.get("slug"))
+            self.rounds[slug] = self.upsert(
+                ReportingRound,
+                f"round/{slug}",
+                {
+                    "pact_id": self.pacts[entry.get("pact")].pk,
+                    "slug": slug,
+                    "name": text(entry.get("name")) or slug,
+                    "peildatum": entry.get("peildatum"),
+                    "peildatum_text": text(entry.get("peildatum_text"))[:200],
+                    "deadline": entry.get("deadline"),
+                    "state": entry.get("state") or "published",
+                },
+                entry,
+            )
+
+    def write_updates(self) -> None:
+        for entry in self.d.status_updates:
+            pact, number, letter = entry.get("pact"), str(entry.get("action")), entry.get("sub_measure")
+            round = self.rounds[str(entry.get("round"))]
+            action = self.actions[(pact, number)]
+            measure = self.sub_measures[(pact, number, str(letter))] if letter is not None else None
+            key = f"round/{round.slug}/{pact}/{number}" + (f"/{letter}" if letter is not None else "")
+            update = self.upsert(
+                StatusUpdate,
+                key,
+                {
+                    "round_id": round.pk,
+                    "action_id": action.pk,
+                    "sub_measure_id": measure.pk if measure else None,
+                    "state": UpdateState.PUBLISHED if round.is_published else UpdateState.DRAFT,
+                    "status": entry.get("status") or "onbekend",
+                    "basis": entry.get("basis") or "unknown",
+                    "basis_quote": text(entry.get("basis_quote")),
+                    "narrative": text(entry.get("narrative")),
+                    "new": text(entry.get("new")),
+                },
+                entry,
+            )
+            for i, milestone in enumerate(entry.get("milestones") or []):
+                self.upsert(
+                    Milestone,
+                    f"{key}/milestone/{i}",
+                    {
+                        "update_id": update.pk,
+                        "date": milestone.get("date"),
+                        "date_text": text(milestone.get("date_text"))[:200],
+                        "text": text(milestone.get("text")),
+                    },
+                    milestone if milestone.get("provenance") else entry,
+                )
+            for i, source in enumerate(entry.get("sources") or []):
+                self.upsert(
+                    Source,
+                    f"{key}/source/{i}",
+                    {"update_id": update.pk, "title": text(source.get("title")), "url": source.get("url") or ""},
+                    source if source.get("provenance") else entry,
+                )
+
+    def write_profiles(self) -> None:
+        for entry in self.d.region_profiles:
+            region, slug = entry.get("region"), str(entry.get("round"))
+            key = f"profile/{region}/{slug}"
+            profile = self.upsert(
+                RegionProfile,
+                key,
+                {
+                    "region_id": self.regions[region].pk,
+                    "round_id": self.rounds[slug].pk,
+                    "organisation": text(entry.get("organisation")),
+                    "priorities": text(entry.get("priorities")),
+                },
+                entry,
+            )
+            for i, result in enumerate(entry.get("results") or []):
+                line = self.lines.get(("techniekpact-2020", result.get("action_line")))
+                subregion = self.regions.get(result.get("region"))
+                self.upsert(
+                    RegionResult,
+                    f"{key}/result/{i}",
+                    {
+                        "profile_id": profile.pk,
+                        "action_line_id": line.pk if line else None,
+                        "subregion_id": subregion.pk if subregion else None,
+                        "heading": text(result.get("heading"))[:300],
+                        "text": text(result.get("text")),
+                        "order": i,
+                    },
+                    result if result.get("provenance") else entry,
+                )
+
+    def write_indicators(self) -> None:
+        indicators = {}
+        for key, entry in self.d.indicators.items():
+            indicators[key] = self.upsert(
+                Indicator,
+                f"indicator/{key}",
+                {
+                    "key": key,
+                    "name": text(entry.get("name")),
+                    "unit": entry.get("unit"),
+                    "unit_text": text(entry.get("unit_text"))[:100],
+                    "description": text(entry.get("description")),
+                    "is_headline": bool(entry.get("headline", False)),
+                },
+                entry,
+            )
+        parts = Counter()
+        for entry in [*self.d.indicators.values(), *self.d.indicator_parts]:
+            key = entry.get("key")
+            part = f"{entry.file}#{parts[(key, entry.file)]}"
+            parts[(key, entry.file)] += 1
+            for kind, model in (("targets", Target), ("observations", Observation)):
+                for i, item in enumerate(entry.get(kind) or []):
+                    region = self.regions.get(item.get("region"))
+                    self.upsert(
+                        model,
+                        f"indicator/{key}/{kind}/{part}/{i}",
+                        {
+                            "indicator_id": indicators[key].pk,
+                            "region_id": region.pk if region else None,
+                            "education_level": item.get("education_level") or "",
+                            "year": item.get("year"),
+                            "period_text": text(item.get("period_text"))[:100],
+                            "dimensions": item.get("dimensions") or {},
+                            "value": float(item["value"]),
+                            "note": text(item.get("note")),
+                        },
+                        item if item.get("provenance") else entry,
+                    )
+
+    def write_initiatives(self) -> None:
+        for key, entry in self.d.initiatives.items():
+            lines = [
+                self.lines[("techniekpact-2020", k)].pk
+                for k in entry.get("action_lines") or []
+                if ("techniekpact-2020", k) in self.lines
+            ]
+            serves = [
+                self.actions[(s["pact"], str(s["action"]))].pk
+                for s in entry.get("serves") or []
+                if s.get("action") is not None
+            ]
+            self.upsert(
+                Initiative,
+                f"initiative/{key}",
+                {
+                    "key": key,
+                    "name": text(entry.get("name"))[:300],
+                    "kind": entry.get("kind"),
+                    "description": text(entry.get("description")),
+                    "education_levels": Initiative.normalise_levels(entry.get("education_levels") or []),
+                    "sectors": [text(s) for s in entry.get("sectors") or []],
+                    "start_year": entry.get("start_year"),
+                    "url": entry.get("url") or "",
+                },
+                entry,
+                m2m={
+                    "regions": [self.regions[k].pk for k in entry.get("regions") or []],
+                    "institutions": [self.organisations[k].pk for k in entry.get("institutions") or []],
+                    "action_lines": lines,
+                    "serves": serves,
+                },
+            )
+
+    def write_contacts(self) -> None:
+        seen = Counter()
+        for entry in self.d.contact_persons:
+            name = text(entry.get("name"))
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            seen[slug] += 1
+            organisation = self.organisations.get(entry.get("organisation"))
+            pact = self.pacts.get(entry.get("pact"))
+            region = self.regions.get(entry.get("region"))
+            self.upsert(
+                ContactPerson,
+                f"contact/{slug}/{seen[slug]}",
+                {
+                    "name": name,
+                    "role": text(entry.get("role"))[:300],
+                    "organisation_id": organisation.pk if organisation else None,
+                    "pact_id": pact.pk if pact else None,
+                    "region_id": region.pk if region else None,
+                    "email": text(entry.get("email")),
+                    "phone": text(entry.get("phone"))[:50],
+                },
+                entry,
+            )

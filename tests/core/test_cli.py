@@ -1,0 +1,101 @@
+"""The `pactmonitor` command as a user runs it: in a fresh process, configured by environment."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
+
+
+def run(args, tmp_path, **env):
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data")} | env
+    return subprocess.run([*PACTMONITOR, *args], capture_output=True, text=True, env=environ, timeout=120)
+
+
+def test_a_malformed_database_url_stops_with_one_line_naming_it(tmp_path):
+    result = run(["check"], tmp_path, DATABASE_URL="mysql-ish:/nonsense")
+    assert result.returncode == 2
+    assert result.stderr.startswith("pactmonitor: DATABASE_URL:")
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unwritable_data_directory_stops_with_one_line_naming_it(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = run(["check"], tmp_path, PACTMONITOR_DATA_DIR=str(blocker / "data"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("pactmonitor: PACTMONITOR_DATA_DIR:")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_database_stops_with_one_line_naming_it(tmp_path):
+    result = run(["migrate"], tmp_path, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
+    assert result.returncode == 2
+    assert result.stderr.startswith("pactmonitor: DATABASE_URL: cannot use the database")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_boolean_is_named(tmp_path):
+    result = run(["check"], tmp_path, DEBUG="perhaps")
+    assert result.returncode == 2 and "DEBUG: expected a boolean" in result.stderr
+
+
+def test_the_secret_key_is_generated_once_and_kept(tmp_path):
+    run(["check"], tmp_path)
+    key_file = tmp_path / "data" / "secret_key"
+    first = key_file.read_text()
+    run(["check"], tmp_path)
+    assert len(first) > 40 and key_file.read_text() == first
+
+
+def test_the_deployment_checks_are_clean_with_production_settings(tmp_path):
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        SECRET_KEY="a-production-secret-" + "x" * 50,
+        ALLOWED_HOSTS="pactmonitor.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_runs_the_app_on_gunicorn_with_static_files(tmp_path):
+    assert run(["migrate", "-v0"], tmp_path).returncode == 0
+    port = free_port()
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data"), "PACTMONITOR_HTTPS": "0"}
+    server = subprocess.Popen(
+        [*PACTMONITOR, "serve", "--port", str(port), "--workers", "1"],
+        env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/")
+        assert page.headers["Server"].startswith("gunicorn")
+        assert "Pactmonitor" in page.read().decode()
+        css = urllib.request.urlopen(f"http://127.0.0.1:{port}/static/admin/css/base.css")
+        assert css.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url: str):
+    for _ in range(100):
+        try:
+            return urllib.request.urlopen(url, timeout=5)
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer")

@@ -1,0 +1,119 @@
+"""The bundled Techniekpact 2020: complete, loadable, and every quote found in its seed."""
+
+import re
+
+import pytest
+from django.conf import settings
+
+from pactmonitor.exchange.dataset import BUNDLED, read_dataset
+from pactmonitor.exchange.loader import load_dataset
+from pactmonitor.pacts.models import Action, ContactPerson, Pact
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.regions.models import Region, RegionProfile
+
+
+@pytest.fixture(scope="module")
+def bundled(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_dataset(BUNDLED)
+    yield
+    with django_db_blocker.unblock():
+        from django.core.management import call_command
+
+        call_command("flush", interactive=False, verbosity=0)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_national_pact_has_its_22_actions_in_three_action_lines(bundled):
+    pact = Pact.objects.get(key="techniekpact-2020")
+    numbers = sorted(int(a.number) for a in pact.actions.all())
+    assert numbers == list(range(1, 23))
+    assert [line.key for line in pact.action_lines.all()] == ["kiezen", "leren", "werken"]
+
+
+def test_every_national_action_has_a_line_and_its_lettered_sub_measures(bundled):
+    for action in Action.objects.filter(pact__key="techniekpact-2020"):
+        assert action.action_line_id, action
+        letters = [m.letter for m in action.sub_measures.all()]
+        assert letters == sorted(letters), action
+
+
+def test_the_regional_pacts_have_their_actions(bundled):
+    assert Action.objects.filter(pact__key="techniekpact-noordvleugel").count() == 8
+    assert Action.objects.filter(pact__key="techniekpact-oost-2020").count() == 34
+
+
+def test_each_landsdeel_has_a_profile_for_both_rounds(bundled):
+    landsdelen = Region.objects.landsdelen()
+    assert sorted(r.key for r in landsdelen) == ["noord", "noordvleugel", "oost", "zuidoost", "zuidwest"]
+    for region in landsdelen:
+        rounds = RegionProfile.objects.filter(region=region).values_list("round__slug", flat=True)
+        assert sorted(rounds) == ["2014", "2015"], region
+
+
+def test_both_rounds_are_published_and_2014_reports_on_every_national_action(bundled):
+    assert sorted(ReportingRound.objects.published().values_list("slug", flat=True)) == ["2014", "2015"]
+    reported = StatusUpdate.objects.filter(round__slug="2014").values_list("action__number", flat=True)
+    assert len(set(reported)) == 22
+
+
+def test_a_status_is_onbekend_unless_the_text_shows_it(bundled):
+    for update in StatusUpdate.objects.filter(round__slug="2014"):
+        assert update.basis in ("unknown", "assessed"), update
+        if update.basis == "assessed":
+            assert update.basis_quote, update
+        else:
+            assert update.status == "onbekend", update
+
+
+def test_west_brabant_belongs_to_two_landsdelen(bundled):
+    region = Region.objects.get(key="west-brabant")
+    assert {r.key for r in region.all_landsdelen()} == {"zuidwest", "zuidoost"}
+
+
+def test_the_contact_persons_of_the_oost_subregional_pacts_are_kept(bundled):
+    oost = Region.objects.get(key="oost").descendant_ids()
+    assert ContactPerson.objects.filter(pact__region__in=oost).count() >= 8
+
+
+def test_loading_the_bundled_dataset_again_changes_nothing(bundled):
+    report = load_dataset(BUNDLED)
+    assert sum(report.created.values()) == 0 and sum(report.updated.values()) == 0
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_provenance_quote_occurs_in_its_seed():
+    seeds_dir = settings.SEEDS_DIR
+    if not seeds_dir.is_dir():
+        pytest.skip(f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR to check quotes)")
+    seeds = {p.name[:3]: normalise(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")}
+    missing = []
+
+    def visit(node, where, seed=None):
+        if isinstance(node, dict):
+            prov = node.get("provenance")
+            if isinstance(prov, dict):
+                seed = str(prov["seed"])
+                if normalise(str(prov["quote"])) not in seeds[seed]:
+                    missing.append(f"{where}: {prov['quote'][:60]!r} not in seed {seed}")
+            if node.get("basis_quote") and normalise(node["basis_quote"]) not in seeds.get(seed, ""):
+                missing.append(f"{where}: basis_quote {node['basis_quote'][:60]!r} not in seed {seed}")
+            for key, value in node.items():
+                visit(value, f"{where}.{key}", seed)
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, f"{where}[{i}]", seed)
+
+    dataset = read_dataset(BUNDLED)
+    for entries in (dataset.regions.values(), dataset.organisations.values(), dataset.pacts,
+                    dataset.rounds, dataset.status_updates, dataset.region_profiles,
+                    dataset.indicators.values(), dataset.indicator_parts, dataset.initiatives.values(),
+                    dataset.contact_persons):
+        for entry in entries:
+            visit(entry.data, entry.where())
+    assert missing == []

@@ -1,0 +1,96 @@
+from pathlib import Path
+
+import pytest
+
+from pactmonitor.exchange.dataset import DatasetError
+from pactmonitor.exchange.loader import load_dataset
+from pactmonitor.pacts.models import Action, ContactPerson
+from pactmonitor.progress.models import StatusUpdate
+from pactmonitor.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+MINI = Path(__file__).parent / "mini"
+
+
+def copy_dataset(tmp_path: Path) -> Path:
+    for path in MINI.glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text())
+    return tmp_path
+
+
+def test_it_loads_a_dataset_into_an_empty_database():
+    report = load_dataset(MINI)
+    action = Action.objects.get(pact__key="techniekpact-2020", number="1")
+    assert [m.letter for m in action.sub_measures.all()] == ["a", "b"]
+    assert [o.key for o in action.leads.all()] == ["platform-beta-techniek"]
+    assert report.created["acties"] == 2
+
+
+def test_every_record_carries_its_provenance():
+    load_dataset(MINI)
+    update = StatusUpdate.objects.get()
+    assert update.provenance_document.file_name == "002_a9afeef750dbdd18.txt"
+    assert update.provenance_quote.startswith("De opdracht voor een leerlijn")
+
+
+def test_loading_twice_changes_nothing():
+    load_dataset(MINI)
+    histories = Action.history.count()
+    report = load_dataset(MINI)
+    assert sum(report.created.values()) == sum(report.updated.values()) == 0
+    assert Action.history.count() == histories
+
+
+def test_a_region_keeps_both_groupings():
+    load_dataset(MINI)
+    region = Region.objects.get(key="west-brabant")
+    assert [r.key for r in region.all_landsdelen()] == ["zuidwest", "zuidoost"]
+
+
+def test_a_regional_action_links_to_the_national_action_it_serves():
+    load_dataset(MINI)
+    regional = Action.objects.get(pact__key="regionaal")
+    assert [a.pact.key for a in regional.serves_actions.all()] == ["techniekpact-2020"]
+
+
+def test_a_reload_keeps_what_a_user_edited(tmp_path):
+    load_dataset(MINI)
+    action = Action.objects.get(pact__key="techniekpact-2020")
+    action.title = "Titel aangepast door de coördinator"
+    action.save()
+    report = load_dataset(MINI)
+    action.refresh_from_db()
+    assert action.title == "Titel aangepast door de coördinator"
+    assert report.kept["acties"] == 1
+
+
+def test_a_reload_brings_in_changes_to_records_nobody_edited(tmp_path):
+    load_dataset(MINI)
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    pact.write_text(pact.read_text().replace("title: Regionale actie", "title: Regionale actie 2"))
+    load_dataset(folder)
+    assert Action.objects.get(pact__key="regionaal").title == "Regionale actie 2"
+
+
+def test_a_changed_published_status_becomes_a_correction(tmp_path):
+    load_dataset(MINI)
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    pact.write_text(pact.read_text().replace("neergelegd bij SLO.", "neergelegd bij SLO en afgerond."))
+    load_dataset(folder)
+    versions = StatusUpdate.objects.order_by("version")
+    assert [(u.version, u.is_current) for u in versions] == [(1, False), (2, True)]
+    assert versions[1].narrative.endswith("afgerond.")
+
+
+def test_a_bad_dataset_names_the_file_and_field_and_loads_nothing(tmp_path):
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    pact.write_text(pact.read_text().replace("status: onbekend", "status: groen"))
+    with pytest.raises(DatasetError) as error:
+        load_dataset(folder)
+    assert "pact.yaml: status_updates[0].status: 'groen' is not one of" in str(error.value)
+    assert not Action.objects.exists()
+
+
