@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -60,7 +61,16 @@ def column_letter(key: str) -> str:
     return get_column_letter(COLUMN_INDEX[key])
 
 
+def _cell_text(value: str) -> str:
+    """Control characters cannot be stored in a worksheet; they are dropped, not the row."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _row(update: StatusUpdate, previous: StatusUpdate | None) -> list:
+    return [_cell_text(value) for value in _values(update, previous)]
+
+
+def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
     return [
         update.action.pact.key,
         update.action.number,
