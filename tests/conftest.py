@@ -15,3 +15,17 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="module")
+def bundled(django_db_setup, django_db_blocker):
+    """The bundled Techniekpact 2020, loaded once for a test module and removed after it."""
+    from django.core.management import call_command
+
+    from pactmonitor.exchange.loader import load_dataset
+
+    with django_db_blocker.unblock():
+        load_dataset()
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)

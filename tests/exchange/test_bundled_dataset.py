@@ -12,17 +12,6 @@ from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region, RegionProfile
 
 
-@pytest.fixture(scope="module")
-def bundled(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_dataset(BUNDLED)
-    yield
-    with django_db_blocker.unblock():
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False, verbosity=0)
-
-
 pytestmark = pytest.mark.django_db
 
 

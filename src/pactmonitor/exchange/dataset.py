@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from pactmonitor.indicators.choices import EducationLevel, Unit
+from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.choices import PactLevel, Sector
 from pactmonitor.progress.choices import Basis, RoundState, Status
@@ -126,17 +126,23 @@ def _merge_keyed(dataset: Dataset, kind: str, entry: Entry, problems: list[str])
             continue
         if name not in first.data or first.data[name] in (None, "", []):
             first.data[name] = value
-        elif kind != "regions" or name != "groupings":
-            if _comparable(first.data[name]) != _comparable(value) and name not in (
-                "description",
-                "note",
-                "grouping_note",
-            ):
-                problems.append(
-                    f"{entry.where(name)}: {value!r} contradicts {first.where(name)}: {first.data[name]!r}"
-                )
-        else:
-            first.data[name] = sorted(set(first.data[name]) | set(value or []))
+        elif isinstance(first.data[name], list) and isinstance(value, list):
+            # Lists (regions, action lines, links) add up: each file says what its seed says.
+            first.data[name] = _union(first.data[name], value)
+        elif name in ("name", "url", "description", "note", "grouping_note"):
+            continue  # wording: the first file's stands (files are read in seed order)
+        elif _comparable(first.data[name]) != _comparable(value):
+            problems.append(
+                f"{entry.where(name)}: {value!r} contradicts {first.where(name)}: {first.data[name]!r}"
+            )
+
+
+def _union(first: list, second: list) -> list:
+    merged = list(first)
+    for item in second:
+        if item not in merged:
+            merged.append(item)
+    return merged
 
 
 def _comparable(value: Any) -> Any:
@@ -202,7 +208,8 @@ class Checker:
             for serve in entry.get("serves") or []:
                 self.action_ref(entry, "serves", serve)
         for entry in self.d.contact_persons:
-            self.require(entry, "name")
+            if not (entry.get("name") or entry.get("email")):
+                self.problem(entry, "name", "a contact person needs a name or an e-mail address")
             if entry.get("pact"):
                 self.ref(entry, "pact", entry.get("pact"), self.pacts, "pact")
             self.region(entry, "region", optional=True)
@@ -218,6 +225,9 @@ class Checker:
             self.ref(entry, "parent", entry.get("parent"), self.pacts, "pact")
         self.date(entry, "signed_on")
         lines = {line.get("key") for line in entry.get("action_lines") or []}
+        for i, line in enumerate(entry.get("action_lines") or []):
+            for serve in line.get("serves") or []:
+                self.action_ref(Entry(line, entry.file, f"{entry.path}.action_lines[{i}]"), "serves", serve)
         numbers = set()
         for i, action in enumerate(entry.get("actions") or []):
             sub = Entry(action, entry.file, f"{entry.path}.actions[{i}]")
@@ -260,8 +270,8 @@ class Checker:
             self.date(Entry(milestone, entry.file, f"{entry.path}.milestones[{i}]"), "date")
 
     def check_indicator(self, entry: Entry) -> None:
-        if entry.get("unit") is not None or entry is self.d.indicators.get(entry.get("key")):
-            self.choice(entry, "unit", Unit.values)
+        if entry is self.d.indicators.get(entry.get("key")):
+            self.require(entry, "unit")  # a unit outside Unit is kept as "other" with its text
         for kind in ("targets", "observations"):
             for i, item in enumerate(entry.get(kind) or []):
                 sub = Entry(item, entry.file, f"{entry.path}.{kind}[{i}]")

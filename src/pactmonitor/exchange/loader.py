@@ -27,6 +27,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from pactmonitor.indicators.choices import Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import (
@@ -208,16 +209,19 @@ class Writer:
 
     def write_regions(self) -> None:
         # Parents first: order by depth in the declared tree.
+        # A region comes after its parent and after the regions it is grouped with.
         def depth(key: str, seen: tuple = ()) -> int:
-            parent = self.d.regions[key].get("parent")
-            return 0 if not parent or parent in seen else 1 + depth(parent, (*seen, key))
+            entry = self.d.regions[key]
+            above = [entry.get("parent"), *(entry.get("groupings") or [])]
+            above = [k for k in above if k and k not in seen and k in self.d.regions]
+            return 1 + max((depth(k, (*seen, key)) for k in above), default=-1)
 
         for key in sorted(self.d.regions, key=depth):
             entry = self.d.regions[key]
             parent = self.regions.get(entry.get("parent"))
             missing = [g for g in entry.get("groupings") or [] if g not in self.regions]
             if missing:
-                raise DatasetError([f"{entry.where('groupings')}: {missing} must lie higher in the tree"])
+                raise DatasetError([f"{entry.where('groupings')}: {missing} form a circle"])
             self.regions[key] = self.upsert(
                 Region,
                 f"region/{key}",
@@ -305,8 +309,14 @@ class Writer:
                     "name": text(line.get("name")),
                     "national_goal": text(line.get("national_goal")),
                     "order": order,
+                    "contribution_note": "\n".join(text(s.get("note")) for s in line.get("serves") or [] if s.get("note")),
                 },
                 line,
+                m2m={
+                    "contributes_to": sorted({
+                        self.lines[(s["pact"], s["action_line"])].pk for s in line.get("serves") or []
+                    })
+                },
             )
 
     def write_action(self, pact: Pact, data: dict) -> None:
@@ -468,20 +478,27 @@ class Writer:
                 {
                     "key": key,
                     "name": text(entry.get("name")),
-                    "unit": entry.get("unit"),
-                    "unit_text": text(entry.get("unit_text"))[:100],
+                    "unit": entry.get("unit") if entry.get("unit") in Unit.values else Unit.OTHER,
+                    "unit_text": text(entry.get("unit_text") or (entry.get("unit") if entry.get("unit") not in Unit.values else ""))[:100],
                     "description": text(entry.get("description")),
                     "is_headline": bool(entry.get("headline", False)),
                 },
                 entry,
             )
-        parts = Counter()
+        parts, seen = Counter(), set()
         for entry in [*self.d.indicators.values(), *self.d.indicator_parts]:
             key = entry.get("key")
             part = f"{entry.file}#{parts[(key, entry.file)]}"
             parts[(key, entry.file)] += 1
             for kind, model in (("targets", Target), ("observations", Observation)):
                 for i, item in enumerate(entry.get(kind) or []):
+                    # The same figure quoted by two documents (the national 40% goal) is one
+                    # target; the first document's provenance stands.
+                    identity = (kind, key, item.get("region"), item.get("education_level"), item.get("year"),
+                                json.dumps(item.get("dimensions") or {}, sort_keys=True), float(item["value"]))
+                    if identity in seen:
+                        continue
+                    seen.add(identity)
                     region = self.regions.get(item.get("region"))
                     self.upsert(
                         model,
@@ -537,7 +554,7 @@ class Writer:
         seen = Counter()
         for entry in self.d.contact_persons:
             name = text(entry.get("name"))
-            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            slug = re.sub(r"[^a-z0-9]+", "-", (name or text(entry.get("email"))).lower()).strip("-")
             seen[slug] += 1
             organisation = self.organisations.get(entry.get("organisation"))
             pact = self.pacts.get(entry.get("pact"))

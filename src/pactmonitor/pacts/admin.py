@@ -46,6 +46,7 @@ class ActionLineAdmin(SimpleHistoryAdmin):
     list_display = ["name", "pact", "order"]
     list_filter = ["pact"]
     search_fields = ["name", "national_goal"]
+    filter_horizontal = ["contributes_to"]
 
 
 class SubMeasureInline(admin.TabularInline):

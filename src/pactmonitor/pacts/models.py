@@ -38,7 +38,7 @@ class Organisation(Provenanced):
 class ContactPerson(Provenanced):
     """Personal data: kept for coordinators, never shown in a public page, export or API."""
 
-    name = models.CharField(_("naam"), max_length=200)
+    name = models.CharField(_("naam"), max_length=200, blank=True)
     role = models.CharField(_("functie"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.SET_NULL
@@ -59,7 +59,7 @@ class ContactPerson(Provenanced):
         verbose_name_plural = _("contactpersonen")
 
     def __str__(self) -> str:
-        return self.name
+        return self.name or self.email
 
 
 class Pact(Provenanced):
@@ -115,6 +115,14 @@ class ActionLine(Provenanced):
     name = models.CharField(_("naam"), max_length=200)
     national_goal = models.TextField(_("landelijk doel"), blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+    contributes_to = models.ManyToManyField(
+        "self",
+        verbose_name=_("draagt bij aan landelijke ambities"),
+        symmetrical=False,
+        blank=True,
+        related_name="contributions",
+    )
+    contribution_note = models.TextField(_("toelichting op de bijdrage"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
