@@ -11,7 +11,7 @@ from django.db.models import Count
 
 from pactmonitor.accounts.choices import Role
 from pactmonitor.accounts.models import User
-from pactmonitor.pacts.models import Organisation
+from pactmonitor.pacts.models import Organisation, Pact
 from pactmonitor.regions.models import Region
 
 # The national coordinator manages users and rounds in the admin as well as in the work pages.
@@ -46,9 +46,21 @@ class Command(BaseCommand):
             self.emit(self.user(username, Role.ACTION_OWNER, organisation=organisation), str(organisation))
 
     def leading_organisations(self, count: int) -> list[Organisation]:
-        return list(
-            Organisation.objects.annotate(led=Count("led_actions")).filter(led__gt=0).order_by("-led", "name")[:count]
-        )
+        """The main lead of each pact first (so every pact has an owner), then the busiest."""
+        chosen: list[Organisation] = []
+        for pact in Pact.objects.order_by("level", "name"):
+            top = self.by_actions_led(Organisation.objects.filter(led_actions__pact=pact)).first()
+            if top and top not in chosen:
+                chosen.append(top)
+        for organisation in self.by_actions_led(Organisation.objects.all()):
+            if len(chosen) >= count:
+                break
+            if organisation not in chosen:
+                chosen.append(organisation)
+        return chosen[:count]
+
+    def by_actions_led(self, organisations):
+        return organisations.annotate(led=Count("led_actions")).filter(led__gt=0).order_by("-led", "name")
 
     def national_permissions(self) -> list[Permission]:
         return [
