@@ -163,7 +163,8 @@ def save_draft(form, *, expected_revision: int, user, formsets=()) -> StatusUpda
 
 def _set_state(updates, state: str, user, **extra) -> int:
     count = 0
-    for update in updates.select_for_update():
+    # Lock only the updates themselves, in a fixed order (the default ordering joins sub-measures).
+    for update in updates.select_for_update(of=("self",)).order_by("pk"):
         update.state = state
         update.updated_by = user
         for name, value in extra.items():
