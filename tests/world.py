@@ -26,28 +26,50 @@ PASSWORD = "geheim-wachtwoord"
 def build(open_new_round: bool = True) -> SimpleNamespace:
     w = SimpleNamespace()
     w.noord = factory.region(key="noord", name="Noord")
-    w.groningen = factory.region(key="groningen", name="Groningen", kind="provincie", parent=w.noord)
+    w.groningen = factory.region(
+        key="groningen", name="Groningen", kind="provincie", parent=w.noord
+    )
     w.oost = factory.region(key="oost", name="Oost")
     w.school = factory.organisation(key="school-a", name="Techniekschool A")
     w.bedrijf = factory.organisation(key="bedrijf-b", name="Bedrijf B", sector="ondernemers")
     w.national = factory.pact(key="nationaal", name="Nationaal pact")
-    w.pact_noord = factory.pact(key="pact-noord", name="Pact Noord", level="regional", region=w.noord, parent=w.national)
-    w.pact_groningen = factory.pact(
-        key="pact-groningen", name="Pact Groningen", level="subregional", region=w.groningen, parent=w.pact_noord
+    w.pact_noord = factory.pact(
+        key="pact-noord", name="Pact Noord", level="regional", region=w.noord, parent=w.national
     )
-    w.pact_oost = factory.pact(key="pact-oost", name="Pact Oost", level="regional", region=w.oost, parent=w.national)
-    w.n1 = factory.action(pact=w.national, number="1", title="Techniek in de klas", leads=[w.school])
+    w.pact_groningen = factory.pact(
+        key="pact-groningen",
+        name="Pact Groningen",
+        level="subregional",
+        region=w.groningen,
+        parent=w.pact_noord,
+    )
+    w.pact_oost = factory.pact(
+        key="pact-oost", name="Pact Oost", level="regional", region=w.oost, parent=w.national
+    )
+    w.n1 = factory.action(
+        pact=w.national, number="1", title="Techniek in de klas", leads=[w.school]
+    )
     w.n1a = factory.sub_measure(action=w.n1, letter="a", text="Lesmateriaal")
     w.n1b = factory.sub_measure(action=w.n1, letter="b", text="Docenten")
     w.n2 = factory.action(pact=w.national, number="2", title="Stages", leads=[w.bedrijf])
-    w.nr1 = factory.action(pact=w.pact_noord, number="1", title="Techniekcentra Noord", leads=[w.school])
+    w.nr1 = factory.action(
+        pact=w.pact_noord, number="1", title="Techniekcentra Noord", leads=[w.school]
+    )
     w.g1 = factory.action(pact=w.pact_groningen, number="1", title="Groningse campus")
     w.or1 = factory.action(pact=w.pact_oost, number="1", title="Oost werkt", leads=[w.bedrijf])
     w.previous = factory.reporting_round(
-        pact=w.national, slug="2014", name="Ronde 2014", peildatum=datetime.date(2014, 5, 31), state="published"
+        pact=w.national,
+        slug="2014",
+        name="Ronde 2014",
+        peildatum=datetime.date(2014, 5, 31),
+        state="published",
     )
     factory.status_update(
-        round=w.previous, action=w.n2, state="published", status="op_schema", basis="reported",
+        round=w.previous,
+        action=w.n2,
+        state="published",
+        status="op_schema",
+        basis="reported",
         narrative="Stages lopen volgens plan.",
     )
     people = {
@@ -60,10 +82,17 @@ def build(open_new_round: bool = True) -> SimpleNamespace:
         "olga": {"role": ""},
     }
     for name, fields in people.items():
-        setattr(w, name, factory.user(username=name, first_name=name.title(), password=PASSWORD, **fields))
+        setattr(
+            w,
+            name,
+            factory.user(username=name, first_name=name.title(), password=PASSWORD, **fields),
+        )
     if open_new_round:
         w.round = open_round(
-            pact=w.national, slug="2015", name="Ronde 2015", peildatum=datetime.date(2015, 6, 1),
+            pact=w.national,
+            slug="2015",
+            name="Ronde 2015",
+            peildatum=datetime.date(2015, 6, 1),
             deadline=datetime.date(2015, 6, 30),
         )
     return w

@@ -20,7 +20,13 @@ def test_demo_users_prints_role_scope_name_and_password_for_each_user():
     world.build(open_new_round=False)
     lines = run("--owners", "1")
     roles = [line[0] for line in lines]
-    assert roles == ["beheerder", "landelijk coördinator", "landsdeelcoördinator", "landsdeelcoördinator", "actiehouder"]
+    assert roles == [
+        "beheerder",
+        "landelijk coördinator",
+        "landsdeelcoördinator",
+        "landsdeelcoördinator",
+        "actiehouder",
+    ]
     assert [line[1] for line in lines[2:4]] == ["Noord", "Oost"]
     assert all(len(line) == 4 for line in lines)
 
@@ -28,7 +34,9 @@ def test_demo_users_prints_role_scope_name_and_password_for_each_user():
 def test_each_printed_password_signs_in(client):
     world.build(open_new_round=False)
     for _role, _scope, username, password in run():
-        response = client.post(reverse("accounts:login"), {"username": username, "password": password})
+        response = client.post(
+            reverse("accounts:login"), {"username": username, "password": password}
+        )
         assert response.status_code == 302, username
         client.logout()
 

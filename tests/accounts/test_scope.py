@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_an_owner_edits_only_the_drafts_of_actions_their_organisation_leads():
     w = world.build()
-    editable = {(u.action.pact.key, u.action.number) for u in StatusUpdate.objects.editable_by(w.alice)}
+    editable = {
+        (u.action.pact.key, u.action.number) for u in StatusUpdate.objects.editable_by(w.alice)
+    }
     assert editable == {("nationaal", "1"), ("pact-noord", "1")}
 
 
@@ -39,7 +41,12 @@ def test_a_landsdeel_coordinator_edits_their_pacts_actions_and_profile_but_not_a
     mine = RegionProfile.objects.create(region=w.noord, round=w.round)
     theirs = RegionProfile.objects.create(region=w.oost, round=w.round)
     assert [w.carol.can_edit(obj) for obj in (w.pact_noord, w.g1, mine)] == [True, True, True]
-    assert [w.carol.can_edit(obj) for obj in (w.pact_oost, w.or1, theirs, w.national)] == [False, False, False, False]
+    assert [w.carol.can_edit(obj) for obj in (w.pact_oost, w.or1, theirs, w.national)] == [
+        False,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_a_landsdeel_coordinator_edits_the_initiatives_in_their_landsdeel():
@@ -57,7 +64,11 @@ def test_an_owner_edits_no_pact_or_action_only_updates():
 
 def test_only_the_national_coordinator_and_the_administrator_manage_rounds():
     w = world.build()
-    managers = [name for name in ("alice", "carol", "nina", "adam", "olga") if getattr(w, name).can("manage", w.round)]
+    managers = [
+        name
+        for name in ("alice", "carol", "nina", "adam", "olga")
+        if getattr(w, name).can("manage", w.round)
+    ]
     assert managers == ["nina", "adam"]
 
 
@@ -69,5 +80,8 @@ def test_an_inactive_user_may_change_nothing():
 
 def test_the_administrator_edits_everything():
     w = world.build()
-    assert StatusUpdate.objects.editable_by(w.adam).count() == StatusUpdate.objects.open_drafts().count()
+    assert (
+        StatusUpdate.objects.editable_by(w.adam).count()
+        == StatusUpdate.objects.open_drafts().count()
+    )
     assert all(w.adam.can_edit(obj) for obj in [*Pact.objects.all(), *Action.objects.all()])

@@ -12,8 +12,15 @@ def test_the_workbook_has_a_row_for_each_open_draft_of_the_user(client):
     w = world.build()
     client.force_login(w.alice)
     sheet = download(client, "2015")[SHEET]
-    keys = [tuple(sheet.cell(r, COLUMN_INDEX[k]).value or "" for k in ("pact", "action", "letter")) for r in range(2, sheet.max_row + 1)]
-    assert sorted(keys) == [("nationaal", "1", "a"), ("nationaal", "1", "b"), ("pact-noord", "1", "")]
+    keys = [
+        tuple(sheet.cell(r, COLUMN_INDEX[k]).value or "" for k in ("pact", "action", "letter"))
+        for r in range(2, sheet.max_row + 1)
+    ]
+    assert sorted(keys) == [
+        ("nationaal", "1", "a"),
+        ("nationaal", "1", "b"),
+        ("pact-noord", "1", ""),
+    ]
 
 
 def test_the_previous_status_and_narrative_are_shown_read_only(client):
@@ -53,4 +60,7 @@ def test_a_narrative_with_a_control_character_still_downloads(client):
     draft.save()
     client.force_login(w.alice)
     workbook = download(client, "2015")
-    assert workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), COLUMN_INDEX["narrative"]).value == "Regelmet een verticale tab"
+    assert (
+        workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), COLUMN_INDEX["narrative"]).value
+        == "Regelmet een verticale tab"
+    )

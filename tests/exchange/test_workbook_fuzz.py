@@ -19,14 +19,35 @@ cell_values = st.one_of(
     st.none(),
     # Control characters cannot be stored in a worksheet at all (openpyxl refuses them).
     st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.just("\n"), max_size=40),
-    st.sampled_from(["afgerond", "op schema", "vertraagd", "onbekend", "Geel", "1", "1,0", "nationaal", "pact-noord", "a", "b", "31-12-2015", "31 februari 2015", "eind 2015"]),
-    st.integers(min_value=-10**6, max_value=10**6),
+    st.sampled_from(
+        [
+            "afgerond",
+            "op schema",
+            "vertraagd",
+            "onbekend",
+            "Geel",
+            "1",
+            "1,0",
+            "nationaal",
+            "pact-noord",
+            "a",
+            "b",
+            "31-12-2015",
+            "31 februari 2015",
+            "eind 2015",
+        ]
+    ),
+    st.integers(min_value=-(10**6), max_value=10**6),
     st.floats(allow_nan=True, allow_infinity=False, width=32),
     st.booleans(),
     st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 1, 1)),
 )
 edits = st.lists(
-    st.tuples(st.integers(min_value=1, max_value=8), st.integers(min_value=1, max_value=len(COLUMNS) + 2), cell_values),
+    st.tuples(
+        st.integers(min_value=1, max_value=8),
+        st.integers(min_value=1, max_value=len(COLUMNS) + 2),
+        cell_values,
+    ),
     max_size=12,
 )
 
@@ -35,9 +56,15 @@ class Rollback(Exception):
     pass
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(edits=edits, drop_meta=st.booleans())
-def test_a_fuzzed_workbook_never_breaks_the_server_and_a_refusal_changes_nothing(client, fuzz_world, edits, drop_meta):
+def test_a_fuzzed_workbook_never_breaks_the_server_and_a_refusal_changes_nothing(
+    client, fuzz_world, edits, drop_meta
+):
     workbook = download(client, "2015")
     sheet = workbook[SHEET]
     for row, column, value in edits:

@@ -24,11 +24,23 @@ def w(client):
 
 def test_a_good_workbook_changes_the_drafts_and_shows_a_summary(client, w):
     workbook = download(client, "2015")
-    put(workbook, row_of(workbook, "nationaal", "1", "a"), status="op schema", narrative="Lesmateriaal is af", new="Nieuw!")
+    put(
+        workbook,
+        row_of(workbook, "nationaal", "1", "a"),
+        status="op schema",
+        narrative="Lesmateriaal is af",
+        new="Nieuw!",
+    )
     response = upload(client, "2015", workbook)
     assert response.status_code == 200
     draft = world.draft(w, w.n1, w.n1a)
-    assert (draft.status, draft.basis, draft.narrative, draft.new, draft.updated_by) == ("op_schema", "reported", "Lesmateriaal is af", "Nieuw!", w.alice)
+    assert (draft.status, draft.basis, draft.narrative, draft.new, draft.updated_by) == (
+        "op_schema",
+        "reported",
+        "Lesmateriaal is af",
+        "Nieuw!",
+        w.alice,
+    )
     assert "1 update gewijzigd, 2 ongewijzigd" in response.content.decode()
 
 
@@ -40,7 +52,12 @@ def test_an_unchanged_workbook_changes_nothing(client, w):
 
 def test_a_milestone_with_a_dutch_date_is_added(client, w):
     workbook = download(client, "2015")
-    put(workbook, row_of(workbook, "pact-noord", "1"), milestone_date="31 december 2015", milestone_text="Centrum open")
+    put(
+        workbook,
+        row_of(workbook, "pact-noord", "1"),
+        milestone_date="31 december 2015",
+        milestone_text="Centrum open",
+    )
     upload(client, "2015", workbook)
     milestone = world.draft(w, w.nr1).milestones.get()
     assert (milestone.date, milestone.text) == (datetime.date(2015, 12, 31), "Centrum open")
@@ -90,7 +107,9 @@ def test_a_row_outside_the_uploaders_scope_is_refused(client, w):
 
 def test_a_workbook_of_another_round_is_refused(client, w):
     workbook = download(client, "2015")
-    services.open_round(pact=w.national, slug="2016", name="Ronde 2016", peildatum=datetime.date(2016, 6, 1))
+    services.open_round(
+        pact=w.national, slug="2016", name="Ronde 2016", peildatum=datetime.date(2016, 6, 1)
+    )
     put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Voor 2015 bedoeld")
     before = snapshot()
     response = upload(client, "2016", workbook)
@@ -125,14 +144,18 @@ def test_a_draft_submitted_since_the_download_is_not_changed(client, w):
 
 def test_a_file_that_is_not_excel_is_refused(client, w):
     before = snapshot()
-    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", b"Dit is tekst, geen werkmap."))
+    response = upload(
+        client, "2015", SimpleUploadedFile("werkmap.xlsx", b"Dit is tekst, geen werkmap.")
+    )
     assert response.status_code == 400 and "geen Excel-werkmap" in problems(response)[0][3]
     assert snapshot() == before
 
 
 def test_a_damaged_workbook_is_refused(client, w):
     content = as_file(download(client, "2015")).read()
-    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", content[: len(content) // 2]))
+    response = upload(
+        client, "2015", SimpleUploadedFile("werkmap.xlsx", content[: len(content) // 2])
+    )
     assert response.status_code == 400 and problems(response)[0][0] == "bestand"
 
 
@@ -158,13 +181,20 @@ def test_an_excel_file_that_pactmonitor_did_not_make_is_refused(client, w):
     from openpyxl import Workbook
 
     response = upload(client, "2015", Workbook())
-    assert response.status_code == 400 and "geen werkmap van Pactmonitor" in problems(response)[0][3]
+    assert (
+        response.status_code == 400 and "geen werkmap van Pactmonitor" in problems(response)[0][3]
+    )
 
 
 def test_every_problem_in_the_workbook_is_reported_at_once(client, w):
     workbook = download(client, "2015")
     put(workbook, row_of(workbook, "nationaal", "1", "a"), status="paars")
-    put(workbook, row_of(workbook, "nationaal", "1", "b"), milestone_date="32-13-2015", milestone_text="Nooit")
+    put(
+        workbook,
+        row_of(workbook, "nationaal", "1", "b"),
+        milestone_date="32-13-2015",
+        milestone_text="Nooit",
+    )
     put(workbook, row_of(workbook, "pact-noord", "1"), action="77")
     assert len(problems(upload(client, "2015", workbook))) == 3
 

@@ -20,7 +20,10 @@ def download(client, round_slug: str):
 def row_of(workbook, pact: str, action: str, letter: str = "") -> int:
     sheet = workbook[SHEET]
     for number in range(2, sheet.max_row + 1):
-        cells = [sheet.cell(number, COLUMN_INDEX[key]).value or "" for key in ("pact", "action", "letter")]
+        cells = [
+            sheet.cell(number, COLUMN_INDEX[key]).value or ""
+            for key in ("pact", "action", "letter")
+        ]
         if cells == [pact, action, letter]:
             return number
     raise LookupError((pact, action, letter))

@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def rows(table):
-    return {row.name: dict(zip(["missing", "draft", "submitted", "approved", "published"], row.cells, strict=True)) for row in table}
+    return {
+        row.name: dict(
+            zip(["missing", "draft", "submitted", "approved", "published"], row.cells, strict=True)
+        )
+        for row in table
+    }
 
 
 def test_the_overview_counts_missing_draft_and_submitted_updates_per_landsdeel(client):
@@ -24,7 +29,13 @@ def test_the_overview_counts_missing_draft_and_submitted_updates_per_landsdeel(c
     client.post(reverse("progress:edit", args=[update.pk]), edit_data(update))
     services.submit_updates(StatusUpdate.objects.filter(action=w.g1), user=w.carol)
     table = rows(round_overview(w.round, w.nina)["landsdelen"])
-    assert table["Noord"] == {"missing": 0, "draft": 1, "submitted": 1, "approved": 0, "published": 0}
+    assert table["Noord"] == {
+        "missing": 0,
+        "draft": 1,
+        "submitted": 1,
+        "approved": 0,
+        "published": 0,
+    }
     assert table["Oost"]["missing"] == 1 and table["Landelijk"]["missing"] == 3
 
 
@@ -41,7 +52,9 @@ def test_a_landsdeel_coordinator_sees_only_their_landsdeel():
 
 def test_after_the_deadline_whoever_has_open_drafts_is_late():
     w = world.build()
-    services.submit_updates(StatusUpdate.objects.filter(round=w.round, action__pact=w.pact_oost), user=w.dave)
+    services.submit_updates(
+        StatusUpdate.objects.filter(round=w.round, action__pact=w.pact_oost), user=w.dave
+    )
     with time_machine.travel(datetime.datetime(2015, 7, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
         late = {row.name for row in round_overview(w.round, w.nina)["late"]}
     assert "Noord" in late and "Oost" not in late
@@ -55,7 +68,10 @@ def test_nobody_is_late_before_the_deadline():
 
 def test_each_action_shows_the_latest_round_someone_reported_on_it():
     w = world.build()
-    freshness = {action.number + action.pact.key: latest for action, latest in round_overview(w.round, w.nina)["freshness"]}
+    freshness = {
+        action.number + action.pact.key: latest
+        for action, latest in round_overview(w.round, w.nina)["freshness"]
+    }
     assert freshness["2nationaal"].round == w.previous
     assert freshness["1pact-oost"] is None
 

@@ -16,15 +16,23 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "demo-wachtwoord-e2e"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -63,7 +71,11 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(bundled, live_se
     nina.page.click("button[type=submit]")
     assert "is geopend" in nina.messages()
     round = ReportingRound.objects.get(slug="2016")
-    assert round.updates.count() == StatusUpdate.objects.filter(round=round, state="draft").count() > 100
+    assert (
+        round.updates.count()
+        == StatusUpdate.objects.filter(round=round, state="draft").count()
+        > 100
+    )
 
     # An owner (Techniekpact Twente) fills in one of their drafts.
     owner = Person(browser, live_server.url, "eigenaar-techniekpact-twente")
@@ -96,7 +108,9 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(bundled, live_se
     # The owner sees the comment, adds what was asked, and Oost's coordinator submits again.
     owner.page.goto(f"/werk/updates/{update_pk}/")
     assert "Hoeveel leerlingen bereikt het?" in owner.page.content()
-    owner.page.fill("#id_narrative", "De Twentse techniekcentra draaien; 12 scholen en 900 leerlingen doen mee.")
+    owner.page.fill(
+        "#id_narrative", "De Twentse techniekcentra draaien; 12 scholen en 900 leerlingen doen mee."
+    )
     owner.page.click("button[type=submit]")
     oost = Person(browser, live_server.url, "coordinator-oost")
     oost.page.goto("/werk/rondes/2016/")
@@ -111,7 +125,10 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(bundled, live_se
     round.refresh_from_db()
     update = StatusUpdate.objects.get(pk=update_pk)
     assert round.state == "published"
-    assert (update.state, update.status) == ("published", "op_schema") and "900 leerlingen" in update.narrative
+    assert (update.state, update.status) == (
+        "published",
+        "op_schema",
+    ) and "900 leerlingen" in update.narrative
 
     # The published round is public, and the administrator finds who changed what in the admin.
     public = browser.new_page(base_url=live_server.url)

@@ -30,18 +30,27 @@ def test_the_command_run_twice_sends_each_reminder_once():
     with time_machine.travel(SEVEN_DAYS_BEFORE, tick=False):
         send()
         send()
-    assert recipients() == ["alice@example.org", "bob@example.org", "carol@example.org", "dave@example.org"]
+    assert recipients() == [
+        "alice@example.org",
+        "bob@example.org",
+        "carol@example.org",
+        "dave@example.org",
+    ]
 
 
 def test_each_reminder_day_sends_again(settings):
     settings.PACTMONITOR_REMINDER_DAYS = [7, 1, 0]
     world.build()
     for day in (23, 29, 30):
-        with time_machine.travel(datetime.datetime(2015, 6, day, 9, 0, tzinfo=datetime.UTC), tick=False):
+        with time_machine.travel(
+            datetime.datetime(2015, 6, day, 9, 0, tzinfo=datetime.UTC), tick=False
+        ):
             send()
             send()
     assert recipients().count("alice@example.org") == 3
-    assert sorted(SentReminder.objects.filter(user__username="alice").values_list("days_before", flat=True)) == [0, 1, 7]
+    assert sorted(
+        SentReminder.objects.filter(user__username="alice").values_list("days_before", flat=True)
+    ) == [0, 1, 7]
 
 
 def test_a_contributor_without_open_drafts_gets_no_reminder():

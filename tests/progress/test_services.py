@@ -10,12 +10,19 @@ from tests import factory, world
 pytestmark = pytest.mark.django_db
 
 
-def test_opening_a_round_makes_a_draft_for_every_action_or_sub_measure_of_the_pact_and_its_contributing_pacts():
+def test_opening_a_round_makes_a_draft_for_every_action_or_sub_measure_of_the_pact_tree():
     w = world.build()
-    subjects = {(u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else "") for u in w.round.updates.all()}
+    subjects = {
+        (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else "")
+        for u in w.round.updates.all()
+    }
     assert subjects == {
-        ("nationaal", "1", "a"), ("nationaal", "1", "b"), ("nationaal", "2", ""),
-        ("pact-noord", "1", ""), ("pact-groningen", "1", ""), ("pact-oost", "1", ""),
+        ("nationaal", "1", "a"),
+        ("nationaal", "1", "b"),
+        ("nationaal", "2", ""),
+        ("pact-noord", "1", ""),
+        ("pact-groningen", "1", ""),
+        ("pact-oost", "1", ""),
     }
     assert set(w.round.updates.values_list("state", flat=True)) == {"draft"}
 
@@ -24,9 +31,15 @@ def test_a_draft_is_prefilled_from_the_previous_round_except_what_is_new():
     w = world.build(open_new_round=False)
     previous = w.previous.updates.get(action=w.n2)
     previous.milestones.create(text="Stagebank open", date=datetime.date(2014, 9, 1))
-    w.round = services.open_round(pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1))
+    w.round = services.open_round(
+        pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1)
+    )
     draft = world.draft(w, w.n2)
-    assert (draft.status, draft.narrative, draft.new) == ("op_schema", "Stages lopen volgens plan.", "")
+    assert (draft.status, draft.narrative, draft.new) == (
+        "op_schema",
+        "Stages lopen volgens plan.",
+        "",
+    )
     assert [m.text for m in draft.milestones.all()] == ["Stagebank open"]
 
 
@@ -36,7 +49,12 @@ def test_an_action_without_an_earlier_update_starts_as_onbekend():
 
 
 def _form(update, **values):
-    data = {"status": update.status, "narrative": update.narrative, "new": update.new, "revision": update.revision}
+    data = {
+        "status": update.status,
+        "narrative": update.narrative,
+        "new": update.new,
+        "revision": update.revision,
+    }
     return DraftForm({**data, **values}, instance=StatusUpdate.objects.get(pk=update.pk))
 
 
@@ -85,6 +103,12 @@ def test_sending_back_needs_a_comment_and_returns_the_update_to_draft_with_it():
 
 def test_a_round_is_reported_per_action_where_the_earlier_round_reported_the_whole_action():
     w = world.build(open_new_round=False)
-    factory.status_update(round=w.previous, action=w.n1, state="published", status="afgerond", basis="reported")
-    round = services.open_round(pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1))
-    assert list(round.updates.filter(action=w.n1).values_list("sub_measure", "status")) == [(None, "afgerond")]
+    factory.status_update(
+        round=w.previous, action=w.n1, state="published", status="afgerond", basis="reported"
+    )
+    round = services.open_round(
+        pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1)
+    )
+    assert list(round.updates.filter(action=w.n1).values_list("sub_measure", "status")) == [
+        (None, "afgerond")
+    ]

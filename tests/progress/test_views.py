@@ -11,12 +11,22 @@ from tests import world
 
 pytestmark = pytest.mark.django_db
 
-TARGETS = {"n1a": ("n1", "n1a"), "n2": ("n2", None), "nr1": ("nr1", None), "g1": ("g1", None), "or1": ("or1", None)}
+TARGETS = {
+    "n1a": ("n1", "n1a"),
+    "n2": ("n2", None),
+    "nr1": ("nr1", None),
+    "g1": ("g1", None),
+    "or1": ("or1", None),
+}
 
 
 def snapshot():
     return (
-        sorted(StatusUpdate.objects.values_list("pk", "state", "status", "narrative", "revision", "review_comment", "is_current")),
+        sorted(
+            StatusUpdate.objects.values_list(
+                "pk", "state", "status", "narrative", "revision", "review_comment", "is_current"
+            )
+        ),
         sorted(ReportingRound.objects.values_list("pk", "state", "slug")),
         Milestone.objects.count(),
         Source.objects.count(),
@@ -29,7 +39,12 @@ def target(w, name):
 
 
 def edit_data(update, **values):
-    data = {"status": "vertraagd", "narrative": "Bijgewerkt", "new": "Iets nieuws", "revision": update.revision}
+    data = {
+        "status": "vertraagd",
+        "narrative": "Bijgewerkt",
+        "new": "Iets nieuws",
+        "revision": update.revision,
+    }
     for prefix in ("mijlpalen", "vindplaatsen"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data | values
@@ -76,7 +91,9 @@ def did_approve(w, update):
 
 
 def do_send_back(client, w, update):
-    return client.post(reverse("progress:send_back", args=[update.pk]), {"comment": "Graag cijfers"})
+    return client.post(
+        reverse("progress:send_back", args=[update.pk]), {"comment": "Graag cijfers"}
+    )
 
 
 def did_send_back(w, update):
@@ -84,7 +101,13 @@ def did_send_back(w, update):
 
 
 def do_create(client, w, update):
-    data = {"pact": w.national.pk, "name": "Ronde 2016", "slug": "2016", "peildatum": "2016-06-01", "deadline": "2016-06-30"}
+    data = {
+        "pact": w.national.pk,
+        "name": "Ronde 2016",
+        "slug": "2016",
+        "peildatum": "2016-06-01",
+        "deadline": "2016-06-30",
+    }
     return client.post(reverse("progress:round_open"), data)
 
 
@@ -101,7 +124,12 @@ def did_publish(w, update):
 
 
 def do_correct(client, w, update):
-    data = {"status": "vertraagd", "narrative": "Gecorrigeerd", "new": "", "reason": "Verkeerde kleur"}
+    data = {
+        "status": "vertraagd",
+        "narrative": "Gecorrigeerd",
+        "new": "",
+        "reason": "Verkeerde kleur",
+    }
     return client.post(reverse("progress:correct", args=[update.pk]), data)
 
 
@@ -121,28 +149,65 @@ VERBS = {
 
 # (user, verb, target, allowed)
 MATRIX = [
-    ("alice", "edit", "n1a", True), ("alice", "edit", "n2", False), ("alice", "edit", "or1", False),
-    ("bob", "edit", "n2", True), ("bob", "edit", "n1a", False), ("bob", "edit", "nr1", False),
-    ("carol", "edit", "nr1", True), ("carol", "edit", "g1", True), ("carol", "edit", "or1", False), ("carol", "edit", "n2", False),
-    ("dave", "edit", "or1", True), ("dave", "edit", "nr1", False), ("dave", "edit", "g1", False),
-    ("nina", "edit", "n2", True), ("nina", "edit", "nr1", False),
-    ("adam", "edit", "or1", True), ("olga", "edit", "n2", False),
-    ("alice", "submit", "n1a", False), ("bob", "submit", "n2", False),
-    ("carol", "submit", "nr1", True), ("carol", "submit", "g1", True), ("carol", "submit", "or1", False),
-    ("dave", "submit", "or1", True), ("dave", "submit", "g1", False),
-    ("nina", "submit", "n2", True), ("nina", "submit", "nr1", False), ("adam", "submit", "nr1", True), ("olga", "submit", "n2", False),
-    ("alice", "approve", "n1a", False), ("carol", "approve", "nr1", False), ("dave", "approve", "or1", False),
-    ("nina", "approve", "nr1", True), ("nina", "approve", "or1", True), ("adam", "approve", "or1", True),
-    ("bob", "send_back", "n2", False), ("carol", "send_back", "nr1", False), ("nina", "send_back", "nr1", True),
-    ("alice", "create_round", "n2", False), ("carol", "create_round", "n2", False), ("dave", "create_round", "n2", False),
-    ("olga", "create_round", "n2", False), ("nina", "create_round", "n2", True), ("adam", "create_round", "n2", True),
-    ("alice", "publish", "n2", False), ("carol", "publish", "n2", False), ("dave", "publish", "n2", False),
-    ("nina", "publish", "n2", True), ("adam", "publish", "n2", True),
-    ("alice", "correct", "n1a", False), ("carol", "correct", "nr1", False), ("nina", "correct", "nr1", True),
+    ("alice", "edit", "n1a", True),
+    ("alice", "edit", "n2", False),
+    ("alice", "edit", "or1", False),
+    ("bob", "edit", "n2", True),
+    ("bob", "edit", "n1a", False),
+    ("bob", "edit", "nr1", False),
+    ("carol", "edit", "nr1", True),
+    ("carol", "edit", "g1", True),
+    ("carol", "edit", "or1", False),
+    ("carol", "edit", "n2", False),
+    ("dave", "edit", "or1", True),
+    ("dave", "edit", "nr1", False),
+    ("dave", "edit", "g1", False),
+    ("nina", "edit", "n2", True),
+    ("nina", "edit", "nr1", False),
+    ("adam", "edit", "or1", True),
+    ("olga", "edit", "n2", False),
+    ("alice", "submit", "n1a", False),
+    ("bob", "submit", "n2", False),
+    ("carol", "submit", "nr1", True),
+    ("carol", "submit", "g1", True),
+    ("carol", "submit", "or1", False),
+    ("dave", "submit", "or1", True),
+    ("dave", "submit", "g1", False),
+    ("nina", "submit", "n2", True),
+    ("nina", "submit", "nr1", False),
+    ("adam", "submit", "nr1", True),
+    ("olga", "submit", "n2", False),
+    ("alice", "approve", "n1a", False),
+    ("carol", "approve", "nr1", False),
+    ("dave", "approve", "or1", False),
+    ("nina", "approve", "nr1", True),
+    ("nina", "approve", "or1", True),
+    ("adam", "approve", "or1", True),
+    ("bob", "send_back", "n2", False),
+    ("carol", "send_back", "nr1", False),
+    ("nina", "send_back", "nr1", True),
+    ("alice", "create_round", "n2", False),
+    ("carol", "create_round", "n2", False),
+    ("dave", "create_round", "n2", False),
+    ("olga", "create_round", "n2", False),
+    ("nina", "create_round", "n2", True),
+    ("adam", "create_round", "n2", True),
+    ("alice", "publish", "n2", False),
+    ("carol", "publish", "n2", False),
+    ("dave", "publish", "n2", False),
+    ("nina", "publish", "n2", True),
+    ("adam", "publish", "n2", True),
+    ("alice", "correct", "n1a", False),
+    ("carol", "correct", "nr1", False),
+    ("nina", "correct", "nr1", True),
 ]
 
 
-@pytest.mark.parametrize(("who", "verb", "name", "allowed"), MATRIX, ids=[f"{u}-{v}-{t}-{'ok' if a else 'refused'}" for u, v, t, a in MATRIX])
+@pytest.mark.parametrize(
+    ("who", "verb", "name", "allowed"),
+    MATRIX,
+    ids=[f"{u}-{v}-{t}-{'ok' if a else 'refused'}" for u, v, t, a in MATRIX],
+)
 def test_scope_matrix(client, who, verb, name, allowed):
     w = world.build()
     prepare, act, took_effect = VERBS[verb]
@@ -168,5 +233,7 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in_and_changes_nothing(c
         prepare(w)
     before = snapshot()
     response = act(client, w, target(w, "n2"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
     assert snapshot() == before

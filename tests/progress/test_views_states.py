@@ -20,11 +20,18 @@ def test_a_second_save_from_the_same_revision_is_refused_and_shows_the_others_ch
     w = world.build()
     update = world.draft(w, w.nr1)
     client.force_login(w.alice)
-    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit"))
+    client.post(
+        reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit")
+    )
     client.force_login(w.carol)
-    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit"))
+    response = client.post(
+        reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit")
+    )
     assert response.status_code == 409
-    assert "Alice schreef dit" in response.content.decode() and "Carol schreef dit" in response.content.decode()
+    assert (
+        "Alice schreef dit" in response.content.decode()
+        and "Carol schreef dit" in response.content.decode()
+    )
     assert StatusUpdate.objects.get(pk=update.pk).narrative == "Alice schreef dit"
 
 
@@ -32,12 +39,20 @@ def test_after_seeing_the_others_change_the_editor_can_save_deliberately(client)
     w = world.build()
     update = world.draft(w, w.nr1)
     client.force_login(w.alice)
-    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit"))
+    client.post(
+        reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Alice schreef dit")
+    )
     client.force_login(w.carol)
-    client.post(reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit"))
+    client.post(
+        reverse("progress:edit", args=[update.pk]), edit_data(update, narrative="Carol schreef dit")
+    )
     current = StatusUpdate.objects.get(pk=update.pk)
-    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(current, narrative="Samen"))
-    assert response.status_code == 302 and StatusUpdate.objects.get(pk=update.pk).narrative == "Samen"
+    response = client.post(
+        reverse("progress:edit", args=[update.pk]), edit_data(current, narrative="Samen")
+    )
+    assert (
+        response.status_code == 302 and StatusUpdate.objects.get(pk=update.pk).narrative == "Samen"
+    )
 
 
 def test_an_edit_records_who_saved_it(client):
@@ -55,8 +70,12 @@ def test_milestones_and_sources_are_saved_with_the_draft(client):
     update = world.draft(w, w.n2)
     client.force_login(w.bob)
     data = edit_data(update) | {
-        "mijlpalen-TOTAL_FORMS": 1, "mijlpalen-0-date": "2015-09-01", "mijlpalen-0-text": "Stagebank open",
-        "vindplaatsen-TOTAL_FORMS": 1, "vindplaatsen-0-title": "Jaarverslag", "vindplaatsen-0-url": "https://example.org/jv",
+        "mijlpalen-TOTAL_FORMS": 1,
+        "mijlpalen-0-date": "2015-09-01",
+        "mijlpalen-0-text": "Stagebank open",
+        "vindplaatsen-TOTAL_FORMS": 1,
+        "vindplaatsen-0-title": "Jaarverslag",
+        "vindplaatsen-0-url": "https://example.org/jv",
     }
     client.post(reverse("progress:edit", args=[update.pk]), data)
     assert [m.text for m in update.milestones.all()] == ["Stagebank open"]
@@ -69,8 +88,13 @@ def test_a_submitted_update_cannot_be_edited_any_more(client):
     services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=w.carol)
     client.force_login(w.carol)
     before = snapshot()
-    response = client.post(reverse("progress:edit", args=[update.pk]), edit_data(StatusUpdate.objects.get(pk=update.pk)))
-    assert response.status_code == 302 and "niet (meer) in concept" in " ".join(messages_of(response))
+    response = client.post(
+        reverse("progress:edit", args=[update.pk]),
+        edit_data(StatusUpdate.objects.get(pk=update.pk)),
+    )
+    assert response.status_code == 302 and "niet (meer) in concept" in " ".join(
+        messages_of(response)
+    )
     assert snapshot() == before
 
 
@@ -105,7 +129,13 @@ def test_sending_back_without_a_comment_is_refused(client):
 def test_a_round_older_than_the_latest_is_not_opened(client):
     w = world.build()
     client.force_login(w.nina)
-    data = {"pact": w.national.pk, "name": "Oud", "slug": "oud", "peildatum": "2013-06-01", "deadline": "2013-06-30"}
+    data = {
+        "pact": w.national.pk,
+        "name": "Oud",
+        "slug": "oud",
+        "peildatum": "2013-06-01",
+        "deadline": "2013-06-30",
+    }
     response = client.post(reverse("progress:round_open"), data)
     assert response.status_code == 200 and not ReportingRound.objects.filter(slug="oud").exists()
 
@@ -116,7 +146,12 @@ def test_a_correction_keeps_the_published_version_in_the_history(client):
     services.publish_round(w.round, user=w.nina)
     update = world.draft(w, w.n2)
     client.force_login(w.nina)
-    data = {"status": "vertraagd", "narrative": "Gecorrigeerd", "new": "", "reason": "Verkeerde kleur"}
+    data = {
+        "status": "vertraagd",
+        "narrative": "Gecorrigeerd",
+        "new": "",
+        "reason": "Verkeerde kleur",
+    }
     client.post(reverse("progress:correct", args=[update.pk]), data)
     response = client.get(reverse("progress:history", args=[update.pk]))
     page = response.content.decode()

@@ -68,7 +68,12 @@ def action_rule(user: User, verb: str, prefix: str = "") -> Q:
         return national_actions(prefix)
     if user.is_active and user.role == Role.LANDSDEEL_COORDINATOR:
         return actions_in_landsdeel(landsdeel_ids(user), prefix)
-    if verb == "edit" and user.is_active and user.role == Role.ACTION_OWNER and user.organisation_id:
+    if (
+        verb == "edit"
+        and user.is_active
+        and user.role == Role.ACTION_OWNER
+        and user.organisation_id
+    ):
         return Q(**{f"{prefix}leads": user.organisation_id})
     return NOTHING
 

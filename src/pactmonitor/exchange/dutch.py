@@ -9,19 +9,37 @@ import datetime
 import re
 
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 WORDED_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 # Periods that name no single day: kept as text ("eind 2014", "december 2014", "Q3 2015").
-PERIOD = re.compile(
-    r"^((begin|medio|midden|eind|einde|voorjaar|zomer|najaar|winter|q[1-4]|kwartaal [1-4])\s+)?"
-    r"((%s)\s+)?(\d{4})$" % "|".join(MONTHS)
-)
+PERIOD_WORDS = "begin|medio|midden|eind|einde|voorjaar|zomer|najaar|winter|q[1-4]|kwartaal [1-4]"
+PERIOD = re.compile(rf"^(({PERIOD_WORDS})\s+)?(({'|'.join(MONTHS)})\s+)?(\d{{4}})$")
 NUMBER = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?\d*\.\d+$")
 
 
@@ -71,4 +89,6 @@ def parse_date(value: object) -> tuple[datetime.date | None, str]:
         return _date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)), text), text
     if PERIOD.match(lowered):
         return None, text
-    raise ValueError(f"‘{text}’ is geen datum (schrijf bijvoorbeeld 31-12-2014 of 31 december 2014)")
+    raise ValueError(
+        f"‘{text}’ is geen datum (schrijf bijvoorbeeld 31-12-2014 of 31 december 2014)"
+    )

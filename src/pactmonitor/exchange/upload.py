@@ -24,17 +24,26 @@ from pactmonitor.progress.forms import DraftForm
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 
 from .dutch import parse_date, parse_number
-from .workbook import COLUMN_INDEX, COLUMNS, META_SHEET, SALT, SHEET, column_letter
+from .workbook import COLUMNS, META_SHEET, SALT, SHEET, column_letter
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
 STATUS_WORDS = {
     **{value: value for value in Status.values},
     **{str(label).lower(): value for value, label in Status.choices},
-    "geel": Status.AFGEROND, "blauw": Status.OP_SCHEMA, "rood": Status.VERTRAAGD, "grijs": Status.ONBEKEND,
+    "geel": Status.AFGEROND,
+    "blauw": Status.OP_SCHEMA,
+    "rood": Status.VERTRAAGD,
+    "grijs": Status.ONBEKEND,
     "op-schema": Status.OP_SCHEMA,
 }
-FIELD_COLUMNS = {"status": "status", "narrative": "narrative", "new": "new", "revision": "status", "__all__": "action"}
+FIELD_COLUMNS = {
+    "status": "status",
+    "narrative": "narrative",
+    "new": "new",
+    "revision": "status",
+    "__all__": "action",
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,12 @@ class Refused(Exception):
         self.problems = problems
 
 
-CHANGE_LABELS = {"status": _l("status"), "narrative": _l("stand van zaken"), "new": _l("nieuw"), "milestone": _l("mijlpaal")}
+CHANGE_LABELS = {
+    "status": _l("status"),
+    "narrative": _l("stand van zaken"),
+    "new": _l("nieuw"),
+    "milestone": _l("mijlpaal"),
+}
 
 
 @dataclass
@@ -82,27 +96,57 @@ def open_workbook(upload) -> object:
     if len(data) > MAX_BYTES:
         raise _whole_file_problem(_("Het bestand is groter dan 10 MB."))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise _whole_file_problem(_("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde."))
+        raise _whole_file_problem(
+            _("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde.")
+        )
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except Exception:  # openpyxl raises many types for damaged files; all mean the same here
-        raise _whole_file_problem(_("De werkmap is beschadigd en kan niet worden gelezen.")) from None
+        raise _whole_file_problem(
+            _("De werkmap is beschadigd en kan niet worden gelezen.")
+        ) from None
 
 
 def read_fingerprint(workbook, round: ReportingRound) -> dict[int, int]:
     """The revision of each draft at download time; refuses another round's or a forged workbook."""
     if META_SHEET not in workbook.sheetnames or SHEET not in workbook.sheetnames:
         raise _whole_file_problem(
-            _("Dit is geen werkmap van Pactmonitor (blad ‘%(sheet)s’ of de vingerafdruk ontbreekt).") % {"sheet": SHEET}
+            _(
+                "Dit is geen werkmap van Pactmonitor "
+                "(blad ‘%(sheet)s’ of de vingerafdruk ontbreekt)."
+            )
+            % {"sheet": SHEET}
         )
     meta = workbook[META_SHEET]
     try:
         payload = signing.loads(str(meta["B2"].value or ""), salt=SALT)
         rows = {int(pk): int(revision) for pk, revision in payload["rows"].items()}
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
-        raise Refused([Problem(META_SHEET, 2, "B", _("De vingerafdruk van de werkmap is beschadigd of aangepast; download de werkmap opnieuw."))]) from None
+        raise Refused(
+            [
+                Problem(
+                    META_SHEET,
+                    2,
+                    "B",
+                    _(
+                        "De vingerafdruk van de werkmap is beschadigd of aangepast; "
+                        "download de werkmap opnieuw."
+                    ),
+                )
+            ]
+        ) from None
     if payload.get("round") != round.slug:
-        raise Refused([Problem(META_SHEET, 1, "B", _("Deze werkmap hoort bij ronde ‘%(other)s’, niet bij ‘%(round)s’.") % {"other": payload.get("round"), "round": round.slug})])
+        raise Refused(
+            [
+                Problem(
+                    META_SHEET,
+                    1,
+                    "B",
+                    _("Deze werkmap hoort bij ronde ‘%(other)s’, niet bij ‘%(round)s’.")
+                    % {"other": payload.get("round"), "round": round.slug},
+                )
+            ]
+        )
     return rows
 
 
@@ -135,10 +179,18 @@ class RowReader:
         self.round, self.user, self.revisions = round, user, revisions
         self.updates = {
             (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else ""): u
-            for u in StatusUpdate.objects.for_round(round).current().select_related("action__pact", "sub_measure")
+            for u in StatusUpdate.objects.for_round(round)
+            .current()
+            .select_related("action__pact", "sub_measure")
         }
-        self.editable = set(StatusUpdate.objects.editable_by(user).filter(round=round).values_list("pk", flat=True))
-        self.in_scope = set(StatusUpdate.objects.for_round(round).in_scope_of(user, "edit").values_list("pk", flat=True))
+        self.editable = set(
+            StatusUpdate.objects.editable_by(user).filter(round=round).values_list("pk", flat=True)
+        )
+        self.in_scope = set(
+            StatusUpdate.objects.for_round(round)
+            .in_scope_of(user, "edit")
+            .values_list("pk", flat=True)
+        )
         self.problems: list[Problem] = []
         self.seen: dict[int, int] = {}
 
@@ -151,13 +203,26 @@ class RowReader:
         if update is None:
             known = Action.objects.filter(pact__key=key[0], number=key[1]).exists()
             where = "letter" if known else "action"
-            self.problem(row, where, _("Onbekende actie ‘%(action)s%(letter)s’ van pact ‘%(pact)s’ in deze ronde.") % {"pact": key[0], "action": key[1], "letter": key[2]})
+            self.problem(
+                row,
+                where,
+                _("Onbekende actie ‘%(action)s%(letter)s’ van pact ‘%(pact)s’ in deze ronde.")
+                % {"pact": key[0], "action": key[1], "letter": key[2]},
+            )
             return None
         if update.pk not in self.in_scope:
-            self.problem(row, "action", _("Actie %(subject)s valt buiten uw bereik.") % {"subject": key[1] + key[2]})
+            self.problem(
+                row,
+                "action",
+                _("Actie %(subject)s valt buiten uw bereik.") % {"subject": key[1] + key[2]},
+            )
             return None
         if update.pk in self.seen:
-            self.problem(row, "action", _("Deze actie staat ook al op regel %(row)d.") % {"row": self.seen[update.pk]})
+            self.problem(
+                row,
+                "action",
+                _("Deze actie staat ook al op regel %(row)d.") % {"row": self.seen[update.pk]},
+            )
             return None
         self.seen[update.pk] = row
         return update
@@ -166,7 +231,12 @@ class RowReader:
         word = " ".join(_text(value).lower().split())
         if word in STATUS_WORDS:
             return STATUS_WORDS[word]
-        self.problem(row, "status", _("Status ‘%(value)s’ staat niet in de lijst (%(choices)s).") % {"value": _text(value), "choices": ", ".join(str(label) for label in Status.labels)})
+        self.problem(
+            row,
+            "status",
+            _("Status ‘%(value)s’ staat niet in de lijst (%(choices)s).")
+            % {"value": _text(value), "choices": ", ".join(str(label) for label in Status.labels)},
+        )
         return None
 
     def milestone(self, row: int, cells: dict) -> tuple | None:
@@ -191,42 +261,92 @@ class RowReader:
             return None
         status = self.status(row, cells["status"])
         milestone = self.milestone(row, cells)
-        values = {"status": status, "narrative": _text(cells["narrative"]), "new": _text(cells["new"])}
+        values = {
+            "status": status,
+            "narrative": _text(cells["narrative"]),
+            "new": _text(cells["new"]),
+        }
         if status is None:
             return None
-        changed = [name for name, value in values.items() if (getattr(update, name) or "").strip() != value]
+        changed = [
+            name for name, value in values.items() if (getattr(update, name) or "").strip() != value
+        ]
         if not changed and milestone is None:
             return None
         if update.pk not in self.editable:
-            self.problem(row, "action", _("%(subject)s is niet meer in concept (%(state)s) en kan niet worden gewijzigd.") % {"subject": update, "state": update.get_state_display()})
+            self.problem(
+                row,
+                "action",
+                _("%(subject)s is niet meer in concept (%(state)s) en kan niet worden gewijzigd.")
+                % {"subject": update, "state": update.get_state_display()},
+            )
             return None
         expected = self.revisions.get(update.pk)
         if expected is None:
-            self.problem(row, "action", _("Deze regel stond niet in de gedownloade werkmap; download de werkmap opnieuw."))
+            self.problem(
+                row,
+                "action",
+                _("Deze regel stond niet in de gedownloade werkmap; download de werkmap opnieuw."),
+            )
             return None
         if expected != update.revision:
             who = update.updated_by or _("iemand")
-            self.problem(row, "action", _("%(subject)s is na het downloaden in de app gewijzigd door %(who)s; download de werkmap opnieuw, er wordt niets overschreven.") % {"subject": update, "who": who})
+            self.problem(
+                row,
+                "action",
+                _(
+                    "%(subject)s is na het downloaden in de app gewijzigd door %(who)s; "
+                    "download de werkmap opnieuw, er wordt niets overschreven."
+                )
+                % {"subject": update, "who": who},
+            )
             return None
         form = DraftForm({**values, "revision": expected}, instance=update)
         if not form.is_valid():
             for name, errors in form.errors.items():
                 self.problem(row, FIELD_COLUMNS.get(name, "action"), " ".join(errors))
             return None
-        return Change(update, form, expected, milestone, changed + (["milestone"] if milestone else []))
+        return Change(
+            update, form, expected, milestone, changed + (["milestone"] if milestone else [])
+        )
 
 
-def read_rows(workbook, round: ReportingRound, user, revisions: dict[int, int]) -> tuple[list[Change], int]:
+def read_rows(
+    workbook, round: ReportingRound, user, revisions: dict[int, int]
+) -> tuple[list[Change], int]:
     sheet = workbook[SHEET]
     header = [_text(cell.value) for cell in next(sheet.iter_rows(min_row=1, max_row=1), [])]
     expected = [column.title for column in COLUMNS]
     if header[: len(expected)] != expected:
-        raise Refused([Problem(SHEET, 1, None, _("De kolommen van het blad zijn veranderd; verwacht: %(columns)s.") % {"columns": ", ".join(expected)})])
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    1,
+                    None,
+                    _("De kolommen van het blad zijn veranderd; verwacht: %(columns)s.")
+                    % {"columns": ", ".join(expected)},
+                )
+            ]
+        )
     if sheet.max_row > MAX_ROWS + 1:
-        raise Refused([Problem(SHEET, None, None, _("Het blad heeft meer dan %(max)d regels.") % {"max": MAX_ROWS})])
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    None,
+                    None,
+                    _("Het blad heeft meer dan %(max)d regels.") % {"max": MAX_ROWS},
+                )
+            ]
+        )
     reader, changes, rows = RowReader(round, user, revisions), [], 0
-    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2):
-        cells = {column.key: (values[i] if i < len(values) else None) for i, column in enumerate(COLUMNS)}
+    for number, values in enumerate(
+        sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2
+    ):
+        cells = {
+            column.key: (values[i] if i < len(values) else None) for i, column in enumerate(COLUMNS)
+        }
         if all(value in (None, "") for value in cells.values()):
             continue
         rows += 1
@@ -256,7 +376,20 @@ def import_workbook(upload, round: ReportingRound, user) -> Summary:
                 _apply(change, user)
     except services.EditConflict as conflict:
         row = next(c for c in changes if c.update.pk == conflict.current.pk)
-        raise Refused([Problem(SHEET, None, None, _("%(subject)s werd tijdens het uploaden door een ander gewijzigd; er is niets opgeslagen.") % {"subject": row.update})]) from None
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    None,
+                    None,
+                    _(
+                        "%(subject)s werd tijdens het uploaden door een ander gewijzigd; "
+                        "er is niets opgeslagen."
+                    )
+                    % {"subject": row.update},
+                )
+            ]
+        ) from None
     except services.RoundStepRefused as error:
         raise Refused([Problem(SHEET, None, None, " ".join(error.messages))]) from None
     return Summary(changes, unchanged)

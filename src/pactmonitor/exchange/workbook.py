@@ -113,7 +113,9 @@ def _protect(sheet, rows: int) -> None:
 
 def _add_status_dropdown(sheet, rows: int) -> None:
     choices = ",".join(STATUS_WORDS)
-    validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True)
+    validation = DataValidation(
+        type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True
+    )
     validation.error = "Kies een status uit de lijst: " + ", ".join(STATUS_WORDS)
     validation.errorTitle = "Onbekende status"
     sheet.add_data_validation(validation)
@@ -131,7 +133,9 @@ def fingerprint(round: ReportingRound, user, updates: list[StatusUpdate]) -> str
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
-def _write_meta(workbook: Workbook, round: ReportingRound, user, updates: list[StatusUpdate]) -> None:
+def _write_meta(
+    workbook: Workbook, round: ReportingRound, user, updates: list[StatusUpdate]
+) -> None:
     meta = workbook.create_sheet(META_SHEET)
     meta.append(["ronde", round.slug])
     meta.append(["vingerafdruk", fingerprint(round, user, updates)])

@@ -41,9 +41,15 @@ class DraftForm(forms.ModelForm):
 
 
 MilestoneFormSet = inlineformset_factory(
-    StatusUpdate, Milestone, fields=["date", "date_text", "text"], extra=1, can_delete=True,
+    StatusUpdate,
+    Milestone,
+    fields=["date", "date_text", "text"],
+    extra=1,
+    can_delete=True,
     widgets={"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
 )
+
+
 class SourceForm(forms.ModelForm):
     url = forms.URLField(label=_("adres"), required=False, assume_scheme="https", max_length=1000)
 
@@ -53,7 +59,9 @@ class SourceForm(forms.ModelForm):
         widgets = {"title": forms.TextInput()}
 
 
-SourceFormSet = inlineformset_factory(StatusUpdate, Source, form=SourceForm, extra=1, can_delete=True)
+SourceFormSet = inlineformset_factory(
+    StatusUpdate, Source, form=SourceForm, extra=1, can_delete=True
+)
 
 
 class OpenRoundForm(forms.ModelForm):
@@ -75,21 +83,34 @@ class OpenRoundForm(forms.ModelForm):
         cleaned = super().clean()
         peildatum, deadline = cleaned.get("peildatum"), cleaned.get("deadline")
         pact = cleaned.get("pact")
-        if pact and peildatum and ReportingRound.objects.filter(pact=pact, peildatum__gte=peildatum).exists():
-            self.add_error("peildatum", _("Er is al een ronde van dit pact met deze of een latere peildatum."))
+        if (
+            pact
+            and peildatum
+            and ReportingRound.objects.filter(pact=pact, peildatum__gte=peildatum).exists()
+        ):
+            self.add_error(
+                "peildatum", _("Er is al een ronde van dit pact met deze of een latere peildatum.")
+            )
         if peildatum and deadline and deadline < peildatum:
             self.add_error("deadline", _("De inleverdatum ligt voor de peildatum."))
         return cleaned
 
 
 class SendBackForm(forms.Form):
-    comment = forms.CharField(label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CorrectionForm(forms.ModelForm):
-    reason = forms.CharField(label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = StatusUpdate
         fields = ["status", "narrative", "new"]
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 6}), "new": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+            "new": forms.Textarea(attrs={"rows": 3}),
+        }

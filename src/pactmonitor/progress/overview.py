@@ -96,7 +96,9 @@ def round_overview(round: ReportingRound, user) -> dict:
     rows = defaultdict(list)
     for key, table in (("landsdelen", by_landsdeel), ("organisations", by_organisation)):
         rows[key] = sorted(table.values(), key=lambda row: row.name)
-    late = [row for row in rows["landsdelen"] + rows["organisations"] if is_past_deadline and row.open]
+    late = [
+        row for row in rows["landsdelen"] + rows["organisations"] if is_past_deadline and row.open
+    ]
     ordered_actions = sorted(actions.values(), key=lambda a: (a.pact.name, a.position))
     return {
         "columns": COLUMNS,

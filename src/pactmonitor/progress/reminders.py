@@ -52,7 +52,11 @@ def due_reminder_day(deadline: datetime.date, today: datetime.date, days: list[i
 def contributors(round: ReportingRound) -> list[tuple[object, int]]:
     """Active owners and landsdeel coordinators with an e-mail address and open drafts."""
     drafts = StatusUpdate.objects.for_round(round).open_drafts()
-    users = get_user_model().objects.filter(is_active=True, role__in=CONTRIBUTOR_ROLES).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, role__in=CONTRIBUTOR_ROLES)
+        .exclude(email="")
+    )
     found = []
     for user in users.order_by("username"):
         count = drafts.in_scope_of(user, "edit").count()
@@ -69,8 +73,16 @@ def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
         day = due_reminder_day(round.deadline, today, days)
         if day is None:
             continue
-        sent = set(SentReminder.objects.filter(round=round, days_before=day).values_list("user_id", flat=True))
-        due.extend(Reminder(user, round, day, count) for user, count in contributors(round) if user.pk not in sent)
+        sent = set(
+            SentReminder.objects.filter(round=round, days_before=day).values_list(
+                "user_id", flat=True
+            )
+        )
+        due.extend(
+            Reminder(user, round, day, count)
+            for user, count in contributors(round)
+            if user.pk not in sent
+        )
     return due
 
 
@@ -88,7 +100,9 @@ def send_reminder(reminder: Reminder) -> bool:
     subject, body = _message(reminder)
     try:
         with transaction.atomic():
-            SentReminder.objects.create(user=reminder.user, round=reminder.round, days_before=reminder.days_before)
+            SentReminder.objects.create(
+                user=reminder.user, round=reminder.round, days_before=reminder.days_before
+            )
             send_mail(subject, body, None, [reminder.user.email])
     except IntegrityError:
         return False

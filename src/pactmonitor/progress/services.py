@@ -108,7 +108,9 @@ def _draft_from(round: ReportingRound, action: Action, measure, previous) -> Sta
     )
     if previous is not None:
         for milestone in previous.milestones.all():
-            draft.milestones.create(date=milestone.date, date_text=milestone.date_text, text=milestone.text)
+            draft.milestones.create(
+                date=milestone.date, date_text=milestone.date_text, text=milestone.text
+            )
         for source in previous.sources.all():
             draft.sources.create(title=source.title, url=source.url)
     return draft
@@ -118,7 +120,12 @@ def _draft_from(round: ReportingRound, action: Action, measure, previous) -> Sta
 def open_round(*, pact: Pact, slug: str, name: str, peildatum, deadline=None) -> ReportingRound:
     """Open a round: a draft for every action (or sub-measure), prefilled from earlier rounds."""
     round = ReportingRound.objects.create(
-        pact=pact, slug=slug, name=name, peildatum=peildatum, deadline=deadline, state=RoundState.OPEN
+        pact=pact,
+        slug=slug,
+        name=name,
+        peildatum=peildatum,
+        deadline=deadline,
+        state=RoundState.OPEN,
     )
     pacts = pacts_of_round(pact)
     earlier = latest_earlier_updates(round, pacts)
@@ -150,7 +157,9 @@ def save_draft(form, *, expected_revision: int, user, formsets=()) -> StatusUpda
     ).update(revision=expected_revision)
     if not claimed:
         current = StatusUpdate.objects.select_related("updated_by").get(pk=update.pk)
-        _refuse_unless(current.state == UpdateState.DRAFT, _("Deze update is niet meer in concept."))
+        _refuse_unless(
+            current.state == UpdateState.DRAFT, _("Deze update is niet meer in concept.")
+        )
         raise EditConflict(current)
     update.revision = expected_revision
     update.updated_by = user
@@ -183,8 +192,13 @@ def submit_updates(updates, *, user) -> int:
 @transaction.atomic
 def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
-    _refuse_unless(update.state == UpdateState.SUBMITTED, _("Alleen een ingediende update kan worden goedgekeurd."))
-    _set_state(StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment="")
+    _refuse_unless(
+        update.state == UpdateState.SUBMITTED,
+        _("Alleen een ingediende update kan worden goedgekeurd."),
+    )
+    _set_state(
+        StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
+    )
     update.refresh_from_db()
     return update
 
@@ -194,10 +208,19 @@ def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdat
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(bool(comment.strip()), _("Zeg bij het terugsturen wat er anders moet."))
     _refuse_unless(
-        update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED) and update.round.state == RoundState.OPEN,
-        _("Alleen een ingediende of goedgekeurde update van een open ronde kan worden teruggestuurd."),
+        update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED)
+        and update.round.state == RoundState.OPEN,
+        _(
+            "Alleen een ingediende of goedgekeurde update van een open ronde "
+            "kan worden teruggestuurd."
+        ),
     )
-    _set_state(StatusUpdate.objects.filter(pk=update.pk), UpdateState.DRAFT, user, review_comment=comment.strip())
+    _set_state(
+        StatusUpdate.objects.filter(pk=update.pk),
+        UpdateState.DRAFT,
+        user,
+        review_comment=comment.strip(),
+    )
     update.refresh_from_db()
     return update
 
@@ -206,7 +229,9 @@ def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdat
 def publish_round(round: ReportingRound, *, user) -> int:
     """Publish a round whose every current update is approved; published updates are frozen."""
     round = ReportingRound.objects.select_for_update().get(pk=round.pk)
-    _refuse_unless(round.state == RoundState.OPEN, _("Alleen een open ronde kan worden gepubliceerd."))
+    _refuse_unless(
+        round.state == RoundState.OPEN, _("Alleen een open ronde kan worden gepubliceerd.")
+    )
     waiting = round.updates.current().exclude(state=UpdateState.APPROVED).count()
     _refuse_unless(
         waiting == 0,

@@ -15,7 +15,14 @@ from pactmonitor.pacts.models import Pact
 
 from . import services
 from .choices import RoundState, UpdateState
-from .forms import CorrectionForm, DraftForm, MilestoneFormSet, OpenRoundForm, SendBackForm, SourceFormSet
+from .forms import (
+    CorrectionForm,
+    DraftForm,
+    MilestoneFormSet,
+    OpenRoundForm,
+    SendBackForm,
+    SourceFormSet,
+)
 from .models import ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
 
@@ -43,7 +50,9 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
     state = request.GET.get("fase")
     if state in UpdateState.values:
         updates = updates.filter(state=state)
-    submittable = StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit").open_drafts()
+    submittable = (
+        StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit").open_drafts()
+    )
     context = {
         "round": round,
         "updates": updates,
@@ -56,23 +65,42 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
-    return {"update": update, "form": form, "milestones": milestones, "sources": sources, "conflict": conflict}
+    return {
+        "update": update,
+        "form": form,
+        "milestones": milestones,
+        "sources": sources,
+        "conflict": conflict,
+    }
 
 
 @login_required
 def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
-    if update.state != UpdateState.DRAFT or update.round.state != RoundState.OPEN or not update.is_current:
-        messages.error(request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt."))
+    if (
+        update.state != UpdateState.DRAFT
+        or update.round.state != RoundState.OPEN
+        or not update.is_current
+    ):
+        messages.error(
+            request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt.")
+        )
         return redirect("progress:round", update.round.slug)
     form = DraftForm(request.POST or None, instance=update)
     milestones = MilestoneFormSet(request.POST or None, instance=update, prefix="mijlpalen")
     sources = SourceFormSet(request.POST or None, instance=update, prefix="vindplaatsen")
-    if request.method != "POST" or not (form.is_valid() and milestones.is_valid() and sources.is_valid()):
-        return render(request, "progress/update_edit.html", _edit_context(update, form, milestones, sources))
+    if request.method != "POST" or not (
+        form.is_valid() and milestones.is_valid() and sources.is_valid()
+    ):
+        return render(
+            request, "progress/update_edit.html", _edit_context(update, form, milestones, sources)
+        )
     try:
         services.save_draft(
-            form, expected_revision=form.cleaned_data["revision"], user=request.user, formsets=[milestones, sources]
+            form,
+            expected_revision=form.cleaned_data["revision"],
+            user=request.user,
+            formsets=[milestones, sources],
         )
     except services.EditConflict as conflict:
         # Keep what this editor typed, show what the other saved, and let them decide.
@@ -143,7 +171,9 @@ def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     form = SendBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.send_back_update(update, comment=form.cleaned_data["comment"], user=request.user)
+            services.send_back_update(
+                update, comment=form.cleaned_data["comment"], user=request.user
+            )
             messages.success(request, _("Teruggestuurd: %(subject)s.") % {"subject": update})
         except services.RoundStepRefused as error:
             _refused(request, error)
@@ -157,7 +187,9 @@ def round_open(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = OpenRoundForm(request.POST or None, pacts=Pact.objects.filter(parent__isnull=True))
     if request.method == "POST" and form.is_valid():
-        round = services.open_round(**{name: form.cleaned_data[name] for name in OpenRoundForm.Meta.fields})
+        round = services.open_round(
+            **{name: form.cleaned_data[name] for name in OpenRoundForm.Meta.fields}
+        )
         messages.success(request, _("Ronde %(name)s is geopend.") % {"name": round.name})
         return redirect("progress:round", round.slug)
     return render(request, "progress/round_open.html", {"form": form})
@@ -180,35 +212,59 @@ def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     if not request.user.is_coordinator:
         raise PermissionDenied
-    return render(request, "progress/round_overview.html", {"round": round, **build_overview(round, request.user)})
+    return render(
+        request,
+        "progress/round_overview.html",
+        {"round": round, **build_overview(round, request.user)},
+    )
 
 
 @login_required
 def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "manage", pk=pk)
     if not (update.is_frozen and update.is_current):
-        messages.error(request, _("Alleen de actuele gepubliceerde versie kan worden gecorrigeerd."))
+        messages.error(
+            request, _("Alleen de actuele gepubliceerde versie kan worden gecorrigeerd.")
+        )
         return redirect("progress:history", update.pk)
     form = CorrectionForm(request.POST or None, instance=StatusUpdate(**_copied(update)))
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in ("status", "narrative", "new")}
-        correction = services.correct_update(update, reason=form.cleaned_data["reason"], user=request.user, **values)
-        messages.success(request, _("Correctie gepubliceerd als versie %(version)d.") % {"version": correction.version})
+        correction = services.correct_update(
+            update, reason=form.cleaned_data["reason"], user=request.user, **values
+        )
+        messages.success(
+            request,
+            _("Correctie gepubliceerd als versie %(version)d.") % {"version": correction.version},
+        )
         return redirect("progress:history", correction.pk)
     return render(request, "progress/update_correct.html", {"update": update, "form": form})
 
 
 def _copied(update: StatusUpdate) -> dict:
-    fields = ["round", "action", "sub_measure", "status", "basis", "basis_quote", "narrative", "new"]
+    fields = [
+        "round",
+        "action",
+        "sub_measure",
+        "status",
+        "basis",
+        "basis_quote",
+        "narrative",
+        "new",
+    ]
     return {name: getattr(update, name) for name in fields}
 
 
 @login_required
 def update_history(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every version of this action's (or sub-measure's) updates across rounds, with who and when."""
+    """Every version of the action's (or sub-measure's) updates across rounds, and who did what."""
     update = get_for_user(request.user, UPDATES, "view", pk=pk)
     versions = UPDATES.filter(action=update.action, sub_measure=update.sub_measure).order_by(
         "round__peildatum", "version"
     )
     changes = update.history.select_related("history_user").order_by("-history_date")[:50]
-    return render(request, "progress/update_history.html", {"update": update, "versions": versions, "changes": changes})
+    return render(
+        request,
+        "progress/update_history.html",
+        {"update": update, "versions": versions, "changes": changes},
+    )
