@@ -5,6 +5,7 @@ import pytest
 from pactmonitor.progress import services
 from pactmonitor.progress.forms import DraftForm
 from pactmonitor.progress.models import StatusUpdate
+from pactmonitor.regions.models import RegionProfile
 from tests import factory, world
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,13 @@ def test_a_round_is_reported_per_action_where_the_earlier_round_reported_the_who
     assert list(round.updates.filter(action=w.n1).values_list("sub_measure", "status")) == [
         (None, "afgerond")
     ]
+
+
+def test_opening_a_round_gives_each_landsdeel_a_profile_prefilled_from_its_last_one():
+    w = world.build(open_new_round=False)
+    RegionProfile.objects.create(region=w.noord, round=w.previous, organisation="Stuurgroep Noord")
+    round = services.open_round(
+        pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1)
+    )
+    profiles = dict(round.region_profiles.values_list("region__key", "organisation"))
+    assert profiles == {"noord": "Stuurgroep Noord", "oost": ""}

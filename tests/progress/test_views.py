@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from pactmonitor.progress import services
 from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
+from pactmonitor.regions.models import RegionProfile
 from tests import world
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,7 @@ def snapshot():
         sorted(ReportingRound.objects.values_list("pk", "state", "slug")),
         Milestone.objects.count(),
         Source.objects.count(),
+        sorted(RegionProfile.objects.values_list("pk", "organisation", "priorities")),
     )
 
 
@@ -137,6 +139,17 @@ def did_correct(w, update):
     return StatusUpdate.objects.filter(supersedes=update, narrative="Gecorrigeerd").exists()
 
 
+def do_edit_profile(client, w, update):
+    key = update.action.pact.region.key if update.action.pact.region else "noord"
+    data = {"organisation": "Nieuwe stuurgroep", "priorities": "Meer stages"}
+    data |= {"resultaten-TOTAL_FORMS": 0, "resultaten-INITIAL_FORMS": 0}
+    return client.post(reverse("progress:profile", args=[w.round.slug, key]), data)
+
+
+def did_edit_profile(w, update):
+    return RegionProfile.objects.filter(round=w.round, organisation="Nieuwe stuurgroep").exists()
+
+
 VERBS = {
     "edit": (None, do_edit, did_edit),
     "submit": (None, do_submit, did_submit),
@@ -145,6 +158,7 @@ VERBS = {
     "create_round": (None, do_create, did_create),
     "publish": (approve_all, do_publish, did_publish),
     "correct": (publish, do_correct, did_correct),
+    "edit_profile": (None, do_edit_profile, did_edit_profile),
 }
 
 # (user, verb, target, allowed)
@@ -200,6 +214,13 @@ MATRIX = [
     ("alice", "correct", "n1a", False),
     ("carol", "correct", "nr1", False),
     ("nina", "correct", "nr1", True),
+    # edit_profile: the landsdeel of the target's pact (nr1 → Noord, or1 → Oost)
+    ("carol", "edit_profile", "nr1", True),
+    ("carol", "edit_profile", "or1", False),
+    ("dave", "edit_profile", "nr1", False),
+    ("alice", "edit_profile", "nr1", False),
+    ("nina", "edit_profile", "nr1", False),
+    ("adam", "edit_profile", "or1", True),
 ]
 
 

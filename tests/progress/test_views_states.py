@@ -188,3 +188,34 @@ def test_a_user_without_a_role_sees_no_round(client):
     w = world.build()
     client.force_login(w.olga)
     assert client.get(reverse("progress:round", args=[w.round.slug])).status_code == 403
+
+
+def test_a_landsdeel_coordinator_adds_a_main_result_to_their_profile(client):
+    w = world.build()
+    client.force_login(w.carol)
+    data = {
+        "organisation": "Stuurgroep",
+        "priorities": "Stages",
+        "resultaten-TOTAL_FORMS": 1,
+        "resultaten-INITIAL_FORMS": 0,
+        "resultaten-0-subregion": w.groningen.pk,
+        "resultaten-0-heading": "Campus",
+        "resultaten-0-text": "De campus is open.",
+        "resultaten-0-order": 1,
+    }
+    client.post(reverse("progress:profile", args=[w.round.slug, "noord"]), data)
+    profile = w.round.region_profiles.get(region=w.noord)
+    assert [(r.subregion, r.text) for r in profile.results.all()] == [
+        (w.groningen, "De campus is open.")
+    ]
+
+
+def test_the_profile_of_a_published_round_is_frozen(client):
+    w = world.build()
+    approve_all(w)
+    services.publish_round(w.round, user=w.nina)
+    client.force_login(w.carol)
+    before = snapshot()
+    data = {"organisation": "Later", "priorities": "", "resultaten-TOTAL_FORMS": 0}
+    client.post(reverse("progress:profile", args=[w.round.slug, "noord"]), data)
+    assert snapshot() == before

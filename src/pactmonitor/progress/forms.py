@@ -6,6 +6,9 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from pactmonitor.pacts.models import ActionLine
+from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+
 from .choices import Basis, Status
 from .models import Milestone, ReportingRound, Source, StatusUpdate
 
@@ -114,3 +117,35 @@ class CorrectionForm(forms.ModelForm):
             "narrative": forms.Textarea(attrs={"rows": 6}),
             "new": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class ProfileForm(forms.ModelForm):
+    """A landsdeel's organisation and priorities in a round (the results are a formset)."""
+
+    class Meta:
+        model = RegionProfile
+        fields = ["organisation", "priorities"]
+        widgets = {
+            "organisation": forms.Textarea(attrs={"rows": 5}),
+            "priorities": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ResultForm(forms.ModelForm):
+    class Meta:
+        model = RegionResult
+        fields = ["action_line", "subregion", "heading", "text", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, profile: RegionProfile | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if profile is not None:
+            self.fields["action_line"].queryset = ActionLine.objects.filter(pact=profile.round.pact)
+            self.fields["subregion"].queryset = Region.objects.filter(
+                pk__in=profile.region.descendant_ids() - {profile.region_id}
+            )
+
+
+ResultFormSet = inlineformset_factory(
+    RegionProfile, RegionResult, form=ResultForm, extra=1, can_delete=True
+)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
+from pactmonitor.regions.models import Region, RegionProfile
 
 from .choices import RoundState, UpdateState
 from .models import ReportingRound, StatusUpdate
@@ -133,7 +134,27 @@ def open_round(*, pact: Pact, slug: str, name: str, peildatum, deadline=None) ->
     for action, measure in subjects_to_report(actions, earlier):
         previous = earlier.get((action.pk, measure.pk if measure else None))
         _draft_from(round, action, measure, previous)
+    open_profiles(round)
     return round
+
+
+def open_profiles(round: ReportingRound) -> None:
+    """A profile per landsdeel for the round, its text prefilled from the latest earlier one.
+
+    Like the drafts, it becomes public only when the round is published.
+    """
+    for landsdeel in Region.objects.landsdelen():
+        previous = (
+            RegionProfile.objects.filter(region=landsdeel, round__peildatum__lt=round.peildatum)
+            .order_by("-round__peildatum")
+            .first()
+        )
+        RegionProfile.objects.create(
+            region=landsdeel,
+            round=round,
+            organisation=previous.organisation if previous else "",
+            priorities=previous.priorities if previous else "",
+        )
 
 
 def _refuse_unless(condition: bool, message) -> None:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("rondes/<slug:slug>/indienen/", views.round_submit, name="round_submit"),
     path("rondes/<slug:slug>/goedkeuren/", views.round_approve, name="round_approve"),
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="round_publish"),
+    path("rondes/<slug:slug>/profielen/<slug:key>/", views.profile_edit, name="profile"),
     path("updates/<int:pk>/", views.update_edit, name="edit"),
     path("updates/<int:pk>/indienen/", views.update_submit, name="submit"),
     path("updates/<int:pk>/goedkeuren/", views.update_approve, name="approve"),

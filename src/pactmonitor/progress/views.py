@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from pactmonitor.accounts.scope import get_for_user
 from pactmonitor.pacts.models import Pact
+from pactmonitor.regions.models import RegionProfile
 
 from . import services
 from .choices import RoundState, UpdateState
@@ -20,6 +22,8 @@ from .forms import (
     DraftForm,
     MilestoneFormSet,
     OpenRoundForm,
+    ProfileForm,
+    ResultFormSet,
     SendBackForm,
     SourceFormSet,
 )
@@ -60,6 +64,9 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
         "state": state,
         "manages_rounds": request.user.manages_rounds,
         "submittable": submittable.count(),
+        "profiles": RegionProfile.objects.filter(round=round)
+        .filter(request.user.scope("edit", RegionProfile))
+        .select_related("region"),
     }
     return render(request, "progress/round_drafts.html", context)
 
@@ -268,3 +275,30 @@ def update_history(request: HttpRequest, pk: int) -> HttpResponse:
         "progress/update_history.html",
         {"update": update, "versions": versions, "changes": changes},
     )
+
+
+@login_required
+def profile_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """A landsdeel coordinator edits their landsdeel's profile while the round is open."""
+    profiles = RegionProfile.objects.select_related("region", "round__pact")
+    profile = get_for_user(request.user, profiles, "edit", round__slug=slug, region__key=key)
+    if profile.round.state != RoundState.OPEN:
+        messages.error(request, _("Het profiel van een ronde die niet open is, ligt vast."))
+        return redirect("progress:round", slug)
+    form = ProfileForm(request.POST or None, instance=profile)
+    results = ResultFormSet(
+        request.POST or None,
+        instance=profile,
+        prefix="resultaten",
+        form_kwargs={"profile": profile},
+    )
+    if request.method == "POST" and form.is_valid() and results.is_valid():
+        with transaction.atomic():
+            form.save()
+            results.save()
+        messages.success(
+            request, _("Profiel van %(region)s opgeslagen.") % {"region": profile.region}
+        )
+        return redirect("progress:round", slug)
+    context = {"profile": profile, "form": form, "results": results}
+    return render(request, "progress/profile_edit.html", context)
