@@ -195,17 +195,22 @@ class Writer:
     # Kinds of records ------------------------------------------------------------------------
 
     def write_documents(self) -> None:
-        for entry in self.d.sources:
+        # The `sources` list describes each seed; a file's own `source` block only fills in a
+        # seed the list does not describe.
+        entries = sorted(self.d.sources, key=lambda e: not e.path.startswith("sources["))
+        for entry in entries:
             seed = str(entry.get("seed"))
-            document = self.documents.get(seed)
-            values = {
-                "file_name": entry.get("file") or (document.file_name if document else ""),
-                "title": text(entry.get("title")) or (document.title if document else seed),
-                "date": entry.get("date") or (document.date if document else None),
-                "date_text": text(entry.get("date_text")) or (document.date_text if document else ""),
-            }
-            document, _ = SourceDocument.objects.update_or_create(key=seed, defaults=values)
-            self.documents[seed] = document
+            if seed in self.documents:
+                continue
+            self.documents[seed], _ = SourceDocument.objects.update_or_create(
+                key=seed,
+                defaults={
+                    "file_name": entry.get("file") or "",
+                    "title": text(entry.get("title"))[:300] or seed,
+                    "date": entry.get("date"),
+                    "date_text": text(entry.get("date_text"))[:200],
+                },
+            )
 
     def write_regions(self) -> None:
         # Parents first: order by depth in the declared tree.
