@@ -38,8 +38,8 @@ def test_the_national_coordinator_edits_national_actions_but_not_regional_ones()
 
 def test_a_landsdeel_coordinator_edits_their_pacts_actions_and_profile_but_not_another_landsdeels():
     w = world.build()
-    mine = RegionProfile.objects.create(region=w.noord, round=w.round)
-    theirs = RegionProfile.objects.create(region=w.oost, round=w.round)
+    mine = RegionProfile.objects.get(region=w.noord, round=w.round)
+    theirs = RegionProfile.objects.get(region=w.oost, round=w.round)
     assert [w.carol.can_edit(obj) for obj in (w.pact_noord, w.g1, mine)] == [True, True, True]
     assert [w.carol.can_edit(obj) for obj in (w.pact_oost, w.or1, theirs, w.national)] == [
         False,
