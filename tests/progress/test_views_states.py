@@ -219,3 +219,10 @@ def test_the_profile_of_a_published_round_is_frozen(client):
     data = {"organisation": "Later", "priorities": "", "resultaten-TOTAL_FORMS": 0}
     client.post(reverse("progress:profile", args=[w.round.slug, "noord"]), data)
     assert snapshot() == before
+
+
+def test_the_edit_page_shows_the_previous_rounds_status_beside_the_draft(client):
+    w = world.build()
+    client.force_login(w.bob)
+    page = client.get(reverse("progress:edit", args=[world.draft(w, w.n2).pk])).content.decode()
+    assert "Stand in Ronde 2014" in page and "Stages lopen volgens plan." in page

@@ -101,6 +101,21 @@ def latest_earlier_updates(round: ReportingRound, pacts: list[Pact]) -> dict:
     return {(u.action_id, u.sub_measure_id): u for u in earlier}
 
 
+def previous_update(update: StatusUpdate) -> StatusUpdate | None:
+    """The latest current update of the same action or sub-measure in an earlier round."""
+    return (
+        StatusUpdate.objects.current()
+        .filter(
+            action=update.action_id,
+            sub_measure=update.sub_measure_id,
+            round__peildatum__lt=update.round.peildatum,
+        )
+        .select_related("round")
+        .order_by("-round__peildatum", "-version")
+        .first()
+    )
+
+
 def _draft_from(round: ReportingRound, action: Action, measure, previous) -> StatusUpdate:
     values = {name: getattr(previous, name) for name in COPIED_FIELDS} if previous else {}
     values["new"] = ""  # what is new is new in every round

@@ -73,6 +73,7 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
     return {
+        "previous": services.previous_update(update),
         "update": update,
         "form": form,
         "milestones": milestones,
