@@ -56,8 +56,9 @@ def test_after_the_deadline_whoever_has_open_drafts_is_late():
         StatusUpdate.objects.filter(round=w.round, action__pact=w.pact_oost), user=w.dave
     )
     with time_machine.travel(datetime.datetime(2015, 7, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
-        late = {row.name for row in round_overview(w.round, w.nina)["late"]}
-    assert "Noord" in late and "Oost" not in late
+        overview = round_overview(w.round, w.nina)
+    assert {row.name for row in overview["late"]} == {"Noord", "Landelijk"}
+    assert {row.name for row in overview["late_organisations"]} == {"Techniekschool A", "Bedrijf B"}
 
 
 def test_nobody_is_late_before_the_deadline():

@@ -226,3 +226,19 @@ def test_the_edit_page_shows_the_previous_rounds_status_beside_the_draft(client)
     client.force_login(w.bob)
     page = client.get(reverse("progress:edit", args=[world.draft(w, w.n2).pk])).content.decode()
     assert "Stand in Ronde 2014" in page and "Stages lopen volgens plan." in page
+
+
+def test_a_correction_of_an_unknown_status_is_reported_by_the_corrector(client):
+    w = world.build()
+    approve_all(w)
+    services.publish_round(w.round, user=w.nina)
+    update = world.draft(w, w.or1)
+    client.force_login(w.nina)
+    data = {"status": "afgerond", "narrative": "Klaar", "new": "", "reason": "Bericht van Oost"}
+    client.post(reverse("progress:correct", args=[update.pk]), data)
+    correction = StatusUpdate.objects.get(supersedes=update)
+    assert (correction.status, correction.basis, correction.updated_by) == (
+        "afgerond",
+        "reported",
+        w.nina,
+    )

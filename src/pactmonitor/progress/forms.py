@@ -13,6 +13,12 @@ from .choices import Basis, Status
 from .models import Milestone, ReportingRound, Source, StatusUpdate
 
 
+def set_reported_basis(update: StatusUpdate, status: str) -> None:
+    """A status someone saves is reported by them; "onbekend" has no basis."""
+    update.basis = Basis.UNKNOWN if status == Status.ONBEKEND else Basis.REPORTED
+    update.basis_quote = ""
+
+
 class DraftForm(forms.ModelForm):
     """What a contributor fills in for an action or sub-measure in a round."""
 
@@ -37,9 +43,7 @@ class DraftForm(forms.ModelForm):
         cleaned = super().clean()
         status = cleaned.get("status")
         if status is not None:
-            # A status the contributor saves is reported by them; "onbekend" has no basis.
-            self.instance.basis = Basis.UNKNOWN if status == Status.ONBEKEND else Basis.REPORTED
-            self.instance.basis_quote = ""
+            set_reported_basis(self.instance, status)
         return cleaned
 
 
@@ -106,6 +110,9 @@ class SendBackForm(forms.Form):
 
 
 class CorrectionForm(forms.ModelForm):
+    """A correction of a published update; like a draft, its status is reported by whoever
+    makes it."""
+
     reason = forms.CharField(
         label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -117,6 +124,16 @@ class CorrectionForm(forms.ModelForm):
             "narrative": forms.Textarea(attrs={"rows": 6}),
             "new": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") is not None:
+            set_reported_basis(self.instance, cleaned["status"])
+        return cleaned
+
+    def corrected_values(self) -> dict:
+        names = ["status", "basis", "basis_quote", "narrative", "new"]
+        return {name: getattr(self.instance, name) for name in names}
 
 
 class ProfileForm(forms.ModelForm):

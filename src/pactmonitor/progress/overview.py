@@ -28,6 +28,7 @@ def progress_of(update: StatusUpdate) -> str:
 class Row:
     name: str
     counts: Counter = field(default_factory=Counter)
+    has_owner: bool = True
 
     @property
     def cells(self) -> list[int]:
@@ -89,15 +90,19 @@ def round_overview(round: ReportingRound, user) -> dict:
         leads = list(update.action.leads.all()) or [None]
         for lead in leads:
             name = str(lead) if lead else _("(geen trekker)")
-            by_organisation.setdefault(name, Row(name)).counts[state] += 1
+            row = by_organisation.setdefault(name, Row(name, has_owner=lead is not None))
+            row.counts[state] += 1
         actions[update.action_id] = update.action
     today = timezone.localdate()
     is_past_deadline = bool(round.deadline and today > round.deadline)
     rows = defaultdict(list)
     for key, table in (("landsdelen", by_landsdeel), ("organisations", by_organisation)):
         rows[key] = sorted(table.values(), key=lambda row: row.name)
-    late = [
-        row for row in rows["landsdelen"] + rows["organisations"] if is_past_deadline and row.open
+    # Late: past the deadline with drafts not yet submitted. Actions without a lead have no
+    # one to chase but their landsdeel, so they count there only.
+    late = [row for row in rows["landsdelen"] if is_past_deadline and row.open]
+    late_organisations = [
+        row for row in rows["organisations"] if is_past_deadline and row.open and row.has_owner
     ]
     ordered_actions = sorted(actions.values(), key=lambda a: (a.pact.name, a.position))
     return {
@@ -105,6 +110,7 @@ def round_overview(round: ReportingRound, user) -> dict:
         "landsdelen": rows["landsdelen"],
         "organisations": rows["organisations"],
         "late": late,
+        "late_organisations": late_organisations,
         "is_past_deadline": is_past_deadline,
         "days_left": (round.deadline - today).days if round.deadline else None,
         "freshness": freshness(ordered_actions, round),

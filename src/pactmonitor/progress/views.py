@@ -237,9 +237,9 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("progress:history", update.pk)
     form = CorrectionForm(request.POST or None, instance=StatusUpdate(**_copied(update)))
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in ("status", "narrative", "new")}
+        reason = form.cleaned_data["reason"]
         correction = services.correct_update(
-            update, reason=form.cleaned_data["reason"], user=request.user, **values
+            update, reason=reason, user=request.user, **form.corrected_values()
         )
         messages.success(
             request,
