@@ -6,9 +6,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from openpyxl import load_workbook
 
 from pactmonitor.pacts.models import Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from tests.exchange.workbooks import put
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +58,9 @@ class Person:
         self.context.close()
 
 
-def test_the_four_roles_run_a_round_from_opening_to_publication(bundled, live_server, browser):
+def test_the_four_roles_run_a_round_from_opening_to_publication(
+    bundled, live_server, browser, tmp_path
+):
     call_command("demo_users", "--password", PASSWORD, stdout=StringIO())
     national_pact = Pact.objects.get(key="techniekpact-2020")
 
@@ -86,6 +90,29 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(bundled, live_se
     owner.page.fill("#id_narrative", "De Twentse techniekcentra draaien; 12 scholen doen mee.")
     owner.page.click("button[type=submit]")
     assert "Opgeslagen" in owner.messages()
+
+    # Noordvleugel's coordinator fills in their landsdeel offline, in the Excel workbook.
+    vleugel = Person(browser, live_server.url, "coordinator-noordvleugel")
+    vleugel.page.goto("/werk/rondes/2016/")
+    with vleugel.page.expect_download() as download:
+        vleugel.page.click("text=Download als Excel-werkmap")
+    path = tmp_path / "werkmap.xlsx"
+    download.value.save_as(path)
+    workbook = load_workbook(path)
+    put(workbook, 2, status="vertraagd", narrative="Later gestart door de subsidieronde.")
+    workbook.save(path)
+    vleugel.page.goto("/uitwisseling/rondes/2016/uploaden/")
+    vleugel.page.set_input_files("#id_workbook", str(path))
+    vleugel.page.click("button[type=submit]")
+    assert "1 update gewijzigd" in vleugel.page.locator(".summary").inner_text()
+    uploaded = StatusUpdate.objects.get(
+        round=round, narrative="Later gestart door de subsidieronde."
+    )
+    assert (uploaded.status, uploaded.updated_by.username) == (
+        "vertraagd",
+        "coordinator-noordvleugel",
+    )
+    vleugel.close()
 
     # The landsdeel coordinators review and submit their landsdelen; the national
     # coordinator submits the national actions.
