@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("account/", include("pactmonitor.accounts.urls")),
+    path("werk/register/", include("pactmonitor.pacts.urls")),
     path("werk/", include("pactmonitor.progress.urls")),
     path("uitwisseling/", include("pactmonitor.exchange.urls")),
     path("", include("pactmonitor.web.urls")),

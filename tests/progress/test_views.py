@@ -5,6 +5,7 @@ scope) and change nothing."""
 import pytest
 from django.urls import reverse
 
+from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress import services
 from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
 from pactmonitor.regions.models import RegionProfile
@@ -32,6 +33,8 @@ def snapshot():
         Milestone.objects.count(),
         Source.objects.count(),
         sorted(RegionProfile.objects.values_list("pk", "organisation", "priorities")),
+        sorted(Action.objects.values_list("pk", "pact", "number", "title", "ambition")),
+        sorted(Pact.objects.values_list("pk", "name", "description")),
     )
 
 
@@ -150,6 +153,34 @@ def did_edit_profile(w, update):
     return RegionProfile.objects.filter(round=w.round, organisation="Nieuwe stuurgroep").exists()
 
 
+def do_edit_action(client, w, update):
+    data = {"number": update.action.number, "title": "Nieuwe titel", "ambition": "Meer"}
+    return client.post(reverse("pacts:action_edit", args=[update.action.pk]), data)
+
+
+def did_edit_action(w, update):
+    return Action.objects.get(pk=update.action.pk).title == "Nieuwe titel"
+
+
+def do_create_action(client, w, update):
+    data = {"number": "77", "title": "Een nieuwe actie"}
+    return client.post(reverse("pacts:action_create", args=[update.action.pact.key]), data)
+
+
+def did_create_action(w, update):
+    action = Action.objects.filter(pact=update.action.pact, number="77").first()
+    return action is not None and action.updates.filter(round=w.round, state="draft").exists()
+
+
+def do_edit_pact(client, w, update):
+    data = {"name": "Hernoemd pact", "description": "Nieuw"}
+    return client.post(reverse("pacts:pact_edit", args=[update.action.pact.key]), data)
+
+
+def did_edit_pact(w, update):
+    return Pact.objects.get(pk=update.action.pact_id).name == "Hernoemd pact"
+
+
 VERBS = {
     "edit": (None, do_edit, did_edit),
     "submit": (None, do_submit, did_submit),
@@ -159,6 +190,9 @@ VERBS = {
     "publish": (approve_all, do_publish, did_publish),
     "correct": (publish, do_correct, did_correct),
     "edit_profile": (None, do_edit_profile, did_edit_profile),
+    "edit_action": (None, do_edit_action, did_edit_action),
+    "create_action": (None, do_create_action, did_create_action),
+    "edit_pact": (None, do_edit_pact, did_edit_pact),
 }
 
 # (user, verb, target, allowed)
@@ -221,6 +255,28 @@ MATRIX = [
     ("alice", "edit_profile", "nr1", False),
     ("nina", "edit_profile", "nr1", False),
     ("adam", "edit_profile", "or1", True),
+    # the registry: the target's action, or (create_action, edit_pact) the target's pact
+    ("alice", "edit_action", "n1a", False),
+    ("carol", "edit_action", "nr1", True),
+    ("carol", "edit_action", "g1", True),
+    ("carol", "edit_action", "or1", False),
+    ("dave", "edit_action", "or1", True),
+    ("dave", "edit_action", "g1", False),
+    ("nina", "edit_action", "n2", True),
+    ("nina", "edit_action", "nr1", False),
+    ("adam", "edit_action", "or1", True),
+    ("alice", "create_action", "n2", False),
+    ("carol", "create_action", "nr1", True),
+    ("carol", "create_action", "or1", False),
+    ("nina", "create_action", "n2", True),
+    ("nina", "create_action", "or1", False),
+    ("alice", "edit_pact", "nr1", False),
+    ("carol", "edit_pact", "nr1", True),
+    ("carol", "edit_pact", "n2", False),
+    ("dave", "edit_pact", "nr1", False),
+    ("nina", "edit_pact", "n2", True),
+    ("nina", "edit_pact", "nr1", False),
+    ("adam", "edit_pact", "or1", True),
 ]
 
 

@@ -242,3 +242,22 @@ def test_a_correction_of_an_unknown_status_is_reported_by_the_corrector(client):
         "reported",
         w.nina,
     )
+
+
+def test_an_action_number_already_in_the_pact_is_refused(client):
+    w = world.build()
+    client.force_login(w.carol)
+    before = snapshot()
+    data = {"number": "1", "title": "Dubbel"}
+    response = client.post(reverse("pacts:action_create", args=["pact-noord"]), data)
+    assert (
+        response.status_code == 200 and "al een actie met dit nummer" in response.content.decode()
+    )
+    assert snapshot() == before
+
+
+def test_the_registry_lists_only_the_pacts_in_the_users_scope(client):
+    w = world.build()
+    client.force_login(w.dave)
+    page = client.get(reverse("pacts:registry")).content.decode()
+    assert "Pact Oost" in page and "Pact Noord" not in page and "Nationaal pact" not in page

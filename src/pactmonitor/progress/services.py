@@ -153,6 +153,18 @@ def open_round(*, pact: Pact, slug: str, name: str, peildatum, deadline=None) ->
     return round
 
 
+def add_drafts_for_new_action(action: Action) -> int:
+    """A new action gets a draft in every open round that reports on its pact."""
+    count = 0
+    for round in ReportingRound.objects.filter(state=RoundState.OPEN):
+        if action.pact in pacts_of_round(round.pact):
+            measures = list(action.sub_measures.all()) or [None]
+            for measure in measures:
+                _draft_from(round, action, measure, None)
+                count += 1
+    return count
+
+
 def open_profiles(round: ReportingRound) -> None:
     """A profile per landsdeel for the round, its text prefilled from the latest earlier one.
 
