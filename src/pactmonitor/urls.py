@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("pactmonitor.accounts.urls")),
     path("werk/register/", include("pactmonitor.pacts.urls")),
+    path("werk/initiatieven/", include("pactmonitor.initiatives.urls")),
     path("werk/", include("pactmonitor.progress.urls")),
     path("uitwisseling/", include("pactmonitor.exchange.urls")),
     path("", include("pactmonitor.web.urls")),

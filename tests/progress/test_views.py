@@ -5,11 +5,12 @@ scope) and change nothing."""
 import pytest
 from django.urls import reverse
 
+from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress import services
 from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
 from pactmonitor.regions.models import RegionProfile
-from tests import world
+from tests import factory, world
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,8 @@ def snapshot():
         sorted(RegionProfile.objects.values_list("pk", "organisation", "priorities")),
         sorted(Action.objects.values_list("pk", "pact", "number", "title", "ambition")),
         sorted(Pact.objects.values_list("pk", "name", "description")),
+        sorted(Initiative.objects.values_list("pk", "name", "kind")),
+        sorted(Initiative.regions.through.objects.values_list("initiative", "region")),
     )
 
 
@@ -181,6 +184,41 @@ def did_edit_pact(w, update):
     return Pact.objects.get(pk=update.action.pact_id).name == "Hernoemd pact"
 
 
+def make_initiatives(w):
+    for region in (w.groningen, w.oost):
+        factory.initiative(name=f"Campus {region.name}").regions.set([region])
+
+
+def initiative_in(w, update):
+    """The initiative in the landsdeel of the target's pact (Groningen for Noord's pacts)."""
+    region = w.groningen if update.action.pact.region_id == w.noord.pk else w.oost
+    return Initiative.objects.get(regions=region)
+
+
+def do_edit_initiative(client, w, update):
+    initiative = initiative_in(w, update)
+    data = {
+        "name": "Hernoemd",
+        "kind": "campus",
+        "regions": [r.pk for r in initiative.regions.all()],
+    }
+    return client.post(reverse("initiatives:work_edit", args=[initiative.key]), data)
+
+
+def did_edit_initiative(w, update):
+    return Initiative.objects.filter(name="Hernoemd").exists()
+
+
+def do_create_initiative(client, w, update):
+    region = w.groningen if update.action.pact.region_id == w.noord.pk else w.oost
+    data = {"name": "Nieuwe campus", "kind": "campus", "regions": [region.pk]}
+    return client.post(reverse("initiatives:work_create"), data)
+
+
+def did_create_initiative(w, update):
+    return Initiative.objects.filter(name="Nieuwe campus").exists()
+
+
 VERBS = {
     "edit": (None, do_edit, did_edit),
     "submit": (None, do_submit, did_submit),
@@ -193,6 +231,8 @@ VERBS = {
     "edit_action": (None, do_edit_action, did_edit_action),
     "create_action": (None, do_create_action, did_create_action),
     "edit_pact": (None, do_edit_pact, did_edit_pact),
+    "edit_initiative": (make_initiatives, do_edit_initiative, did_edit_initiative),
+    "create_initiative": (None, do_create_initiative, did_create_initiative),
 }
 
 # (user, verb, target, allowed)
@@ -277,6 +317,17 @@ MATRIX = [
     ("nina", "edit_pact", "n2", True),
     ("nina", "edit_pact", "nr1", False),
     ("adam", "edit_pact", "or1", True),
+    # initiatives: one in the landsdeel of the target's pact (nr1 → Noord, or1 → Oost)
+    ("carol", "edit_initiative", "nr1", True),
+    ("carol", "edit_initiative", "or1", False),
+    ("dave", "edit_initiative", "or1", True),
+    ("dave", "edit_initiative", "nr1", False),
+    ("alice", "edit_initiative", "nr1", False),
+    ("nina", "edit_initiative", "nr1", False),
+    ("adam", "edit_initiative", "nr1", True),
+    ("carol", "create_initiative", "nr1", True),
+    ("alice", "create_initiative", "nr1", False),
+    ("nina", "create_initiative", "nr1", False),
 ]
 
 

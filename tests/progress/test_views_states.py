@@ -4,9 +4,10 @@ refused with a message and change nothing; the edit page keeps work from being l
 import pytest
 from django.urls import reverse
 
+from pactmonitor.initiatives.models import Initiative
 from pactmonitor.progress import services
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from tests import world
+from tests import factory, world
 from tests.progress.test_views import approve_all, edit_data, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -261,3 +262,23 @@ def test_the_registry_lists_only_the_pacts_in_the_users_scope(client):
     client.force_login(w.dave)
     page = client.get(reverse("pacts:registry")).content.decode()
     assert "Pact Oost" in page and "Pact Noord" not in page and "Nationaal pact" not in page
+
+
+def test_a_coordinator_cannot_place_an_initiative_in_another_landsdeel(client):
+    w = world.build()
+    client.force_login(w.carol)
+    data = {"name": "Elders", "kind": "campus", "regions": [w.oost.pk]}
+    response = client.post(reverse("initiatives:work_create"), data)
+    assert response.status_code == 200 and not Initiative.objects.filter(name="Elders").exists()
+
+
+def test_editing_an_initiative_keeps_its_regions_in_other_landsdelen(client):
+    w = world.build()
+    shared = factory.initiative(name="Gedeeld")
+    shared.regions.set([w.groningen, w.oost])
+    client.force_login(w.carol)
+    data = {"name": "Gedeeld", "kind": "campus", "regions": [w.groningen.pk], "levels": ["mbo"]}
+    client.post(reverse("initiatives:work_edit", args=[shared.key]), data)
+    shared.refresh_from_db()
+    assert set(shared.regions.all()) == {w.groningen, w.oost}
+    assert (shared.kind, shared.education_levels) == ("campus", " mbo ")
