@@ -204,3 +204,16 @@ def test_someone_outside_the_round_cannot_upload(client, w):
     before = snapshot()
     response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", b"x"))
     assert response.status_code == 403 and snapshot() == before
+
+
+def test_a_workbook_that_unpacks_to_an_enormous_size_is_refused(client, w):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (201 * 1024 * 1024))
+    before = snapshot()
+    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", buffer.getvalue()))
+    assert response.status_code == 400 and "te groot" in problems(response)[0][3]
+    assert snapshot() == before

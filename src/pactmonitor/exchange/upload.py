@@ -27,6 +27,7 @@ from .dutch import parse_date, parse_number
 from .workbook import COLUMNS, META_SHEET, SALT, SHEET, column_letter
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 5000
 STATUS_WORDS = {
     **{value: value for value in Status.values},
@@ -91,6 +92,15 @@ def _whole_file_problem(message: str) -> Refused:
     return Refused([Problem(_("bestand"), None, None, message)])
 
 
+def unpacked_size(data: bytes) -> int:
+    """What the workbook's parts add up to unpacked: a small zip can unpack to gigabytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # load_workbook reports the damage
+
+
 def open_workbook(upload) -> object:
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -99,6 +109,8 @@ def open_workbook(upload) -> object:
         raise _whole_file_problem(
             _("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde.")
         )
+    if unpacked_size(data) > MAX_UNPACKED_BYTES:
+        raise _whole_file_problem(_("De werkmap is uitgepakt te groot om te verwerken."))
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except Exception:  # openpyxl raises many types for damaged files; all mean the same here
