@@ -48,9 +48,11 @@ def build(folder: Path, rows: int) -> None:
                        ['po','vmbo','havo','vwo','mbo','hbo'][1 + (i // 13) % 6] AS education_level,
                        ((i * 7919) % 1000) / 10.0 AS value
                 FROM range({rows}) t(i)
-            ) TO '{folder / 'observations.parquet'}' (FORMAT parquet)
+            ) TO '{folder / "observations.parquet"}' (FORMAT parquet)
         """)
-        db.execute(f"COPY (SELECT * FROM read_parquet('{folder / 'observations.parquet'}')) TO '{folder / 'observations.csv'}' (HEADER false)")
+        db.execute(
+            f"COPY (SELECT * FROM read_parquet('{folder / 'observations.parquet'}')) TO '{folder / 'observations.csv'}' (HEADER false)"
+        )
         db.execute(f"COPY regions TO '{folder / 'regions.csv'}' (HEADER false)")
 
 
@@ -68,15 +70,15 @@ def raw_duckdb(folder: Path) -> float:
     db.execute(f"""
         CREATE TABLE closure AS
         WITH RECURSIVE c(region_id, ancestor_id) AS (
-            SELECT id, id FROM read_parquet('{folder / 'regions.parquet'}')
+            SELECT id, id FROM read_parquet('{folder / "regions.parquet"}')
             UNION ALL SELECT c.region_id, r.parent_id FROM c
-            JOIN read_parquet('{folder / 'regions.parquet'}') r ON r.id = c.ancestor_id
+            JOIN read_parquet('{folder / "regions.parquet"}') r ON r.id = c.ancestor_id
             WHERE r.parent_id IS NOT NULL)
         SELECT * FROM c
     """)
     query = f"""
         SELECT c.ancestor_id, o.year, o.education_level, sum(o.value), count(*), avg(o.value)
-        FROM read_parquet('{folder / 'observations.parquet'}') o
+        FROM read_parquet('{folder / "observations.parquet"}') o
         JOIN closure c ON c.region_id = o.region_id
         WHERE o.indicator_id = 1 GROUP BY ALL
     """
@@ -97,9 +99,14 @@ def postgres(folder: Path) -> float | None:
         conn.execute("DROP SCHEMA IF EXISTS bench_rollup CASCADE; CREATE SCHEMA bench_rollup")
         conn.execute("SET search_path = bench_rollup")
         conn.execute("CREATE TABLE regions (id bigint primary key, parent_id bigint)")
-        conn.execute("CREATE TABLE observations (indicator_id bigint, region_id bigint, year bigint, education_level text, value float8)")
+        conn.execute(
+            "CREATE TABLE observations (indicator_id bigint, region_id bigint, year bigint, education_level text, value float8)"
+        )
         for table in ("regions", "observations"):
-            with conn.cursor().copy(f"COPY {table} FROM STDIN (FORMAT csv)") as copy, (folder / f"{table}.csv").open("rb") as handle:
+            with (
+                conn.cursor().copy(f"COPY {table} FROM STDIN (FORMAT csv)") as copy,
+                (folder / f"{table}.csv").open("rb") as handle,
+            ):
                 while chunk := handle.read(1 << 20):
                     copy.write(chunk)
         conn.execute("CREATE INDEX ON observations (indicator_id, region_id)")
@@ -130,7 +137,9 @@ def main() -> None:
         pg = None if args.no_postgres else postgres(folder)
     print(f"rows: {args.rows:,}")
     print(f"raw DuckDB (baseline):      {raw:.3f} s")
-    print(f"product query layer:        {product:.3f} s   ratio to raw DuckDB: {product / raw:.2f}x")
+    print(
+        f"product query layer:        {product:.3f} s   ratio to raw DuckDB: {product / raw:.2f}x"
+    )
     if pg is not None:
         print(f"PostgreSQL GROUP BY:        {pg:.3f} s   product is {pg / product:.1f}x faster")
 

@@ -13,8 +13,12 @@ import pytest
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
 
 
+# Variables of the test process that a user's shell would not have.
+NOT_INHERITED = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def run(args, tmp_path, **env):
-    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environ = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data")} | env
     return subprocess.run([*PACTMONITOR, *args], capture_output=True, text=True, env=environ, timeout=120)
 
@@ -75,7 +79,7 @@ def free_port() -> int:
 def test_serve_runs_the_app_on_gunicorn_with_static_files(tmp_path):
     assert run(["migrate", "-v0"], tmp_path).returncode == 0
     port = free_port()
-    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environ = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data"), "PACTMONITOR_HTTPS": "0"}
     server = subprocess.Popen(
         [*PACTMONITOR, "serve", "--port", str(port), "--workers", "1"],

@@ -11,12 +11,20 @@ from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import InitiativeKind
+from .search import query_words, search_column
 
 
 class InitiativeQuerySet(models.QuerySet):
     def with_education_level(self, level: str) -> InitiativeQuerySet:
         # Levels are stored as " mbo hbo " so one portable LIKE finds a whole token.
         return self.filter(education_levels__contains=f" {level} ")
+
+    def search(self, query: str) -> InitiativeQuerySet:
+        """Initiatives whose folded text contains every word of ``query`` (see search.py)."""
+        result = self
+        for word in query_words(query):
+            result = result.filter(search_text__contains=word)
+        return result
 
 
 class Initiative(Provenanced):
@@ -34,16 +42,25 @@ class Initiative(Provenanced):
         "pacts.ActionLine", verbose_name=_("actielijnen"), blank=True, related_name="initiatives"
     )
     education_levels = models.CharField(
-        _("onderwijsniveaus"), max_length=200, blank=True, default="",
+        _("onderwijsniveaus"),
+        max_length=200,
+        blank=True,
+        default="",
         help_text=_("Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho."),
     )
     sectors = models.JSONField(_("sectoren"), default=list, blank=True)
     start_year = models.PositiveIntegerField(_("startjaar"), null=True, blank=True)
     url = models.URLField(_("website"), max_length=500, blank=True)
     serves = models.ManyToManyField(
-        "pacts.Action", verbose_name=_("draagt bij aan acties"), blank=True, related_name="initiatives"
+        "pacts.Action",
+        verbose_name=_("draagt bij aan acties"),
+        blank=True,
+        related_name="initiatives",
     )
-    history = HistoricalRecords()
+    # Folded name, description, kind, regions and institutions, kept up to date on save and when
+    # the regions or institutions change; what the finder searches.
+    search_text = models.TextField(_("zoektekst"), blank=True, default="", editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -60,7 +77,20 @@ class Initiative(Provenanced):
 
     def save(self, *args, **kwargs) -> None:
         self.education_levels = self.normalise_levels(self.education_levels)
+        self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        related: list[str] = []
+        if self.pk:
+            related += [r.name for r in self.regions.all()]
+            related += [f"{o.name} {o.short_name}" for o in self.institutions.all()]
+        kind = InitiativeKind(self.kind).label if self.kind in InitiativeKind.values else ""
+        return search_column(self.name, self.description, str(kind), *related)
+
+    def refresh_search_text(self) -> None:
+        """Store the search text again (after the regions or institutions changed)."""
+        Initiative.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
 
     @staticmethod
     def normalise_levels(levels: str | list[str]) -> str:
@@ -73,3 +103,17 @@ class Initiative(Provenanced):
     @property
     def education_level_labels(self) -> list[str]:
         return [EducationLevel(t).label for t in self.education_levels.split()]
+
+
+def _related_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Initiative):
+        instance.refresh_search_text()
+    else:  # changed from the other side (region.initiatives.add(...))
+        for initiative in Initiative.objects.filter(pk__in=kwargs.get("pk_set") or []):
+            initiative.refresh_search_text()
+
+
+models.signals.m2m_changed.connect(_related_changed, sender=Initiative.regions.through)
+models.signals.m2m_changed.connect(_related_changed, sender=Initiative.institutions.through)

@@ -6,11 +6,16 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("pacten/", views.pact_list, name="pacts"),
     path("pacten/<slug:key>/", views.pact_detail, name="pact"),
     path("pacten/<slug:pact_key>/acties/<str:number>/", views.action_detail, name="action"),
+    path("landsdelen/", views.landsdeel_list, name="landsdelen"),
     path("landsdelen/<slug:key>/", views.landsdeel_detail, name="landsdeel"),
     path("regios/<slug:key>/", views.region_detail, name="region"),
     path("rondes/<slug:slug>/", views.round_detail, name="round"),
+    path("indicatoren/", views.indicator_list, name="indicators"),
     path("indicatoren/<slug:key>/", views.indicator_detail, name="indicator"),
+    path("initiatieven/", views.initiative_finder, name="initiatives"),
     path("initiatieven/<slug:key>/", views.initiative_detail, name="initiative"),
+    path("zoeken/", views.search, name="search"),
 ]

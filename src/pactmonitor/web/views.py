@@ -1,48 +1,260 @@
-"""The public pages. (The foundation serves plain pages; the public web issue dresses them.)"""
+"""The public pages: one view per page, reading through readmodels, cached until a change."""
 
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from pactmonitor import charts
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
-from pactmonitor.progress.models import ReportingRound
-from pactmonitor.regions.models import Region
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.regions.choices import RegionKind
+from pactmonitor.regions.models import Region, RegionProfile
+
+from . import readmodels
+from .caching import public_page
+from .forms import ActionFilterForm, InitiativeFinderForm
+from .search import search_everything
 
 
-def dashboard(request):
-    return render(request, "web/dashboard.html", {"pacts": Pact.objects.all()})
+@public_page
+def dashboard(request: HttpRequest) -> HttpResponse:
+    pact = readmodels.national_pact()
+    context: dict = {"pact": pact, "figures": readmodels.headline_figures()}
+    if pact is not None:
+        rounds = readmodels.rounds_for(pact)
+        latest = readmodels.latest_round_with_updates(rounds)
+        grid = readmodels.status_grid(pact, rounds)
+        context.update(
+            rounds=rounds,
+            latest=latest,
+            action_lines=list(pact.action_lines.annotate(action_count=Count("actions"))),
+            across_summary=readmodels.grid_summary(pact, rounds, grid),
+            across_cells=grid,
+        )
+        if latest is not None:
+            index = rounds.index(latest)
+            statuses = [charts.ActionStatus(a, cells[index][1]) for a, cells in grid]
+            context["per_line_svg"] = charts.to_svg(charts.status_per_action_line(latest, statuses))
+            context["per_line"] = charts.status_per_action_line_table(latest, statuses)
+    context["landsdelen"] = readmodels.landsdelen_side_by_side()
+    return render(request, "web/dashboard.html", context)
 
 
-def pact_detail(request, key):
-    pact = get_object_or_404(Pact, key=key)
-    return render(request, "web/object.html", {"object": pact, "items": pact.actions.all()})
+@public_page
+def pact_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/pact_list.html", {"pacts": readmodels.pacts_with_rounds()})
 
 
-def action_detail(request, pact_key, number):
-    action = get_object_or_404(Action, pact__key=pact_key, number=number)
-    return render(request, "web/object.html", {"object": action, "items": action.sub_measures.all()})
+@public_page
+def pact_detail(request: HttpRequest, key: str) -> HttpResponse:
+    pact = get_object_or_404(Pact.objects.select_related("parent", "region"), key=key)
+    rounds = readmodels.rounds_for(pact)
+    form = ActionFilterForm(request.GET or None, pact=pact, rounds=rounds)
+    round = next(
+        (r for r in rounds if r.slug == form.value("ronde")), rounds[-1] if rounds else None
+    )
+    rows = readmodels.action_rows(pact, round)
+    shown = [row for row in rows if _passes(row, form)]
+    return render(
+        request,
+        "web/pact_detail.html",
+        {
+            "pact": pact,
+            "round": round,
+            "form": form,
+            "rows": shown,
+            "total": len(rows),
+            "counts": readmodels.status_counts(shown),
+            "overdue": [row for row in shown if row.is_overdue],
+            "children": pact.children.all(),
+            "action_lines": pact.action_lines.all(),
+        },
+    )
 
 
-def landsdeel_detail(request, key):
-    region = get_object_or_404(Region, key=key, kind="landsdeel")
-    return render(request, "web/object.html", {"object": region, "items": region.children.all()})
+def _passes(row: readmodels.ActionRow, form: ActionFilterForm) -> bool:
+    line, status, owner = form.value("lijn"), form.value("status"), form.value("trekker")
+    action = row.action
+    return (
+        (not line or (action.action_line and action.action_line.key == line))
+        and (not status or row.status.status == status)
+        and (not owner or any(o.key == owner for o in action.leads.all()))
+    )
 
 
-def region_detail(request, key):
-    region = get_object_or_404(Region, key=key)
-    return render(request, "web/object.html", {"object": region, "items": region.children.all()})
+@public_page
+def action_detail(request: HttpRequest, pact_key: str, number: str) -> HttpResponse:
+    action = get_object_or_404(
+        Action.objects.select_related(
+            "pact", "action_line", "region", "provenance_document"
+        ).prefetch_related(
+            "sub_measures",
+            "leads",
+            "partners",
+            "operational_goals",
+            "serves_action_lines__pact",
+            "initiatives",
+        ),
+        pact__key=pact_key,
+        number=number,
+    )
+    rounds = readmodels.rounds_for(action.pact)
+    history = readmodels.action_history(action, rounds)
+    latest = history[0] if history else None
+    return render(
+        request,
+        "web/action_detail.html",
+        {
+            "action": action,
+            "history": history,
+            "latest": latest,
+            "overdue": readmodels.overdue_goals(
+                list(action.operational_goals.all()), latest.status, latest.round
+            )
+            if latest
+            else [],
+            "related": readmodels.related_actions(action),
+        },
+    )
 
 
-def round_detail(request, slug):
-    round = get_object_or_404(ReportingRound.objects.published(), slug=slug)
-    return render(request, "web/object.html", {"object": round, "items": []})
+@public_page
+def landsdeel_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "web/landsdeel_list.html", {"landsdelen": readmodels.landsdelen_side_by_side()}
+    )
 
 
-def indicator_detail(request, key):
+@public_page
+def landsdeel_detail(request: HttpRequest, key: str) -> HttpResponse:
+    region = get_object_or_404(Region, key=key, kind=RegionKind.LANDSDEEL)
+    return render(
+        request,
+        "web/landsdeel_detail.html",
+        {
+            "region": region,
+            "members": readmodels.region_members(region),
+            "profiles": list(reversed(readmodels.landsdeel_profiles(region))),
+            "pacts": readmodels.region_pacts(region),
+            "actions": readmodels.actions_in_region(region),
+            "initiatives": readmodels.region_initiatives(region),
+        },
+    )
+
+
+@public_page
+def region_detail(request: HttpRequest, key: str) -> HttpResponse:
+    region = get_object_or_404(Region.objects.select_related("parent"), key=key)
+    return render(
+        request,
+        "web/region_detail.html",
+        {
+            "region": region,
+            "landsdelen": region.all_landsdelen(),
+            "members": readmodels.region_members(region),
+            "pacts": readmodels.region_pacts(region),
+            "initiatives": readmodels.region_initiatives(region),
+            "observations": readmodels.region_observations(region),
+        },
+    )
+
+
+@public_page
+def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    round = get_object_or_404(ReportingRound.objects.published().select_related("pact"), slug=slug)
+    rows = readmodels.action_rows(round.pact, round)
+    updates = (
+        StatusUpdate.objects.public()
+        .filter(round=round)
+        .select_related("action__pact", "sub_measure")
+        .order_by("action__position", "sub_measure__letter")
+    )
+    return render(
+        request,
+        "web/round_detail.html",
+        {
+            "round": round,
+            "rows": rows,
+            "counts": readmodels.status_counts(rows),
+            "updates": updates,
+            "chart_svg": charts.to_svg(charts.status_per_action_line(round)),
+            "chart": charts.status_per_action_line_table(round),
+            "profiles": RegionProfile.objects.filter(round=round)
+            .select_related("region")
+            .order_by("region__name"),
+            "previous": round.previous(),
+        },
+    )
+
+
+@public_page
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/indicator_list.html",
+        {"indicators": Indicator.objects.order_by("-is_headline", "name")},
+    )
+
+
+@public_page
+def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, key=key)
-    return render(request, "web/object.html", {"object": indicator, "items": indicator.observations.all()})
+    regions = Region.objects.filter(observations__indicator=indicator).distinct().order_by("name")
+    region = None
+    if request.GET.get("regio"):
+        region = regions.filter(key=request.GET["regio"]).first()
+        if region is None:
+            raise Http404("unknown region for this indicator")
+    chart = charts.indicator_chart(indicator, region)
+    return render(
+        request,
+        "web/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "regions": regions,
+            "region": region,
+            "svg": charts.to_svg(chart),
+            "table": charts.indicator_table(indicator, region),
+        },
+    )
 
 
-def initiative_detail(request, key):
-    initiative = get_object_or_404(Initiative, key=key)
-    return render(request, "web/object.html", {"object": initiative, "items": []})
+@public_page
+def initiative_finder(request: HttpRequest) -> HttpResponse:
+    form = InitiativeFinderForm(request.GET or None)
+    found = (
+        readmodels.initiatives_matching(form.filters())
+        if form.is_bound
+        else Initiative.objects.order_by("name").prefetch_related("regions")
+    )
+    return render(
+        request,
+        "web/initiative_finder.html",
+        {"form": form, "initiatives": found, "total": Initiative.objects.count()},
+    )
+
+
+@public_page
+def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
+    initiative = get_object_or_404(
+        Initiative.objects.select_related("provenance_document").prefetch_related(
+            "regions", "institutions", "action_lines__pact", "serves__pact"
+        ),
+        key=key,
+    )
+    return render(request, "web/initiative_detail.html", {"initiative": initiative})
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    sections = search_everything(query)
+    return render(
+        request,
+        "web/search.html",
+        {"search_query": query, "sections": sections, "total": sum(s.count for s in sections)},
+    )

@@ -22,6 +22,10 @@ class Command(BaseCommand):
         # Collected static files live in the data directory; refresh them on every start so a
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
+        # A new release may render pages differently: start with no cached pages.
+        from pactmonitor.web.caching import invalidate
+
+        invalidate()
         from gunicorn.app.base import BaseApplication
 
         from pactmonitor.wsgi import application

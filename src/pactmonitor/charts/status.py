@@ -1,0 +1,250 @@
+"""Status charts: the status of the actions per action line, and across rounds.
+
+The colours follow the progress report's colour code (geel afgerond, blauw op schema, rood
+vertraagd) with grey for onbekend. Colour is never the only cue: every mark carries a letter
+and every chart has its table; a status read from the narrative ("afgeleid") is drawn paler
+with a dashed outline, and marked with an asterisk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import altair as alt
+from django.utils.translation import gettext as _
+
+from pactmonitor.pacts.models import Pact
+from pactmonitor.progress.choices import Basis, Status
+from pactmonitor.progress.models import ReportingRound
+from pactmonitor.progress.rollup import action_status
+
+from .data import public_actions, public_updates, round_statuses
+from .table import ChartTable
+
+STATUS_COLOURS = {
+    Status.AFGEROND: "#f9e11e",
+    Status.OP_SCHEMA: "#007bc7",
+    Status.VERTRAAGD: "#d52b1e",
+    Status.ONBEKEND: "#b4b4b4",
+}
+STATUS_LETTERS = {
+    Status.AFGEROND: "A",
+    Status.OP_SCHEMA: "S",
+    Status.VERTRAAGD: "V",
+    Status.ONBEKEND: "?",
+}
+STATUS_ORDER = [Status.AFGEROND, Status.OP_SCHEMA, Status.VERTRAAGD, Status.ONBEKEND]
+FONT = "DejaVu Sans, Verdana, sans-serif"
+
+
+def _status_scale() -> alt.Scale:
+    return alt.Scale(
+        domain=[str(s.label) for s in STATUS_ORDER],
+        range=[STATUS_COLOURS[s] for s in STATUS_ORDER],
+    )
+
+
+def _basis_label(basis: str) -> str:
+    return (
+        _("afgeleid")
+        if basis == Basis.ASSESSED
+        else _("gerapporteerd")
+        if basis == Basis.REPORTED
+        else _("onbekend")
+    )
+
+
+def _line_name(action) -> str:
+    return action.action_line.name if action.action_line_id else _("zonder actielijn")
+
+
+def _counts_per_line(round: ReportingRound, statuses=None) -> tuple[list[str], Counter]:
+    lines: list[str] = []
+    counts: Counter = Counter()
+    for item in round_statuses(round) if statuses is None else statuses:
+        line = _line_name(item.action)
+        if line not in lines:
+            lines.append(line)
+        counts[(line, item.status.status, item.status.basis == Basis.ASSESSED)] += 1
+    return lines, counts
+
+
+def status_per_action_line_table(round: ReportingRound, statuses=None) -> ChartTable:
+    """``statuses``: the round's ``round_statuses`` if already at hand (saves the queries)."""
+    lines, counts = _counts_per_line(round, statuses)
+    columns = [_("actielijn")] + [str(s.label) for s in STATUS_ORDER] + [_("waarvan afgeleid")]
+    rows = []
+    for line in lines:
+        per_status = [counts[(line, s, False)] + counts[(line, s, True)] for s in STATUS_ORDER]
+        assessed = sum(counts[(line, s, True)] for s in STATUS_ORDER)
+        rows.append([line, *per_status, assessed])
+    total = sum(counts.values())
+    unknown = sum(v for (line, s, a), v in counts.items() if s == Status.ONBEKEND)
+    summary = _(
+        "Status van %(total)d acties per actielijn in %(round)s: %(parts)s. "
+        "Van %(unknown)d acties is de status onbekend."
+    ) % {
+        "total": total,
+        "round": round.name,
+        "parts": "; ".join(
+            f"{row[0]}: " + ", ".join(f"{n} {columns[i + 1]}" for i, n in enumerate(row[1:5]) if n)
+            for row in rows
+        )
+        or _("geen acties"),
+        "unknown": unknown,
+    }
+    return ChartTable(_("Status per actielijn"), summary, columns, rows)
+
+
+def status_per_action_line(round: ReportingRound, statuses=None) -> alt.Chart:
+    """A stacked bar per action line: how many actions have each status in the round."""
+    statuses = round_statuses(round) if statuses is None else statuses
+    lines, counts = _counts_per_line(round, statuses)
+    values = [
+        {
+            "line": line,
+            "status": str(Status(status).label),
+            "order": STATUS_ORDER.index(status),
+            "basis": _("afgeleid") if assessed else _("gerapporteerd"),
+            "count": n,
+            "letter": STATUS_LETTERS[Status(status)] + ("*" if assessed else ""),
+        }
+        for (line, status, assessed), n in sorted(
+            counts.items(),
+            key=lambda kv: (lines.index(kv[0][0]), STATUS_ORDER.index(kv[0][1]), kv[0][2]),
+        )
+    ]
+    table = status_per_action_line_table(round, statuses)
+    base = alt.Chart(alt.Data(values=values)).encode(
+        y=alt.Y("line:N", title=None, sort=lines, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(
+            "sum(count):Q",
+            title=_("aantal acties"),
+            stack="zero",
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
+        order=alt.Order("order:Q"),
+    )
+    bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
+        color=alt.Color(
+            "status:N",
+            scale=_status_scale(),
+            title=_("status"),
+            sort=[str(s.label) for s in STATUS_ORDER],
+        ),
+        opacity=alt.Opacity(
+            "basis:N",
+            scale=alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[1.0, 0.45]),
+            title=_("grondslag"),
+        ),
+        strokeDash=alt.StrokeDash(
+            "basis:N",
+            scale=alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[[1, 0], [4, 2]]),
+            legend=None,
+        ),
+        tooltip=["line:N", "status:N", "basis:N", "count:Q"],
+    )
+    labels = base.mark_text(dx=-4, align="right", color="#000000", font=FONT).encode(
+        text=alt.Text("letter:N"),
+    )
+    return (
+        (bars + labels)
+        .properties(width=520, height=alt.Step(40), title=table.title, description=table.summary)
+        .configure(font=FONT)
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_title(fontSize=15)
+        .configure_legend(labelFontSize=13, titleFontSize=13)
+    )
+
+
+def _history(pact: Pact) -> tuple[list[ReportingRound], list, dict]:
+    rounds = list(ReportingRound.objects.published().filter(pact=pact).order_by("peildatum"))
+    actions = public_actions(pact)
+    updates = public_updates(rounds)
+    statuses = {
+        (r.pk, a.pk): action_status(a, r, updates.get((r.pk, a.pk), []))
+        for r in rounds
+        for a in actions
+    }
+    return rounds, actions, statuses
+
+
+def status_across_rounds_table(pact: Pact) -> ChartTable:
+    rounds, actions, statuses = _history(pact)
+    columns = [_("actie")] + [r.name for r in rounds]
+    rows = []
+    for a in actions:
+        cells = []
+        for r in rounds:
+            s = statuses[(r.pk, a.pk)]
+            cells.append(
+                f"{Status(s.status).label}"
+                + (f" ({_('afgeleid')})" if s.basis == Basis.ASSESSED else "")
+            )
+        rows.append([f"{a.number}. {a.title}", *cells])
+    known = sum(1 for s in statuses.values() if s.status != Status.ONBEKEND)
+    summary = _(
+        "Status van %(actions)d acties van %(pact)s in %(rounds)d gepubliceerde rondes; "
+        "in %(known)d van de %(cells)d gevallen is de status bekend."
+    ) % {
+        "actions": len(actions),
+        "pact": pact.name,
+        "rounds": len(rounds),
+        "known": known,
+        "cells": len(statuses),
+    }
+    return ChartTable(_("Status per actie door de rondes heen"), summary, columns, rows)
+
+
+def status_across_rounds(pact: Pact) -> alt.Chart:
+    """A grid of actions × published rounds, each cell coloured and lettered by status."""
+    rounds, actions, statuses = _history(pact)
+    values = []
+    for a in actions:
+        for r in rounds:
+            s = statuses[(r.pk, a.pk)]
+            values.append(
+                {
+                    "action": a.number,
+                    "title": a.title,
+                    "round": r.name,
+                    "status": str(Status(s.status).label),
+                    "basis": _basis_label(s.basis),
+                    "letter": STATUS_LETTERS[Status(s.status)]
+                    + ("*" if s.basis == Basis.ASSESSED else ""),
+                }
+            )
+    table = status_across_rounds_table(pact)
+    base = alt.Chart(alt.Data(values=values)).encode(
+        x=alt.X(
+            "round:N",
+            title=None,
+            sort=[r.name for r in rounds],
+            axis=alt.Axis(orient="top", labelAngle=0),
+        ),
+        y=alt.Y("action:N", title=_("actie"), sort=[a.number for a in actions]),
+    )
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color(
+            "status:N",
+            scale=_status_scale(),
+            title=_("status"),
+            sort=[str(s.label) for s in STATUS_ORDER],
+        ),
+        opacity=alt.Opacity(
+            "basis:N",
+            scale=alt.Scale(
+                domain=[_("gerapporteerd"), _("afgeleid"), _("onbekend")], range=[1.0, 0.45, 1.0]
+            ),
+            legend=None,
+        ),
+        tooltip=["action:N", "title:N", "round:N", "status:N", "basis:N"],
+    )
+    letters = base.mark_text(color="#000000", font=FONT).encode(text="letter:N")
+    return (
+        (cells + letters)
+        .properties(
+            width=alt.Step(110), height=alt.Step(18), title=table.title, description=table.summary
+        )
+        .configure(font=FONT)
+    )

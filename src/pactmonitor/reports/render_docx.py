@@ -1,0 +1,475 @@
+"""The report as a Word document a ministry can edit.
+
+Real Word tables (header row repeated on every page, rows kept whole), shaded status cells
+that also say the status in words, Word's own heading styles (so the navigation pane shows
+the structure), Dutch as the document language, and the round's peildatum as the document's
+dates: the same round gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .documents import ActionRow, Block, Chart, Mark, Report, StatusCount
+
+FILL = {"afgerond": "F9E11E", "op_schema": "007BC7", "vertraagd": "D52B1E", "onbekend": "E4E7EA"}
+INK = {"afgerond": "1A1A1A", "op_schema": "FFFFFF", "vertraagd": "FFFFFF", "onbekend": "1A1A1A"}
+SIGN = {"afgerond": "✓", "op_schema": "→", "vertraagd": "!", "onbekend": "?"}
+LEGEND_TEXT = {
+    "afgerond": "geel: de actie is afgerond",
+    "op_schema": "blauw: op schema, implementatie nog niet afgerond",
+    "vertraagd": "rood: vertraagd",
+    "onbekend": "grijs: onbekend, niet gerapporteerd of geen status gegeven",
+}
+# A fixed time inside zip entries, so two runs give the same bytes.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+# --- low-level helpers on the Word XML ---------------------------------------------------
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _row_flags(row, *, header: bool = False, keep: bool = True) -> None:
+    """A header row repeats on every page; a row that is kept whole is not split over pages."""
+    properties = row._tr.get_or_add_trPr()
+    if keep:
+        properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, text, separate, shown, end):
+        run._r.append(element)
+
+
+def _language(document, tag: str = "nl-NL") -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), tag)
+
+
+# --- the writer --------------------------------------------------------------------------
+
+
+class DocxWriter:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.document = Document()
+        self._setup()
+
+    def _setup(self) -> None:
+        document, report = self.document, self.report
+        normal = document.styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(9.5)
+        _language(document)
+        for level in (1, 2, 3, 4):
+            document.styles[f"Heading {level}"].font.color.rgb = RGBColor(0x15, 0x42, 0x73)
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(1.6)
+        section.top_margin, section.bottom_margin = Cm(1.8), Cm(1.6)
+        header = section.header.paragraphs[0]
+        header.text = report.running_header
+        header.runs[0].font.size = Pt(7.5)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = 2  # right
+        footer.add_run("pagina ")
+        _field(footer, "PAGE")
+        footer.add_run(" van ")
+        _field(footer, "NUMPAGES")
+        for run in footer.runs:
+            run.font.size = Pt(7.5)
+        self._properties()
+
+    def _properties(self) -> None:
+        report, properties = self.report, self.document.core_properties
+        moment = datetime.datetime.combine(report.round.peildatum, datetime.time(0, 0))
+        properties.title = f"{report.title} – {report.round.name}"
+        properties.subject = report.subtitle
+        properties.author = "Pactmonitor"
+        properties.last_modified_by = "Pactmonitor"
+        properties.language = "nl-NL"
+        properties.keywords = f"{report.round.pact}; {report.round.name}"
+        properties.comments = f"Peildatum {report.round.peildatum_text}"
+        properties.created = properties.modified = moment
+        properties.last_printed = moment
+        properties.revision = 1
+
+    # --- pieces ---
+
+    def heading(self, text: str, level: int) -> None:
+        self.document.add_heading(text, level=level)
+
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, container=None):
+        target = container if container is not None else self.document
+        paragraph = target.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        return paragraph
+
+    def blocks(self, blocks: list[Block], container=None) -> None:
+        target = container if container is not None else self.document
+        for block in blocks:
+            if block.is_list:
+                for item in block.items:
+                    target.add_paragraph(item, style="List Bullet")
+            else:
+                self.paragraph(block.text, bold=block.heading, container=target)
+
+    def mark_cell(self, cell, mark: Mark) -> None:
+        _shade(cell, FILL[mark.status])
+        paragraph = cell.paragraphs[0]
+        run = paragraph.add_run(f"{SIGN[mark.status]} {mark.text}")
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(INK[mark.status])
+
+    def mark_text(self, paragraph, mark: Mark) -> None:
+        """A status inside a text: shaded like the status cell, and in words."""
+        run = paragraph.add_run(f" {SIGN[mark.status]} {mark.text} ")
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(INK[mark.status])
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), FILL[mark.status])
+        run._r.get_or_add_rPr().append(shading)
+
+    def table(self, headers: list[str], widths: list[float]):
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for cell, text, width in zip(table.rows[0].cells, headers, widths, strict=True):
+            cell.width = Cm(width)
+            cell.paragraphs[0].add_run(text).bold = True
+            _shade(cell, "DCE3EA")
+        _row_flags(table.rows[0], header=True)
+        return table
+
+    @staticmethod
+    def tidy(cell) -> None:
+        """Drop the empty paragraph Word puts in a new cell when other text follows it."""
+        paragraphs = cell.paragraphs
+        if len(paragraphs) > 1 and not paragraphs[0].text and not paragraphs[0].runs:
+            paragraphs[0]._p.getparent().remove(paragraphs[0]._p)
+
+    def row(self, table, widths: list[float], keep: bool = True):
+        row = table.add_row()
+        _row_flags(row, keep=keep)
+        cells = row.cells
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = Cm(width)
+        return cells
+
+    def chart(self, chart: Chart) -> None:
+        self.document.add_picture(io.BytesIO(chart.png), width=Cm(15))
+        picture = self.document.paragraphs[-1]
+        for properties in picture._p.iter(qn("wp:docPr")):
+            properties.set("descr", chart.description)
+            properties.set("title", chart.title)
+        self.paragraph(chart.description, italic=True)
+
+    # --- sections ---
+
+    def title_page(self) -> None:
+        report = self.report
+        self.paragraph(report.round.pact)
+        self.document.add_heading(report.title, level=0)
+        self.paragraph(f"{report.subtitle} · peildatum {report.round.peildatum_text}", bold=True)
+        if not report.round.is_published:
+            self.paragraph(
+                "Concept: deze ronde is nog niet gepubliceerd. Alleen goedgekeurde statusupdates "
+                "zijn opgenomen.",
+                bold=True,
+            )
+        self.paragraph(report.introduction)
+
+    def counts(self, counts: list[StatusCount], caption: str, group_title: str) -> None:
+        self.paragraph(caption, bold=True)
+        legend = self.report.legend
+        widths = [4.6] + [2.5] * len(legend) + [1.8]
+        table = self.table([group_title, *(m.label for m in legend), "totaal"], widths)
+        for count in counts:
+            cells = self.row(table, widths)
+            cells[0].text = count.group
+            for cell, (_, n) in zip(cells[1:], count.counts, strict=False):
+                cell.text = str(n)
+            cells[-1].text = str(count.total)
+
+    def summary(self) -> None:
+        summary = self.report.summary
+        self.heading("Samenvatting", 1)
+        self.counts(summary.by_action_line, "Status van de acties per actielijn", "actielijn")
+        if len(summary.by_landsdeel) > 1:
+            self.counts(
+                summary.by_landsdeel, "Status van de acties in de pacten per landsdeel", "landsdeel"
+            )
+        for chart in summary.charts:
+            self.chart(chart)
+        changes = summary.changes
+        since = f" sinds {changes.previous_round}" if changes.previous_round else ""
+        self.heading(f"Wat is er veranderd{since}?", 2)
+        if not changes.previous_round:
+            self.paragraph("Dit is de eerste ronde: er is geen vorige ronde om mee te vergelijken.")
+        else:
+            self.heading(f"Van status veranderd ({len(changes.moved)})", 3)
+            for move in changes.moved:
+                self.document.add_paragraph(
+                    f"{move.action}: {move.before.text} → {move.after.text}", style="List Bullet"
+                )
+            if not changes.moved:
+                self.paragraph("Geen acties van status veranderd.")
+            self.heading(f"Nieuw gerapporteerd ({len(changes.new)})", 3)
+            self._list(
+                changes.new, "Geen acties die in de vorige ronde niet en nu wel zijn gerapporteerd."
+            )
+        self.heading(f"Niet gerapporteerd in deze ronde ({len(changes.not_reported)})", 3)
+        self._list(changes.not_reported, "Over alle acties is gerapporteerd.")
+
+    def _list(self, items: list[str], empty: str) -> None:
+        for item in items:
+            self.document.add_paragraph(item, style="List Bullet")
+        if not items:
+            self.paragraph(empty)
+
+    def legend(self) -> None:
+        self.heading("Legenda", 2)
+        widths = [4.0, 13.8]
+        table = self.table(["kleurcode", "betekenis"], widths)
+        for mark in self.report.legend:
+            cells = self.row(table, widths)
+            self.mark_cell(cells[0], mark)
+            cells[1].text = LEGEND_TEXT[mark.status]
+        self.paragraph(
+            "‘(afgeleid)’ achter een status: niet door de trekker gerapporteerd, "
+            "maar afgeleid uit de tekst."
+        )
+
+    def narrative(self, cell, row: ActionRow) -> None:
+        first = True
+        for sub in row.sub_measures:
+            if not (sub.narrative or sub.mark):
+                continue
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            paragraph.add_run(f"{sub.letter}. ").bold = True
+            if sub.mark:
+                self.mark_text(paragraph, sub.mark)
+            else:
+                paragraph.add_run("niet gerapporteerd").italic = True
+            if sub.basis_quote:
+                self.paragraph(f"Afgeleid uit: “{sub.basis_quote}”", italic=True, container=cell)
+            self.blocks(sub.narrative, cell)
+            for milestone in sub.milestones:
+                cell.add_paragraph(f"Mijlpaal: {milestone}")
+        if row.basis_quote:
+            self.paragraph(f"Status afgeleid uit: “{row.basis_quote}”", italic=True, container=cell)
+        if row.narrative:
+            self.blocks(row.narrative, cell)
+        for milestone in row.milestones:
+            cell.add_paragraph(f"Mijlpaal: {milestone}")
+        news = [*row.new, *(b for sub in row.sub_measures for b in sub.new)]
+        if news:
+            self.paragraph("Nieuw:", bold=True, container=cell)
+            self.blocks(news, cell)
+        if not row.reported:
+            self.paragraph("Niet gerapporteerd in deze ronde.", italic=True, container=cell)
+        self.tidy(cell)
+
+    def action_cell(self, cell, row: ActionRow) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.add_run(f"{row.number}. ").bold = True
+        paragraph.add_run(row.title)
+        if row.text and row.text != row.title:
+            cell.add_paragraph(row.text)
+        for sub in row.sub_measures:
+            paragraph = cell.add_paragraph()
+            paragraph.add_run(f"{sub.letter}. ").bold = True
+            paragraph.add_run(sub.text)
+
+    def bijlage1(self) -> None:
+        widths = [2.4, 5.0, 7.6, 2.8]
+        for line in self.report.lines:
+            self.heading(line.name, 1)
+            if line.national_goal:
+                self.paragraph(f"Landelijk doel: {line.national_goal}", italic=True)
+            table = self.table(
+                ["Status", "Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats"],
+                widths,
+            )
+            for row in line.actions:
+                cells = self.row(table, widths, keep=row.fits_on_a_page)
+                self.mark_cell(cells[0], row.mark)
+                self.action_cell(cells[1], row)
+                self.narrative(cells[2], row)
+                for i, link in enumerate(row.all_sources):
+                    text = (
+                        link.title
+                        if not link.url or link.url in link.title
+                        else f"{link.title}: {link.url}"
+                    )
+                    (cells[3].paragraphs[0] if i == 0 else cells[3].add_paragraph()).add_run(text)
+
+    def profile(self, profile) -> None:
+        self.heading(profile.name, 1)
+        self.paragraph(profile.description, italic=True)
+        if not profile.reported:
+            self.paragraph(
+                f"Voor deze ronde is geen stand van zaken van {profile.name} gerapporteerd.",
+                italic=True,
+            )
+            return
+        self.heading("Organisatie", 2)
+        self.blocks(profile.organisation)
+        self.heading("Belangrijkste resultaten", 2)
+        for group in profile.results:
+            self.heading(group.heading, 3)
+            for label, text in group.parts:
+                if label:
+                    self.paragraph(label, bold=True)
+                self.blocks(text)
+        if not profile.results:
+            self.paragraph("Geen resultaten gerapporteerd.", italic=True)
+        self.heading("Prioriteiten komend jaar", 2)
+        self.blocks(profile.priorities)
+        if not profile.priorities:
+            self.paragraph("Geen prioriteiten gerapporteerd.", italic=True)
+
+    def landsdeel(self) -> None:
+        report = self.report
+        for profile in report.profiles:
+            self.profile(profile)
+        self.heading("Acties", 1)
+        widths = [2.4, 4.6, 2.8, 2.2, 5.8]
+        for pact in report.pacts:
+            self.heading(pact.name, 2)
+            for line in pact.lines:
+                self.heading(line.name, 3)
+                table = self.table(
+                    ["Status", "Actie", "Trekker", "Deadline", "Toelichting"], widths
+                )
+                for row in line.actions:
+                    cells = self.row(table, widths, keep=row.fits_on_a_page)
+                    self.mark_cell(cells[0], row.mark)
+                    self.action_cell(cells[1], row)
+                    cells[2].text = row.owners or "onbekend"
+                    cells[3].text = row.deadline or "geen"
+                    self.narrative(cells[4], row)
+        if not report.pacts:
+            self.paragraph("Er zijn geen pacten met acties in dit landsdeel.")
+        self.heading("Operationele doelen met verstreken deadline", 1)
+        widths = [5.0, 6.4, 2.6, 3.8]
+        if report.overdue:
+            table = self.table(["Actie", "Operationeel doel", "Deadline", "Status"], widths)
+            for goal in report.overdue:
+                cells = self.row(table, widths)
+                cells[0].text, cells[1].text, cells[2].text = goal.action, goal.goal, goal.deadline
+                self.mark_cell(cells[3], goal.mark)
+        else:
+            self.paragraph(
+                "Geen operationele doelen met een deadline vóór de peildatum "
+                "die nog niet zijn afgerond."
+            )
+        self.heading("Initiatieven", 1)
+        widths = [7.0, 3.6, 3.6, 3.6]
+        if report.initiatives:
+            table = self.table(["Initiatief", "Soort", "Regio", "Actielijnen"], widths)
+            for initiative in report.initiatives:
+                cells = self.row(table, widths)
+                cells[0].paragraphs[0].add_run(initiative.name).bold = True
+                for extra in (initiative.description, initiative.url):
+                    if extra:
+                        cells[0].add_paragraph(extra)
+                cells[1].text, cells[2].text, cells[3].text = (
+                    initiative.kind,
+                    initiative.regions,
+                    initiative.action_lines,
+                )
+        else:
+            self.paragraph("Geen initiatieven geregistreerd in dit landsdeel.")
+        self.heading("Indicatoren", 1)
+        for indicator in report.indicators:
+            self.heading(indicator.name, 2)
+            if indicator.description:
+                self.paragraph(indicator.description)
+            if indicator.targets:
+                self.paragraph("Streefwaarde: " + "; ".join(indicator.targets))
+            for chart in indicator.charts:
+                self.chart(chart)
+            widths = [7.0, 6.0, 4.8]
+            table = self.table(["Regio", "Periode", f"Waarde ({indicator.unit})"], widths)
+            for region, period, value in indicator.rows:
+                cells = self.row(table, widths)
+                cells[0].text, cells[1].text, cells[2].text = region, period, value
+        if not report.indicators:
+            self.paragraph("Geen metingen van indicatoren in dit landsdeel.")
+
+    def write(self) -> bytes:
+        self.title_page()
+        self.summary()
+        self.legend()
+        kind = self.report.kind.value
+        if kind == "bijlage1":
+            self.bijlage1()
+        elif kind == "bijlage2":
+            for profile in self.report.profiles:
+                self.profile(profile)
+        else:
+            self.landsdeel()
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(report: Report) -> bytes:
+    return DocxWriter(report).write()

@@ -1,0 +1,29 @@
+"""The report as one standalone HTML file: styles and charts inline, a print stylesheet."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from .documents import Report
+
+
+def css_string(text: str) -> SafeString:
+    """A CSS string literal (for the running header of the PDF)."""
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    )
+    return mark_safe(f'"{escaped}"')
+
+
+def render_html(report: Report, *, for_pdf: bool = False) -> str:
+    with translation.override("nl"):
+        return render_to_string(
+            "reports/report.html",
+            {
+                "report": report,
+                "for_pdf": for_pdf,
+                "running_header_css": css_string(report.running_header),
+            },
+        )

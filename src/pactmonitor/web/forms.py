@@ -1,0 +1,76 @@
+"""The GET forms of the public pages: the action filters of a pact and the initiative finder."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pactmonitor.indicators.choices import EducationLevel
+from pactmonitor.initiatives.choices import InitiativeKind
+from pactmonitor.pacts.models import ActionLine, Organisation, Pact
+from pactmonitor.progress.choices import Status
+from pactmonitor.regions.models import Region
+
+ANY = [("", _("alle"))]
+
+
+class ActionFilterForm(forms.Form):
+    """Filters of a pact's action list; every field optional, invalid values are ignored."""
+
+    ronde = forms.ChoiceField(label=_("Ronde"), required=False)
+    lijn = forms.ChoiceField(label=_("Actielijn"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    trekker = forms.ChoiceField(label=_("Trekker"), required=False)
+
+    def __init__(self, data, *, pact: Pact, rounds, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.fields["ronde"].choices = [(r.slug, r.name) for r in reversed(rounds)] or [
+            ("", _("geen"))
+        ]
+        self.fields["lijn"].choices = ANY + [
+            (line.key, line.name) for line in ActionLine.objects.filter(pact=pact)
+        ]
+        self.fields["status"].choices = ANY + list(Status.choices)
+        owners = Organisation.objects.filter(led_actions__pact=pact).distinct().order_by("name")
+        self.fields["trekker"].choices = ANY + [(o.key, o.name) for o in owners]
+
+    def value(self, name: str) -> str:
+        """The field's value if it is valid; an invalid field is ignored, the others still apply."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+
+class InitiativeFinderForm(forms.Form):
+    q = forms.CharField(label=_("Zoekwoorden"), required=False, max_length=200)
+    landsdeel = forms.ModelChoiceField(
+        label=_("Landsdeel"),
+        required=False,
+        queryset=Region.objects.landsdelen().order_by("name"),
+        to_field_name="key",
+        empty_label=_("alle"),
+    )
+    soort = forms.ChoiceField(
+        label=_("Soort"), required=False, choices=ANY + list(InitiativeKind.choices)
+    )
+    lijn = forms.ChoiceField(label=_("Actielijn"), required=False)
+    niveau = forms.ChoiceField(
+        label=_("Onderwijsniveau"), required=False, choices=ANY + list(EducationLevel.choices)
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        lines = ActionLine.objects.filter(pact__level="national").order_by("order")
+        self.fields["lijn"].choices = ANY + [(line.key, line.name) for line in lines]
+
+    def filters(self) -> dict:
+        self.is_valid()  # invalid fields drop out of cleaned_data; the valid ones still filter
+        data = self.cleaned_data
+        return {
+            "q": data.get("q"),
+            "landsdeel": data.get("landsdeel"),
+            "kind": data.get("soort"),
+            "action_line": data.get("lijn"),
+            "level": data.get("niveau"),
+        }

@@ -1,0 +1,349 @@
+"""What the public pages show, read in few queries. Only published facts come out of here."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.translation import gettext as _
+
+from pactmonitor.charts.data import public_actions, public_updates
+from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.initiatives.models import Initiative
+from pactmonitor.pacts.choices import PactLevel
+from pactmonitor.pacts.models import Action, OperationalGoal, Pact
+from pactmonitor.progress.choices import Status
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.rollup import RolledUpStatus, action_status
+from pactmonitor.regions.models import Region, RegionProfile
+
+
+def rounds_for(pact: Pact) -> list[ReportingRound]:
+    """The published rounds a pact is reported in: its own, else those of the pact it serves."""
+    for candidate in (pact, pact.parent):
+        if candidate is None:
+            continue
+        rounds = list(
+            ReportingRound.objects.published().filter(pact=candidate).order_by("peildatum")
+        )
+        if rounds:
+            return rounds
+    return []
+
+
+def latest_round_with_updates(rounds: list[ReportingRound]) -> ReportingRound | None:
+    """The newest round that has public status updates (a round may hold only profiles)."""
+    with_updates = set(
+        StatusUpdate.objects.public().filter(round__in=rounds).values_list("round_id", flat=True)
+    )
+    return next(
+        (r for r in reversed(rounds) if r.pk in with_updates), rounds[-1] if rounds else None
+    )
+
+
+def national_pact() -> Pact | None:
+    return Pact.objects.filter(level=PactLevel.NATIONAL).order_by("id").first()
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    status: RolledUpStatus
+    overdue_goals: list[OperationalGoal] = field(default_factory=list)
+    next_deadline: OperationalGoal | None = None
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.overdue_goals)
+
+
+def action_rows(pact: Pact, round: ReportingRound | None) -> list[ActionRow]:
+    """Every action of the pact with its status in ``round`` and its overdue goals."""
+    actions = public_actions(pact)
+    _prefetch_people(actions)
+    updates = public_updates([round]) if round else {}
+    rows = []
+    for action in actions:
+        status = (
+            action_status(action, round, updates.get((round.pk, action.pk), []))
+            if round
+            else (RolledUpStatus(Status.ONBEKEND, "unknown", ""))
+        )
+        goals = list(action.operational_goals.all())
+        rows.append(
+            ActionRow(action, status, overdue_goals(goals, status, round), _next_deadline(goals))
+        )
+    return rows
+
+
+def _prefetch_people(actions: list[Action]) -> None:
+    prefetch_related_objects(actions, "leads", "operational_goals")
+
+
+def overdue_goals(
+    goals, status: RolledUpStatus, round: ReportingRound | None
+) -> list[OperationalGoal]:
+    """Goals whose deadline passed before the round's peildatum while the action is not afgerond."""
+    if round is None or status.status == Status.AFGEROND:
+        return []
+    return [g for g in goals if g.deadline and g.deadline < round.peildatum]
+
+
+def _next_deadline(goals) -> OperationalGoal | None:
+    dated = [g for g in goals if g.deadline]
+    return max(dated, key=lambda g: g.deadline) if dated else None
+
+
+def status_counts(rows) -> list[tuple[str, str, int]]:
+    counts = Counter(r.status.status for r in rows)
+    return [(s.value, s.label, counts[s.value]) for s in Status]
+
+
+def status_grid(pact: Pact, rounds: list[ReportingRound]) -> list[tuple]:
+    """(action, [(round, status), ...]) for every action of the pact, in four queries."""
+    actions = public_actions(pact)
+    updates = public_updates(rounds)
+    return [
+        (a, [(r, action_status(a, r, updates.get((r.pk, a.pk), []))) for r in rounds])
+        for a in actions
+    ]
+
+
+def grid_summary(pact: Pact, rounds: list[ReportingRound], grid: list[tuple]) -> str:
+    cells = [status for _, row in grid for _, status in row]
+    known = sum(1 for s in cells if s.status != Status.ONBEKEND)
+    return _(
+        "Status van %(actions)d acties van %(pact)s in %(rounds)d gepubliceerde rondes; "
+        "in %(known)d van de %(cells)d gevallen is de status bekend."
+    ) % {
+        "actions": len(grid),
+        "pact": pact.name,
+        "rounds": len(rounds),
+        "known": known,
+        "cells": len(cells),
+    }
+
+
+@dataclass
+class RoundHistory:
+    round: ReportingRound
+    status: RolledUpStatus
+    updates: list[StatusUpdate]
+    earlier_versions: list[StatusUpdate]
+
+
+def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHistory]:
+    """The action's public status in each published round, newest first, with every detail."""
+    published = (
+        StatusUpdate.objects.filter(action=action, round__in=rounds, state="published")
+        .select_related("sub_measure", "supersedes")
+        .prefetch_related("milestones", "sources")
+        .order_by("sub_measure__letter", "version")
+    )
+    current, earlier = defaultdict(list), defaultdict(list)
+    for update in published:
+        (current if update.is_current else earlier)[update.round_id].append(update)
+    return [
+        RoundHistory(r, action_status(action, r, current[r.pk]), current[r.pk], earlier[r.pk])
+        for r in reversed(rounds)
+    ]
+
+
+def related_actions(action: Action) -> dict[str, list[Action]]:
+    return {
+        "serves": list(action.serves_actions.select_related("pact")),
+        "served_by": list(action.served_by.select_related("pact")),
+    }
+
+
+@dataclass
+class ProfileView:
+    profile: RegionProfile
+    results_by_heading: list[tuple[str, list]]
+    new_results: set[int]
+    organisation_changed: bool
+    priorities_changed: bool
+    previous: RegionProfile | None
+
+
+def landsdeel_profiles(region: Region) -> list[ProfileView]:
+    """Profiles of published rounds, oldest first, each with what changed since the one before."""
+    profiles = list(
+        RegionProfile.objects.filter(region=region, round__state="published")
+        .select_related("round")
+        .prefetch_related("results__action_line", "results__subregion")
+        .order_by("round__peildatum")
+    )
+    views, previous = [], None
+    for profile in profiles:
+        results = list(profile.results.all())
+        earlier = {r.text.strip() for r in previous.results.all()} if previous else set()
+        grouped: dict[str, list] = {}
+        for result in results:
+            heading = (
+                result.action_line.name
+                if result.action_line
+                else (result.subregion.name if result.subregion else "")
+            )
+            grouped.setdefault(heading, []).append(result)
+        views.append(
+            ProfileView(
+                profile,
+                list(grouped.items()),
+                {r.pk for r in results if previous and r.text.strip() not in earlier},
+                bool(previous and previous.organisation.strip() != profile.organisation.strip()),
+                bool(previous and previous.priorities.strip() != profile.priorities.strip()),
+                previous,
+            )
+        )
+        previous = profile
+    return views
+
+
+def region_members(region: Region) -> list[Region]:
+    return list(Region.objects.in_grouping(region).order_by("kind", "name"))
+
+
+def region_initiatives(region: Region):
+    ids = region.descendant_ids() | set(
+        Region.objects.in_grouping(region).values_list("id", flat=True)
+    )
+    return Initiative.objects.filter(regions__in=ids).distinct().order_by("name")
+
+
+def region_pacts(region: Region):
+    return Pact.objects.filter(region__in=region.descendant_ids()).order_by("level", "name")
+
+
+@dataclass
+class HeadlineFigure:
+    indicator: Indicator
+    latest: Observation | None
+    target: Target | None
+
+
+def headline_figures() -> list[HeadlineFigure]:
+    """Each headline indicator's latest dated observation (national first) and its target."""
+    indicators = list(Indicator.objects.filter(is_headline=True).order_by("name"))
+    observations = Observation.objects.filter(
+        indicator__in=indicators, year__isnull=False
+    ).select_related("region")
+    targets = Target.objects.filter(indicator__in=indicators).select_related("region")
+    figures = []
+    for indicator in indicators:
+        own = [o for o in observations if o.indicator_id == indicator.pk]
+        national = [o for o in own if o.region is None or o.region.kind == "land"] or own
+        latest = max(national, key=lambda o: o.year, default=None)
+        goals = [t for t in targets if t.indicator_id == indicator.pk]
+        figures.append(HeadlineFigure(indicator, latest, _matching_target(goals, latest)))
+    return figures
+
+
+def _matching_target(targets: list[Target], observation: Observation | None) -> Target | None:
+    if observation is not None:
+        same = [
+            t
+            for t in targets
+            if t.region_id == observation.region_id
+            and t.education_level == observation.education_level
+        ]
+        if same:
+            return max(same, key=lambda t: t.year or 0)
+    return max(targets, key=lambda t: t.year or 0, default=None)
+
+
+@dataclass
+class LandsdeelSummary:
+    region: Region
+    pacts: list[Pact]
+    action_count: int
+    initiative_count: int
+    latest_profile: RegionProfile | None
+
+
+def landsdelen_side_by_side() -> list[LandsdeelSummary]:
+    landsdelen = list(Region.objects.landsdelen().order_by("name"))
+    parents = dict(Region.objects.values_list("id", "parent_id"))
+    pacts = list(Pact.objects.filter(region__isnull=False).order_by("level", "name"))
+    action_counts = Counter(
+        Action.objects.filter(pact__region__isnull=False).values_list("pact__region_id", flat=True)
+    )
+    initiative_regions = list(
+        Initiative.regions.through.objects.values_list("initiative_id", "region_id")
+    )
+    profiles = {
+        p.region_id: p
+        for p in RegionProfile.objects.filter(round__state="published")
+        .select_related("round")
+        .order_by("round__peildatum")
+    }
+    summaries = []
+    for landsdeel in landsdelen:
+        inside = _descendants(landsdeel.pk, parents)
+        summaries.append(
+            LandsdeelSummary(
+                landsdeel,
+                [p for p in pacts if p.region_id in inside],
+                sum(n for region_id, n in action_counts.items() if region_id in inside),
+                len({i for i, r in initiative_regions if r in inside}),
+                profiles.get(landsdeel.pk),
+            )
+        )
+    return summaries
+
+
+def _descendants(root: int, parents: dict[int, int | None]) -> set[int]:
+    found = {root}
+    changed = True
+    while changed:
+        changed = False
+        for child, parent in parents.items():
+            if parent in found and child not in found:
+                found.add(child)
+                changed = True
+    return found
+
+
+def initiatives_matching(filters: dict) -> tuple:
+    """The initiative finder: the search words and filters, all combined with AND."""
+    found = Initiative.objects.all()
+    if filters.get("q"):
+        found = found.search(filters["q"])
+    if filters.get("landsdeel"):
+        region = filters["landsdeel"]
+        ids = region.descendant_ids() | set(
+            Region.objects.in_grouping(region).values_list("id", flat=True)
+        )
+        found = found.filter(regions__in=ids)
+    if filters.get("kind"):
+        found = found.filter(kind=filters["kind"])
+    if filters.get("action_line"):
+        found = found.filter(action_lines__key=filters["action_line"])
+    if filters.get("level"):
+        found = found.with_education_level(filters["level"])
+    return found.distinct().order_by("name").prefetch_related("regions")
+
+
+def region_observations(region: Region):
+    return (
+        Observation.objects.filter(region=region)
+        .select_related("indicator")
+        .order_by("indicator__name", "year")
+    )
+
+
+def pacts_with_rounds() -> list[Pact]:
+    return list(
+        Pact.objects.select_related("region", "parent").prefetch_related(
+            Prefetch("rounds", queryset=ReportingRound.objects.published())
+        )
+    )
+
+
+def actions_in_region(region: Region):
+    return (
+        Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
+        .distinct()
+        .select_related("pact", "action_line")
+    )

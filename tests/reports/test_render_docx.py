@@ -1,0 +1,94 @@
+"""The DOCX: real Word tables and headings, shaded status cells, Dutch, opens in LibreOffice."""
+
+import io
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from pactmonitor.reports import services
+from pactmonitor.reports.render_docx import render_docx
+from tests import factory
+
+from .conftest import docx_text, flat, libreoffice_to_pdf, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def bijlage1_docx(sample_pact, django_db_blocker):
+    with django_db_blocker.unblock():
+        return render_docx(services.bijlage1(services.find_round("t2014")))
+
+
+def _document(data):
+    return docx.Document(io.BytesIO(data))
+
+
+def test_every_national_action_and_sub_measure_is_in_the_document(sample_pact, bijlage1_docx):
+    text = docx_text(bijlage1_docx)
+    for action in sample_pact["actions"]:
+        assert flat(f"{action.number}. {action.title}") in text
+        for sub in action.sub_measures.all():
+            assert flat(sub.text) in text
+
+
+def test_every_landsdeel_is_in_bijlage2_with_its_text(sample_pact):
+    text = docx_text(render_docx(services.bijlage2(services.find_round("t2015"))))
+    assert "Landsdeel Noord" in text and "Techniekpact Oost 2020 is opgesteld." in text
+
+
+def test_action_lines_are_word_headings_for_the_navigation_pane(bijlage1_docx):
+    headings = [p.text for p in _document(bijlage1_docx).paragraphs if p.style.name == "Heading 1"]
+    assert headings[:1] == ["Samenvatting"]
+    assert {"Kiezen voor techniek", "Leren in de techniek", "Werken in de techniek"} <= set(
+        headings
+    )
+
+
+def test_the_status_cell_is_shaded_and_says_the_status_in_words(bijlage1_docx):
+    table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
+    cell = table.rows[2].cells[0]  # action 2, vertraagd
+    assert cell.text == "! vertraagd"
+    assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D52B1E"
+
+
+def test_the_table_header_repeats_on_every_page_and_short_rows_do_not_split(bijlage1_docx):
+    table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_a_row_longer_than_a_page_may_split_rather_than_leave_a_blank_page(sample_pact):
+    long_text = "\n".join(
+        f"- Resultaat {n}: een regel stand van zaken over de actie." for n in range(80)
+    )
+    a20 = sample_pact["actions"][4]
+    factory.status_update(
+        round=sample_pact["rounds"][0], action=a20, narrative=long_text, state="published"
+    )
+    document = _document(render_docx(services.bijlage1(services.find_round("t2014"))))
+    table = [t for t in document.tables if t.rows[0].cells[0].text == "Status"][-1]  # Werken
+    row = next(r for r in table.rows if r.cells[1].text.startswith("20."))
+    assert row._tr.trPr.find(qn("w:cantSplit")) is None
+
+
+def test_the_document_is_dutch_and_dated_on_the_peildatum(bijlage1_docx):
+    document = _document(bijlage1_docx)
+    assert document.core_properties.language == "nl-NL"
+    assert document.core_properties.created.date().isoformat() == "2014-05-31"
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert lang.get(qn("w:val")) == "nl-NL"
+
+
+def test_two_generations_of_the_same_round_give_the_same_file(sample_pact, bijlage1_docx):
+    assert render_docx(services.bijlage1(services.find_round("t2014"))) == bijlage1_docx
+
+
+def test_the_document_opens_in_libreoffice(sample_pact, bijlage1_docx, tmp_path):
+    source = tmp_path / "bijlage1.docx"
+    source.write_bytes(bijlage1_docx)
+    result = libreoffice_to_pdf(source, tmp_path)
+    assert result.returncode == 0, result.stderr
+    printed = (tmp_path / "lo-out" / "bijlage1.pdf").read_bytes()
+    assert "2. De PO-raad benut de visie op W&T" in pdf_text(printed)

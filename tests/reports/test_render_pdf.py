@@ -1,0 +1,80 @@
+"""The PDF: every action and landsdeel in its text layer, tagged, Dutch, numbered, repeatable."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from pactmonitor.reports import services
+from pactmonitor.reports.render_pdf import render_pdf
+
+from .conftest import flat, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def bijlage1_pdf(sample_pact, django_db_blocker):
+    with django_db_blocker.unblock():
+        return render_pdf(services.bijlage1(services.find_round("t2014")))
+
+
+@pytest.fixture(scope="module")
+def bijlage2_pdf(sample_pact, django_db_blocker):
+    with django_db_blocker.unblock():
+        return render_pdf(services.bijlage2(services.find_round("t2015")))
+
+
+def test_every_national_action_and_sub_measure_is_in_the_text_layer(sample_pact, bijlage1_pdf):
+    text = pdf_text(bijlage1_pdf)
+    for action in sample_pact["actions"]:
+        assert flat(f"{action.number}. {action.title}") in text
+        for sub in action.sub_measures.all():
+            assert flat(sub.text) in text
+
+
+def test_the_status_is_said_in_words_next_to_the_colour(bijlage1_pdf):
+    text = pdf_text(bijlage1_pdf)
+    assert "op schema (afgeleid)" in text and "vertraagd" in text and "onbekend" in text
+
+
+def test_every_landsdeel_is_in_bijlage2_with_its_text(bijlage2_pdf):
+    text = pdf_text(bijlage2_pdf)
+    assert "Landsdeel Noord" in text and "Landsdeel Oost" in text
+    assert "Uitbreiding van de TechNet-kringen van 6 naar 8." in text
+    assert "Techniekpact Oost 2020 is opgesteld." in text
+
+
+def test_every_page_has_its_number_and_the_round_in_the_running_header(bijlage1_pdf):
+    pages = PdfReader(io.BytesIO(bijlage1_pdf)).pages
+    for number, page in enumerate(pages, start=1):
+        text = flat(page.extract_text())
+        assert f"pagina {number} van {len(pages)}" in text
+        assert "Voortgangsrapportage 2014 – peildatum 31 mei 2014" in text
+
+
+def test_the_pdf_is_tagged_and_in_dutch(bijlage1_pdf):
+    catalog = PdfReader(io.BytesIO(bijlage1_pdf)).trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert str(catalog["/Lang"]).lower().startswith("nl")
+    assert "/StructTreeRoot" in catalog
+
+
+def test_the_document_dates_are_the_peildatum_not_the_moment_of_making(bijlage1_pdf):
+    info = PdfReader(io.BytesIO(bijlage1_pdf)).metadata
+    assert info.creation_date.date().isoformat() == "2014-05-31"
+
+
+def test_two_generations_of_the_same_round_give_the_same_pdf(sample_pact, bijlage1_pdf):
+    again = render_pdf(services.bijlage1(services.find_round("t2014")))
+    assert again == bijlage1_pdf
+
+
+def test_without_chromium_weasyprint_makes_the_same_report_tagged(sample_pact, monkeypatch):
+    monkeypatch.setenv("PACTMONITOR_PDF_ENGINE", "weasyprint")
+    pdf = render_pdf(services.bijlage1(services.find_round("t2014")))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "WeasyPrint" in str(reader.metadata.get("/Producer"))
+    assert "2. De PO-raad benut de visie op W&T" in pdf_text(pdf)
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert "pagina 1 van" in flat(reader.pages[0].extract_text())

@@ -1,0 +1,69 @@
+"""The public pages on the bundled Techniekpact 2020, as a visitor would read them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pactmonitor.pacts.models import Action, ContactPerson
+from pactmonitor.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def text(client, url: str, **params) -> str:
+    response = client.get(url, params)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_the_national_pact_lists_its_22_actions(client, bundled):
+    page = text(client, "/pacten/techniekpact-2020/")
+    assert "22 acties van 22" in page
+
+
+def test_action_2_in_2014_shows_as_completed_read_from_the_text_with_its_quote(client, bundled):
+    page = text(client, "/pacten/techniekpact-2020/acties/2/")
+    history = page.split('id="ronde-2014"')[1]
+    assert "pm-status--afgerond pm-status--assessed" in history
+    assert "Begin 2014 heeft de PO-raad met haar leden de beleidsagenda" in history
+
+
+def test_the_2014_round_counts_one_completed_and_21_unknown_national_actions(client, bundled):
+    page = text(client, "/rondes/2014/")
+    assert "Van 21 acties is de status onbekend" in page
+
+
+def test_the_dashboard_grid_has_a_row_per_national_action(client, bundled):
+    grid = text(client, "/").split('id="rondes"')[1].split("</table>")[0]
+    assert grid.count('<th scope="row"') == 22
+
+
+def test_every_landsdeel_page_shows_its_2015_profile_and_what_changed(client, bundled):
+    for region in Region.objects.landsdelen():
+        page = text(client, region.get_absolute_url())
+        assert 'id="profiel-2015"' in page and "Veranderd ten opzichte van" in page
+
+
+def test_no_contact_person_appears_on_any_action_or_landsdeel_page(client, bundled):
+    names = [n for n in ContactPerson.objects.values_list("name", flat=True) if n]
+    urls = [a.get_absolute_url() for a in Action.objects.select_related("pact")]
+    urls += [r.get_absolute_url() for r in Region.objects.landsdelen()]
+    for url in urls:
+        page = text(client, url)
+        assert not [n for n in names if n in page], url
+
+
+def test_the_finder_finds_the_accented_initiatives_with_a_plain_query(client, bundled):
+    results = text(client, "/initiatieven/", q="beta").split('id="results"')[1]
+    assert "Bètapunt Noord" in results and "Bèta Partners" in results
+
+
+def test_the_regional_pact_of_oost_reads_in_a_fixed_number_of_queries(client, bundled):
+    with CaptureQueriesContext(connection) as captured:
+        text(client, "/pacten/techniekpact-oost-2020/")
+    assert len(captured) <= 20
+
+
+def test_the_search_box_finds_the_national_pact_and_its_actions(client, bundled):
+    page = text(client, "/zoeken/", q="wetenschap technologie")
+    assert "Alle basisscholen bieden in 2020 structureel Wetenschap en Technologie aan" in page
