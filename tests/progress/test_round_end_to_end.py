@@ -48,7 +48,7 @@ class Person:
         self.page.goto("/account/inloggen/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", PASSWORD)
-        self.page.click("button[type=submit]")
+        self.page.click("main button[type=submit]")
         self.page.wait_for_url("**/werk/")
 
     def messages(self) -> str:
@@ -72,7 +72,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     nina.page.fill("#id_slug", "2016")
     nina.page.fill("#id_peildatum", "2016-06-01")
     nina.page.fill("#id_deadline", "2016-06-30")
-    nina.page.click("button[type=submit]")
+    nina.page.click("main button[type=submit]")
     assert "is geopend" in nina.messages()
     round = ReportingRound.objects.get(slug="2016")
     assert (
@@ -88,7 +88,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     update_pk = int(re.search(r"/updates/(\d+)/", owner.page.url).group(1))
     owner.page.select_option("#id_status", "op_schema")
     owner.page.fill("#id_narrative", "De Twentse techniekcentra draaien; 12 scholen doen mee.")
-    owner.page.click("button[type=submit]")
+    owner.page.click("main button[type=submit]")
     assert "Opgeslagen" in owner.messages()
 
     # Noordvleugel's coordinator fills in their landsdeel offline, in the Excel workbook.
@@ -103,7 +103,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     workbook.save(path)
     vleugel.page.goto("/uitwisseling/rondes/2016/uploaden/")
     vleugel.page.set_input_files("#id_workbook", str(path))
-    vleugel.page.click("button[type=submit]")
+    vleugel.page.click("main button[type=submit]")
     assert "1 update gewijzigd" in vleugel.page.locator(".summary").inner_text()
     uploaded = StatusUpdate.objects.get(
         round=round, narrative="Later gestart door de subsidieronde."
@@ -129,7 +129,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     # The national coordinator sends the owner's update back with a comment.
     nina.page.goto(f"/werk/updates/{update_pk}/terugsturen/")
     nina.page.fill("#id_comment", "Hoeveel leerlingen bereikt het?")
-    nina.page.click("button[type=submit]")
+    nina.page.click("main button[type=submit]")
     assert "Teruggestuurd" in nina.messages()
 
     # The owner sees the comment, adds what was asked, and Oost's coordinator submits again.
@@ -138,7 +138,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     owner.page.fill(
         "#id_narrative", "De Twentse techniekcentra draaien; 12 scholen en 900 leerlingen doen mee."
     )
-    owner.page.click("button[type=submit]")
+    owner.page.click("main button[type=submit]")
     oost = Person(browser, live_server.url, "coordinator-oost")
     oost.page.goto("/werk/rondes/2016/")
     oost.page.locator("button", has_text="concept indienen").click()

@@ -3,9 +3,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
+from .forms import SignInForm
+
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:

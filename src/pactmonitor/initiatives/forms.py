@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.accounts import scope
 from pactmonitor.indicators.choices import EducationLevel
+from pactmonitor.progress.forms import NLDesignForm
 from pactmonitor.regions.models import Region
 
 from .models import Initiative
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(NLDesignForm, forms.ModelForm):
     levels = forms.MultipleChoiceField(
         label=_("onderwijsniveaus"),
         choices=EducationLevel.choices,

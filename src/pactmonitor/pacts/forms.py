@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pactmonitor.progress.forms import NLDesignForm
+
 from .models import Action, ActionLine, Organisation, Pact
 
 
-class PactForm(forms.ModelForm):
+class PactForm(NLDesignForm, forms.ModelForm):
     class Meta:
         model = Pact
         fields = ["name", "description", "parties", "period_start", "period_end", "signed_on"]
@@ -19,7 +21,7 @@ class PactForm(forms.ModelForm):
         }
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(NLDesignForm, forms.ModelForm):
     class Meta:
         model = Action
         fields = [

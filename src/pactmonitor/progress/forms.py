@@ -12,6 +12,32 @@ from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 from .choices import Basis, Status
 from .models import Milestone, ReportingRound, Source, StatusUpdate
 
+# NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.CheckboxSelectMultiple: "",
+    forms.FileInput: "",
+    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+class NLDesignForm:
+    """Mixin: Utrecht classes on the widgets and the fields rendered by progress/_form.html."""
+
+    template_name_div = "progress/_form.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = next(
+                (css for kind, css in WIDGET_CLASSES.items() if isinstance(field.widget, kind)), ""
+            )
+            if css:
+                field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()
+
 
 def set_reported_basis(update: StatusUpdate, status: str) -> None:
     """A status someone saves is reported by them; "onbekend" has no basis."""
@@ -19,7 +45,7 @@ def set_reported_basis(update: StatusUpdate, status: str) -> None:
     update.basis_quote = ""
 
 
-class DraftForm(forms.ModelForm):
+class DraftForm(NLDesignForm, forms.ModelForm):
     """What a contributor fills in for an action or sub-measure in a round."""
 
     # The revision the editor started from: a save based on an older one is refused.
@@ -47,17 +73,26 @@ class DraftForm(forms.ModelForm):
         return cleaned
 
 
+class MilestoneForm(NLDesignForm, forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["date", "date_text", "text"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
 MilestoneFormSet = inlineformset_factory(
     StatusUpdate,
     Milestone,
-    fields=["date", "date_text", "text"],
+    form=MilestoneForm,
     extra=1,
     can_delete=True,
-    widgets={"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
 )
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(NLDesignForm, forms.ModelForm):
     url = forms.URLField(label=_("adres"), required=False, assume_scheme="https", max_length=1000)
 
     class Meta:
@@ -71,7 +106,7 @@ SourceFormSet = inlineformset_factory(
 )
 
 
-class OpenRoundForm(forms.ModelForm):
+class OpenRoundForm(NLDesignForm, forms.ModelForm):
     class Meta:
         model = ReportingRound
         fields = ["pact", "name", "slug", "peildatum", "deadline"]
@@ -103,13 +138,13 @@ class OpenRoundForm(forms.ModelForm):
         return cleaned
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(NLDesignForm, forms.Form):
     comment = forms.CharField(
         label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class CorrectionForm(forms.ModelForm):
+class CorrectionForm(NLDesignForm, forms.ModelForm):
     """A correction of a published update; like a draft, its status is reported by whoever
     makes it."""
 
@@ -136,7 +171,7 @@ class CorrectionForm(forms.ModelForm):
         return {name: getattr(self.instance, name) for name in names}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(NLDesignForm, forms.ModelForm):
     """A landsdeel's organisation and priorities in a round (the results are a formset)."""
 
     class Meta:
@@ -148,7 +183,7 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(NLDesignForm, forms.ModelForm):
     class Meta:
         model = RegionResult
         fields = ["action_line", "subregion", "heading", "text", "order"]
