@@ -95,7 +95,13 @@ def database(data_dir: Path) -> dict:
         )
     if engine.endswith("sqlite3"):
         # WAL lets readers (the web server's workers) proceed while a writer commits.
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        # IMMEDIATE: a writing transaction takes the write lock at its start, so two people
+        # saving at once queue up instead of one failing with "database is locked".
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
         config["CONN_MAX_AGE"] = 0
     config["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
     return config
