@@ -108,3 +108,16 @@ def initiative(**kw) -> Initiative:
     kw.setdefault("name", f"Initiatief {n}")
     kw.setdefault("kind", "overig")
     return Initiative.objects.create(**kw)
+
+
+def user(**kw):
+    from pactmonitor.accounts.models import User
+
+    n = _n()
+    kw.setdefault("username", f"gebruiker-{n}")
+    kw.setdefault("email", f"{kw['username']}@example.org")
+    password = kw.pop("password", "geheim-wachtwoord")
+    created = User(**kw)
+    created.set_password(password)
+    created.save()
+    return created

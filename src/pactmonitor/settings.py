@@ -48,6 +48,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int_list(name: str, default: list[int]) -> list[int]:
+    items = env_list(name, [str(item) for item in default])
+    try:
+        return [int(item) for item in items]
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: expected whole numbers separated by commas") from None
+
+
 def data_directory() -> Path:
     """The writable directory for the SQLite database, the secret key and collected files."""
     path = Path(env_str("PACTMONITOR_DATA_DIR", str(Path.cwd() / "data"))).expanduser()
@@ -87,7 +95,13 @@ def database(data_dir: Path) -> dict:
         )
     if engine.endswith("sqlite3"):
         # WAL lets readers (the web server's workers) proceed while a writer commits.
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        # IMMEDIATE: a writing transaction takes the write lock at its start, so two people
+        # saving at once queue up instead of one failing with "database is locked".
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
         config["CONN_MAX_AGE"] = 0
     config["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
     return config
@@ -179,6 +193,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -226,6 +241,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pactmonitor <noreply@pactmonitor.local>")
 # The address links in e-mails point to (reminders are sent from a cron job, not a request).
 SITE_URL = env_str("PACTMONITOR_SITE_URL", "http://127.0.0.1:8000")
+# Days before a round's deadline on which contributors with open drafts get a reminder (0: on it).
+PACTMONITOR_REMINDER_DAYS = env_int_list("PACTMONITOR_REMINDER_DAYS", [7, 1, 0])
 
 CACHES = {
     "default": {

@@ -10,6 +10,12 @@ admin.site.index_title = _("Beheer van pacten, rondes, regio's, indicatoren en i
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    # The work pages (signed-in users) sit outside the language prefix, like the reports.
+    path("account/", include("pactmonitor.accounts.urls")),
+    path("werk/register/", include("pactmonitor.pacts.urls")),
+    path("werk/initiatieven/", include("pactmonitor.initiatives.urls")),
+    path("werk/", include("pactmonitor.progress.urls")),
+    path("uitwisseling/", include("pactmonitor.exchange.urls")),
     # The reports are Dutch documents: one address, outside the language prefix.
     path("rapportages/", include("pactmonitor.reports.urls")),
 ] + i18n_patterns(

@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .choices import Role
 from .models import User
+
+# What only an administrator may change: otherwise a national coordinator who manages users
+# could make themselves (or anyone) an administrator.
+PRIVILEGE_FIELDS = ["is_superuser", "is_staff", "groups", "user_permissions"]
 
 
 @admin.register(User)
@@ -14,3 +19,26 @@ class UserAdmin(DjangoUserAdmin):
         (_("Rol en bereik"), {"fields": ["role", "organisation", "landsdeel"]}),
     ]
     autocomplete_fields = ["organisation"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else fields + PRIVILEGE_FIELDS
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in db_field.get_choices()
+                if value != Role.ADMINISTRATOR
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
+            return False
+        return super().has_delete_permission(request, obj)

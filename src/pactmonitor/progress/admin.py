@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.regions.admin import PROVENANCE
 
-from .models import Milestone, ReportingRound, Source, StatusUpdate
+from .models import Milestone, ReportingRound, SentReminder, Source, StatusUpdate
 
 
 @admin.register(ReportingRound)
@@ -65,3 +65,12 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "url", "update"]
     search_fields = ["title", "url"]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["user", "round", "days_before", "sent_at"]
+    list_filter = ["round", "days_before"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -76,6 +76,19 @@ class StatusUpdateQuerySet(models.QuerySet):
     def for_round(self, round: ReportingRound) -> StatusUpdateQuerySet:
         return self.filter(round=round)
 
+    def in_scope_of(self, user, verb: str = "edit") -> StatusUpdateQuerySet:
+        """Updates whose action lies in the user's scope for ``verb`` (see accounts.scope)."""
+        # A subquery rather than .distinct(): the rule may join the action's leads.
+        inside = StatusUpdate.objects.filter(user.scope(verb, StatusUpdate)).values("pk")
+        return self.filter(pk__in=inside)
+
+    def open_drafts(self) -> StatusUpdateQuerySet:
+        return self.current().filter(state=UpdateState.DRAFT, round__state=RoundState.OPEN)
+
+    def editable_by(self, user) -> StatusUpdateQuerySet:
+        """The drafts of open rounds that the user may edit now."""
+        return self.in_scope_of(user, "edit").open_drafts()
+
 
 class PublishedUpdateIsFrozen(ValidationError):
     pass
@@ -224,3 +237,27 @@ class Source(Provenanced):
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class SentReminder(models.Model):
+    """A reminder mail that went out: each (contributor, round, reminder day) is sent once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+"
+    )
+    round = models.ForeignKey(
+        ReportingRound, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="sent_reminders"
+    )
+    days_before = models.IntegerField(_("dagen voor de inleverdatum"))
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["round", "user", "-days_before"]
+        verbose_name = _("verstuurde herinnering")
+        verbose_name_plural = _("verstuurde herinneringen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "round", "days_before"], name="one_reminder_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.round} – {self.days_before}"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .choices import UpdateState
-from .models import StatusUpdate
+from pactmonitor.pacts.models import Action, Pact, SubMeasure
+from pactmonitor.regions.models import Region, RegionProfile
+
+from .choices import RoundState, UpdateState
+from .models import ReportingRound, StatusUpdate
 
 COPIED_FIELDS = ["status", "basis", "basis_quote", "narrative", "new"]
 
@@ -35,3 +41,253 @@ def correct_update(update: StatusUpdate, *, reason: str, user=None, **values) ->
     for source in update.sources.all():
         correction.sources.create(title=source.title, url=source.url)
     return correction
+
+
+# --- The round cycle -------------------------------------------------------------------------
+# open_round → (contributors edit drafts: save_draft) → submit → approve | send_back →
+# publish_round. Each step checks the state it starts from and raises RoundStepRefused
+# with a message for the user; scope is checked by the caller through accounts.scope.
+
+
+class RoundStepRefused(ValidationError):
+    """A step of the round cycle that the state of the round or update does not allow."""
+
+
+class EditConflict(Exception):
+    """The draft was saved by someone else since the editor loaded it."""
+
+    def __init__(self, current: StatusUpdate):
+        super().__init__(f"update {current.pk} changed (revision {current.revision})")
+        self.current = current
+
+
+def pacts_of_round(pact: Pact) -> list[Pact]:
+    """The round's pact and every pact that contributes to it, at any depth."""
+    found, todo = [], [pact]
+    while todo:
+        node = todo.pop(0)
+        if node not in found:
+            found.append(node)
+            todo.extend(node.children.all())
+    return found
+
+
+def subjects_to_report(actions, earlier: dict) -> list[tuple[Action, SubMeasure | None]]:
+    """Every action, or each of its sub-measures, to be reported on.
+
+    An action is reported per sub-measure when it has sub-measures, unless its latest earlier
+    update was for the action as a whole (the way the source reported it is kept).
+    """
+    subjects = []
+    for action in actions:
+        measures = list(action.sub_measures.all())
+        if measures and (action.pk, None) not in earlier:
+            subjects.extend((action, measure) for measure in measures)
+        else:
+            subjects.append((action, None))
+    return subjects
+
+
+def latest_earlier_updates(round: ReportingRound, pacts: list[Pact]) -> dict:
+    """(action id, sub-measure id) → the latest current update from an earlier round."""
+    earlier = (
+        StatusUpdate.objects.current()
+        .filter(action__pact__in=pacts, round__peildatum__lt=round.peildatum)
+        .exclude(round=round)
+        .select_related("round")
+        .prefetch_related("milestones", "sources")
+        .order_by("round__peildatum", "version")
+    )
+    return {(u.action_id, u.sub_measure_id): u for u in earlier}
+
+
+def previous_update(update: StatusUpdate) -> StatusUpdate | None:
+    """The latest current update of the same action or sub-measure in an earlier round."""
+    return (
+        StatusUpdate.objects.current()
+        .filter(
+            action=update.action_id,
+            sub_measure=update.sub_measure_id,
+            round__peildatum__lt=update.round.peildatum,
+        )
+        .select_related("round")
+        .order_by("-round__peildatum", "-version")
+        .first()
+    )
+
+
+def _draft_from(round: ReportingRound, action: Action, measure, previous) -> StatusUpdate:
+    values = {name: getattr(previous, name) for name in COPIED_FIELDS} if previous else {}
+    values["new"] = ""  # what is new is new in every round
+    draft = StatusUpdate.objects.create(
+        round=round, action=action, sub_measure=measure, state=UpdateState.DRAFT, **values
+    )
+    if previous is not None:
+        for milestone in previous.milestones.all():
+            draft.milestones.create(
+                date=milestone.date, date_text=milestone.date_text, text=milestone.text
+            )
+        for source in previous.sources.all():
+            draft.sources.create(title=source.title, url=source.url)
+    return draft
+
+
+@transaction.atomic
+def open_round(*, pact: Pact, slug: str, name: str, peildatum, deadline=None) -> ReportingRound:
+    """Open a round: a draft for every action (or sub-measure), prefilled from earlier rounds."""
+    round = ReportingRound.objects.create(
+        pact=pact,
+        slug=slug,
+        name=name,
+        peildatum=peildatum,
+        deadline=deadline,
+        state=RoundState.OPEN,
+    )
+    pacts = pacts_of_round(pact)
+    earlier = latest_earlier_updates(round, pacts)
+    actions = Action.objects.filter(pact__in=pacts).prefetch_related("sub_measures")
+    for action, measure in subjects_to_report(actions, earlier):
+        previous = earlier.get((action.pk, measure.pk if measure else None))
+        _draft_from(round, action, measure, previous)
+    open_profiles(round)
+    return round
+
+
+def add_drafts_for_new_action(action: Action) -> int:
+    """A new action gets a draft in every open round that reports on its pact."""
+    count = 0
+    for round in ReportingRound.objects.filter(state=RoundState.OPEN):
+        if action.pact in pacts_of_round(round.pact):
+            measures = list(action.sub_measures.all()) or [None]
+            for measure in measures:
+                _draft_from(round, action, measure, None)
+                count += 1
+    return count
+
+
+def open_profiles(round: ReportingRound) -> None:
+    """A profile per landsdeel for the round, its text prefilled from the latest earlier one.
+
+    Like the drafts, it becomes public only when the round is published.
+    """
+    for landsdeel in Region.objects.landsdelen():
+        previous = (
+            RegionProfile.objects.filter(region=landsdeel, round__peildatum__lt=round.peildatum)
+            .order_by("-round__peildatum")
+            .first()
+        )
+        RegionProfile.objects.create(
+            region=landsdeel,
+            round=round,
+            organisation=previous.organisation if previous else "",
+            priorities=previous.priorities if previous else "",
+        )
+
+
+def _refuse_unless(condition: bool, message) -> None:
+    if not condition:
+        raise RoundStepRefused(message)
+
+
+@transaction.atomic
+def save_draft(form, *, expected_revision: int, user, formsets=()) -> StatusUpdate:
+    """Save a draft form (and its milestone/source formsets) unless someone else saved the
+    draft since ``expected_revision``.
+
+    The check and the write lock happen in one conditional UPDATE on the row's own columns, so
+    two saves racing on the same revision cannot both pass (on PostgreSQL the second waits for
+    the first, re-reads the row and matches nothing).
+    """
+    update = form.instance
+    _refuse_unless(update.round.state == RoundState.OPEN, _("Deze ronde is niet open."))
+    claimed = StatusUpdate.objects.filter(
+        pk=update.pk, revision=expected_revision, state=UpdateState.DRAFT
+    ).update(revision=expected_revision)
+    if not claimed:
+        current = StatusUpdate.objects.select_related("updated_by").get(pk=update.pk)
+        _refuse_unless(
+            current.state == UpdateState.DRAFT, _("Deze update is niet meer in concept.")
+        )
+        raise EditConflict(current)
+    update.revision = expected_revision
+    update.updated_by = user
+    saved = form.save()
+    for formset in formsets:
+        formset.instance = saved
+        formset.save()
+    return saved
+
+
+def _set_state(updates, state: str, user, **extra) -> int:
+    count = 0
+    # Lock only the updates themselves, in a fixed order (the default ordering joins sub-measures).
+    for update in updates.select_for_update(of=("self",)).order_by("pk"):
+        update.state = state
+        update.updated_by = user
+        for name, value in extra.items():
+            setattr(update, name, value)
+        update.save()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def submit_updates(updates, *, user) -> int:
+    """Hand drafts to the national coordinator; only drafts of open rounds move."""
+    return _set_state(updates.open_drafts(), UpdateState.SUBMITTED, user, review_comment="")
+
+
+@transaction.atomic
+def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
+    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    _refuse_unless(
+        update.state == UpdateState.SUBMITTED,
+        _("Alleen een ingediende update kan worden goedgekeurd."),
+    )
+    _set_state(
+        StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
+    )
+    update.refresh_from_db()
+    return update
+
+
+@transaction.atomic
+def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdate:
+    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    _refuse_unless(bool(comment.strip()), _("Zeg bij het terugsturen wat er anders moet."))
+    _refuse_unless(
+        update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED)
+        and update.round.state == RoundState.OPEN,
+        _(
+            "Alleen een ingediende of goedgekeurde update van een open ronde "
+            "kan worden teruggestuurd."
+        ),
+    )
+    _set_state(
+        StatusUpdate.objects.filter(pk=update.pk),
+        UpdateState.DRAFT,
+        user,
+        review_comment=comment.strip(),
+    )
+    update.refresh_from_db()
+    return update
+
+
+@transaction.atomic
+def publish_round(round: ReportingRound, *, user) -> int:
+    """Publish a round whose every current update is approved; published updates are frozen."""
+    round = ReportingRound.objects.select_for_update().get(pk=round.pk)
+    _refuse_unless(
+        round.state == RoundState.OPEN, _("Alleen een open ronde kan worden gepubliceerd.")
+    )
+    waiting = round.updates.current().exclude(state=UpdateState.APPROVED).count()
+    _refuse_unless(
+        waiting == 0,
+        _("Nog %(count)d updates zijn niet goedgekeurd; publiceren kan als alles is goedgekeurd.")
+        % {"count": waiting},
+    )
+    count = _set_state(round.updates.current(), UpdateState.PUBLISHED, user)
+    round.state = RoundState.PUBLISHED
+    round.published_at = timezone.now()
+    round.save()
+    return count

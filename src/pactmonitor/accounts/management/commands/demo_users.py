@@ -1,0 +1,111 @@
+"""Create (or reset) one demo user per role on the loaded dataset, and print their sign-ins."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Count
+
+from pactmonitor.accounts.choices import Role
+from pactmonitor.accounts.models import User
+from pactmonitor.pacts.models import Organisation, Pact
+from pactmonitor.regions.models import Region
+
+# The national coordinator manages users and rounds in the admin as well as in the work pages.
+NATIONAL_PERMISSIONS = [("accounts", "user"), ("progress", "reportinground")]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a demo user for each role on the loaded dataset (a coordinator per landsdeel, "
+        "owners for some organisations that lead actions) and print role, scope, sign-in name "
+        "and password, one line per user. Existing demo users get a new password."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--owners", type=int, default=5, help="How many organisations get an owner."
+        )
+        parser.add_argument(
+            "--password", help="One password for all (default: a new random one each)."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, owners: int, password: str | None, **options) -> None:
+        landsdelen = list(Region.objects.landsdelen().order_by("name"))
+        if not landsdelen:
+            raise CommandError(
+                "Er zijn geen landsdelen; laad eerst de dataset (pactmonitor load-techniekpact)."
+            )
+        self.password = password
+        self.emit(self.user("beheerder", Role.ADMINISTRATOR, is_staff=True, is_superuser=True), "")
+        national = self.user("landelijk", Role.NATIONAL_COORDINATOR, is_staff=True)
+        national.user_permissions.set(self.national_permissions())
+        self.emit(national, "landelijk")
+        for region in landsdelen:
+            self.emit(
+                self.user(
+                    f"coordinator-{region.key}", Role.LANDSDEEL_COORDINATOR, landsdeel=region
+                ),
+                region.name,
+            )
+        for organisation in self.leading_organisations(owners):
+            username = f"eigenaar-{organisation.key}"[:150]
+            self.emit(
+                self.user(username, Role.ACTION_OWNER, organisation=organisation), str(organisation)
+            )
+
+    def leading_organisations(self, count: int) -> list[Organisation]:
+        """The main lead of each pact first (so every pact has an owner), then the busiest."""
+        chosen: list[Organisation] = []
+        for pact in Pact.objects.order_by("level", "name"):
+            top = self.by_actions_led(Organisation.objects.filter(led_actions__pact=pact)).first()
+            if top and top not in chosen:
+                chosen.append(top)
+        for organisation in self.by_actions_led(Organisation.objects.all()):
+            if len(chosen) >= count:
+                break
+            if organisation not in chosen:
+                chosen.append(organisation)
+        return chosen[:count]
+
+    def by_actions_led(self, organisations):
+        return (
+            organisations.annotate(led=Count("led_actions"))
+            .filter(led__gt=0)
+            .order_by("-led", "name")
+        )
+
+    def national_permissions(self) -> list[Permission]:
+        return [
+            permission
+            for app, model in NATIONAL_PERMISSIONS
+            for permission in Permission.objects.filter(
+                content_type__app_label=app, content_type__model=model
+            )
+        ]
+
+    def user(self, username: str, role: str, **fields) -> User:
+        defaults = {
+            "role": role,
+            "organisation": None,
+            "landsdeel": None,
+            "is_active": True,
+            "is_staff": False,
+            "is_superuser": False,
+            "email": f"{username}@example.org",
+            **fields,
+        }
+        user, _ = User.objects.update_or_create(username=username, defaults=defaults)
+        user.demo_password = self.password or secrets.token_urlsafe(12)
+        user.set_password(user.demo_password)
+        user.save()
+        return user
+
+    def emit(self, user: User, scope: str) -> None:
+        self.stdout.write(
+            "\t".join([user.get_role_display(), scope or "–", user.username, user.demo_password])
+        )

@@ -1,0 +1,407 @@
+"""Reading a filled-in workbook back: every row through the web UI's DraftForm, all or nothing.
+
+Every problem is reported with sheet, row and column; nothing is written unless every row is
+right. A row whose values equal what is stored is left alone (so a draft changed in the app
+since the download only matters for the rows the uploader changed).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.core import signing
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from openpyxl import load_workbook
+
+from pactmonitor.pacts.models import Action
+from pactmonitor.progress import services
+from pactmonitor.progress.choices import Status
+from pactmonitor.progress.forms import DraftForm
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+
+from .dutch import parse_date, parse_number
+from .workbook import COLUMNS, META_SHEET, SALT, SHEET, column_letter
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 5000
+STATUS_WORDS = {
+    **{value: value for value in Status.values},
+    **{str(label).lower(): value for value, label in Status.choices},
+    "geel": Status.AFGEROND,
+    "blauw": Status.OP_SCHEMA,
+    "rood": Status.VERTRAAGD,
+    "grijs": Status.ONBEKEND,
+    "op-schema": Status.OP_SCHEMA,
+}
+FIELD_COLUMNS = {
+    "status": "status",
+    "narrative": "narrative",
+    "new": "new",
+    "revision": "status",
+    "__all__": "action",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+
+class Refused(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+CHANGE_LABELS = {
+    "status": _l("status"),
+    "narrative": _l("stand van zaken"),
+    "new": _l("nieuw"),
+    "milestone": _l("mijlpaal"),
+}
+
+
+@dataclass
+class Change:
+    update: StatusUpdate
+    form: DraftForm
+    expected_revision: int
+    milestone: tuple | None
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def changed_labels(self) -> list[str]:
+        return [str(CHANGE_LABELS[name]) for name in self.changed]
+
+
+@dataclass
+class Summary:
+    changes: list[Change]
+    unchanged: int
+
+
+def _whole_file_problem(message: str) -> Refused:
+    return Refused([Problem(_("bestand"), None, None, message)])
+
+
+def unpacked_size(data: bytes) -> int:
+    """What the workbook's parts add up to unpacked: a small zip can unpack to gigabytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # load_workbook reports the damage
+
+
+def open_workbook(upload) -> object:
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _whole_file_problem(_("Het bestand is groter dan 10 MB."))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _whole_file_problem(
+            _("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde.")
+        )
+    if unpacked_size(data) > MAX_UNPACKED_BYTES:
+        raise _whole_file_problem(_("De werkmap is uitgepakt te groot om te verwerken."))
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # openpyxl raises many types for damaged files; all mean the same here
+        raise _whole_file_problem(
+            _("De werkmap is beschadigd en kan niet worden gelezen.")
+        ) from None
+
+
+def read_fingerprint(workbook, round: ReportingRound) -> dict[int, int]:
+    """The revision of each draft at download time; refuses another round's or a forged workbook."""
+    if META_SHEET not in workbook.sheetnames or SHEET not in workbook.sheetnames:
+        raise _whole_file_problem(
+            _(
+                "Dit is geen werkmap van Pactmonitor "
+                "(blad ‘%(sheet)s’ of de vingerafdruk ontbreekt)."
+            )
+            % {"sheet": SHEET}
+        )
+    meta = workbook[META_SHEET]
+    try:
+        payload = signing.loads(str(meta["B2"].value or ""), salt=SALT)
+        rows = {int(pk): int(revision) for pk, revision in payload["rows"].items()}
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
+        raise Refused(
+            [
+                Problem(
+                    META_SHEET,
+                    2,
+                    "B",
+                    _(
+                        "De vingerafdruk van de werkmap is beschadigd of aangepast; "
+                        "download de werkmap opnieuw."
+                    ),
+                )
+            ]
+        ) from None
+    if payload.get("round") != round.slug:
+        raise Refused(
+            [
+                Problem(
+                    META_SHEET,
+                    1,
+                    "B",
+                    _("Deze werkmap hoort bij ronde ‘%(other)s’, niet bij ‘%(round)s’.")
+                    % {"other": payload.get("round"), "round": round.slug},
+                )
+            ]
+        )
+    return rows
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        # Numbers typed in a text cell are written back the Dutch way.
+        return (f"{value:.10g}").replace(".", ",")
+    return str(value).strip()
+
+
+def _number(value: object) -> str:
+    """An action number as typed: 3, 3.0, "3", "3,0" → "3"; "3b" stays "3b"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = _text(value)
+        try:
+            number = parse_number(text)
+        except ValueError:
+            return text
+    return str(int(number)) if number == int(number) else _text(number)
+
+
+class RowReader:
+    """Turns one row into a Change (or problems), given the round and the uploader."""
+
+    def __init__(self, round: ReportingRound, user, revisions: dict[int, int]):
+        self.round, self.user, self.revisions = round, user, revisions
+        self.updates = {
+            (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else ""): u
+            for u in StatusUpdate.objects.for_round(round)
+            .current()
+            .select_related("action__pact", "sub_measure")
+        }
+        self.editable = set(
+            StatusUpdate.objects.editable_by(user).filter(round=round).values_list("pk", flat=True)
+        )
+        self.in_scope = set(
+            StatusUpdate.objects.for_round(round)
+            .in_scope_of(user, "edit")
+            .values_list("pk", flat=True)
+        )
+        self.problems: list[Problem] = []
+        self.seen: dict[int, int] = {}
+
+    def problem(self, row: int, key: str, message: str) -> None:
+        self.problems.append(Problem(SHEET, row, column_letter(key), message))
+
+    def find_update(self, row: int, cells: dict) -> StatusUpdate | None:
+        key = (_text(cells["pact"]), _number(cells["action"]), _text(cells["letter"]).lower())
+        update = self.updates.get(key)
+        if update is None:
+            known = Action.objects.filter(pact__key=key[0], number=key[1]).exists()
+            where = "letter" if known else "action"
+            self.problem(
+                row,
+                where,
+                _("Onbekende actie ‘%(action)s%(letter)s’ van pact ‘%(pact)s’ in deze ronde.")
+                % {"pact": key[0], "action": key[1], "letter": key[2]},
+            )
+            return None
+        if update.pk not in self.in_scope:
+            self.problem(
+                row,
+                "action",
+                _("Actie %(subject)s valt buiten uw bereik.") % {"subject": key[1] + key[2]},
+            )
+            return None
+        if update.pk in self.seen:
+            self.problem(
+                row,
+                "action",
+                _("Deze actie staat ook al op regel %(row)d.") % {"row": self.seen[update.pk]},
+            )
+            return None
+        self.seen[update.pk] = row
+        return update
+
+    def status(self, row: int, value: object) -> str | None:
+        word = " ".join(_text(value).lower().split())
+        if word in STATUS_WORDS:
+            return STATUS_WORDS[word]
+        self.problem(
+            row,
+            "status",
+            _("Status ‘%(value)s’ staat niet in de lijst (%(choices)s).")
+            % {"value": _text(value), "choices": ", ".join(str(label) for label in Status.labels)},
+        )
+        return None
+
+    def milestone(self, row: int, cells: dict) -> tuple | None:
+        date_cell, text = cells["milestone_date"], _text(cells["milestone_text"])
+        if date_cell in (None, "") and not text:
+            return None
+        if not text:
+            self.problem(row, "milestone_text", _("Een mijlpaal heeft een omschrijving nodig."))
+            return None
+        if date_cell in (None, ""):
+            return (None, "", text)
+        try:
+            date, date_text = parse_date(date_cell)
+        except ValueError as error:
+            self.problem(row, "milestone_date", str(error))
+            return None
+        return (date, date_text, text)
+
+    def read(self, row: int, cells: dict) -> Change | None:
+        update = self.find_update(row, cells)
+        if update is None:
+            return None
+        status = self.status(row, cells["status"])
+        milestone = self.milestone(row, cells)
+        values = {
+            "status": status,
+            "narrative": _text(cells["narrative"]),
+            "new": _text(cells["new"]),
+        }
+        if status is None:
+            return None
+        changed = [
+            name for name, value in values.items() if (getattr(update, name) or "").strip() != value
+        ]
+        if not changed and milestone is None:
+            return None
+        if update.pk not in self.editable:
+            self.problem(
+                row,
+                "action",
+                _("%(subject)s is niet meer in concept (%(state)s) en kan niet worden gewijzigd.")
+                % {"subject": update, "state": update.get_state_display()},
+            )
+            return None
+        expected = self.revisions.get(update.pk)
+        if expected is None:
+            self.problem(
+                row,
+                "action",
+                _("Deze regel stond niet in de gedownloade werkmap; download de werkmap opnieuw."),
+            )
+            return None
+        if expected != update.revision:
+            who = update.updated_by or _("iemand")
+            self.problem(
+                row,
+                "action",
+                _(
+                    "%(subject)s is na het downloaden in de app gewijzigd door %(who)s; "
+                    "download de werkmap opnieuw, er wordt niets overschreven."
+                )
+                % {"subject": update, "who": who},
+            )
+            return None
+        form = DraftForm({**values, "revision": expected}, instance=update)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                self.problem(row, FIELD_COLUMNS.get(name, "action"), " ".join(errors))
+            return None
+        return Change(
+            update, form, expected, milestone, changed + (["milestone"] if milestone else [])
+        )
+
+
+def read_rows(
+    workbook, round: ReportingRound, user, revisions: dict[int, int]
+) -> tuple[list[Change], int]:
+    sheet = workbook[SHEET]
+    header = [_text(cell.value) for cell in next(sheet.iter_rows(min_row=1, max_row=1), [])]
+    expected = [column.title for column in COLUMNS]
+    if header[: len(expected)] != expected:
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    1,
+                    None,
+                    _("De kolommen van het blad zijn veranderd; verwacht: %(columns)s.")
+                    % {"columns": ", ".join(expected)},
+                )
+            ]
+        )
+    if sheet.max_row > MAX_ROWS + 1:
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    None,
+                    None,
+                    _("Het blad heeft meer dan %(max)d regels.") % {"max": MAX_ROWS},
+                )
+            ]
+        )
+    reader, changes, rows = RowReader(round, user, revisions), [], 0
+    for number, values in enumerate(
+        sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2
+    ):
+        cells = {
+            column.key: (values[i] if i < len(values) else None) for i, column in enumerate(COLUMNS)
+        }
+        if all(value in (None, "") for value in cells.values()):
+            continue
+        rows += 1
+        change = reader.read(number, cells)
+        if change is not None:
+            changes.append(change)
+    if reader.problems:
+        raise Refused(reader.problems)
+    return changes, rows - len(changes)
+
+
+def _apply(change: Change, user) -> None:
+    services.save_draft(change.form, expected_revision=change.expected_revision, user=user)
+    if change.milestone:
+        date, date_text, text = change.milestone
+        change.update.milestones.create(date=date, date_text=date_text, text=text)
+
+
+def import_workbook(upload, round: ReportingRound, user) -> Summary:
+    """Apply a workbook of drafts, all or nothing; raises Refused with every problem found."""
+    workbook = open_workbook(upload)
+    revisions = read_fingerprint(workbook, round)
+    changes, unchanged = read_rows(workbook, round, user, revisions)
+    try:
+        with transaction.atomic():
+            for change in changes:
+                _apply(change, user)
+    except services.EditConflict as conflict:
+        row = next(c for c in changes if c.update.pk == conflict.current.pk)
+        raise Refused(
+            [
+                Problem(
+                    SHEET,
+                    None,
+                    None,
+                    _(
+                        "%(subject)s werd tijdens het uploaden door een ander gewijzigd; "
+                        "er is niets opgeslagen."
+                    )
+                    % {"subject": row.update},
+                )
+            ]
+        ) from None
+    except services.RoundStepRefused as error:
+        raise Refused([Problem(SHEET, None, None, " ".join(error.messages))]) from None
+    return Summary(changes, unchanged)

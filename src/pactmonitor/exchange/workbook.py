@@ -1,0 +1,166 @@
+"""The Excel workbook of a user's open drafts in a round, and its hidden fingerprint.
+
+Sheet "Updates": a row per action or sub-measure; the previous round's status and narrative
+are shown read-only (the sheet is protected, only the new cells are unlocked); the status
+cell has a drop-down. A very hidden sheet holds the round and a signed fingerprint of the
+download (each draft's id and revision), so an upload can tell another round's workbook, a
+tampered one, and drafts changed in the app since the download.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.core import signing
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pactmonitor.progress.choices import Status
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.services import latest_earlier_updates, pacts_of_round
+
+SHEET = "Updates"
+META_SHEET = "pactmonitor"
+SALT = "pactmonitor.exchange.workbook"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    editable: bool = False
+
+
+COLUMNS = [
+    Column("pact", "Pact", 24),
+    Column("action", "Actie", 8),
+    Column("letter", "Deelmaatregel", 8),
+    Column("title", "Titel", 40),
+    Column("previous_round", "Vorige ronde", 14),
+    Column("previous_status", "Vorige status", 14),
+    Column("previous_narrative", "Vorige stand van zaken", 50),
+    Column("status", "Status", 14, editable=True),
+    Column("narrative", "Stand van zaken", 60, editable=True),
+    Column("new", "Nieuw sinds de vorige ronde", 40, editable=True),
+    Column("milestone_date", "Nieuwe mijlpaal: datum", 16, editable=True),
+    Column("milestone_text", "Nieuwe mijlpaal: omschrijving", 40, editable=True),
+]
+COLUMN_INDEX = {column.key: number for number, column in enumerate(COLUMNS, start=1)}
+STATUS_WORDS = [str(label) for label in Status.labels]
+READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
+
+
+def column_letter(key: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(COLUMN_INDEX[key])
+
+
+def _cell_text(value: str) -> str:
+    """Control characters cannot be stored in a worksheet; they are dropped, not the row."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _row(update: StatusUpdate, previous: StatusUpdate | None) -> list:
+    return [_cell_text(value) for value in _values(update, previous)]
+
+
+def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
+    return [
+        update.action.pact.key,
+        update.action.number,
+        update.sub_measure.letter if update.sub_measure else "",
+        update.sub_measure.text if update.sub_measure else update.action.title,
+        previous.round.name if previous else "",
+        previous.get_status_display() if previous else "",
+        previous.narrative if previous else "",
+        update.get_status_display(),
+        update.narrative,
+        update.new,
+        "",
+        "",
+    ]
+
+
+def _write_header(sheet) -> None:
+    sheet.append([column.title for column in COLUMNS])
+    for number, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=number)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = column.width
+    sheet.freeze_panes = "A2"
+
+
+def _protect(sheet, rows: int) -> None:
+    for row in sheet.iter_rows(min_row=2, max_row=rows + 1):
+        for cell, column in zip(row, COLUMNS, strict=True):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column.editable:
+                cell.protection = Protection(locked=False)
+            else:
+                cell.fill = READ_ONLY_FILL
+    # No password: protection guards against slips, not against a determined user; the
+    # upload ignores the read-only columns anyway.
+    sheet.protection.sheet = True
+    sheet.protection.formatRows = False
+    sheet.protection.formatColumns = False
+
+
+def _add_status_dropdown(sheet, rows: int) -> None:
+    choices = ",".join(STATUS_WORDS)
+    validation = DataValidation(
+        type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True
+    )
+    validation.error = "Kies een status uit de lijst: " + ", ".join(STATUS_WORDS)
+    validation.errorTitle = "Onbekende status"
+    sheet.add_data_validation(validation)
+    letter = column_letter("status")
+    validation.add(f"{letter}2:{letter}{max(rows + 1, 2)}")
+
+
+def fingerprint(round: ReportingRound, user, updates: list[StatusUpdate]) -> str:
+    payload = {
+        "round": round.slug,
+        "user": user.pk,
+        "at": timezone.now().isoformat(),
+        "rows": {str(update.pk): update.revision for update in updates},
+    }
+    return signing.dumps(payload, salt=SALT, compress=True)
+
+
+def _write_meta(
+    workbook: Workbook, round: ReportingRound, user, updates: list[StatusUpdate]
+) -> None:
+    meta = workbook.create_sheet(META_SHEET)
+    meta.append(["ronde", round.slug])
+    meta.append(["vingerafdruk", fingerprint(round, user, updates)])
+    meta.sheet_state = "veryHidden"
+
+
+def build_workbook(round: ReportingRound, user, updates: list[StatusUpdate]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    _write_header(sheet)
+    earlier = latest_earlier_updates(round, pacts_of_round(round.pact))
+    for update in updates:
+        sheet.append(_row(update, earlier.get((update.action_id, update.sub_measure_id))))
+    _protect(sheet, len(updates))
+    _add_status_dropdown(sheet, len(updates))
+    _write_meta(workbook, round, user, updates)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def drafts_for_workbook(round: ReportingRound, user) -> list[StatusUpdate]:
+    return list(
+        StatusUpdate.objects.editable_by(user)
+        .filter(round=round)
+        .select_related("action__pact", "sub_measure")
+    )

@@ -1,0 +1,47 @@
+"""Initiatives in the work pages: a landsdeel coordinator keeps those of their landsdeel."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pactmonitor.accounts import scope
+from pactmonitor.accounts.scope import get_for_user
+
+from .forms import InitiativeForm
+from .models import Initiative
+
+
+@login_required
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    mine = Initiative.objects.filter(
+        pk__in=Initiative.objects.filter(request.user.scope("edit", Initiative)).values("pk")
+    )
+    return render(request, "initiatives/work_list.html", {"initiatives": mine})
+
+
+@login_required
+def initiative_create(request: HttpRequest) -> HttpResponse:
+    if not (scope.landsdeel_ids(request.user) or scope.is_administrator(request.user)):
+        raise PermissionDenied
+    form = InitiativeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        initiative = form.save()
+        messages.success(request, _("Initiatief %(name)s toegevoegd.") % {"name": initiative.name})
+        return redirect("initiatives:work_list")
+    return render(request, "initiatives/work_edit.html", {"form": form})
+
+
+@login_required
+def initiative_edit(request: HttpRequest, key: str) -> HttpResponse:
+    initiative = get_for_user(request.user, Initiative.objects.all(), "edit", key=key)
+    form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Initiatief %(name)s opgeslagen.") % {"name": initiative.name})
+        return redirect("initiatives:work_list")
+    return render(request, "initiatives/work_edit.html", {"form": form, "initiative": initiative})

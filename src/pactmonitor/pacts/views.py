@@ -1,0 +1,63 @@
+"""The pact registry in the work pages: coordinators edit the pacts and actions of their scope."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.progress.services import add_drafts_for_new_action
+
+from .forms import ActionForm, PactForm
+from .models import Action, Pact
+
+
+@login_required
+def registry(request: HttpRequest) -> HttpResponse:
+    """The pacts and actions the user may edit."""
+    pacts = Pact.objects.filter(request.user.scope("edit", Pact)).prefetch_related("actions")
+    actions = set(
+        Action.objects.filter(request.user.scope("edit", Action)).values_list("pk", flat=True)
+    )
+    return render(request, "pacts/registry.html", {"pacts": pacts, "editable_actions": actions})
+
+
+@login_required
+def pact_edit(request: HttpRequest, key: str) -> HttpResponse:
+    pact = get_for_user(request.user, Pact.objects.all(), "edit", key=key)
+    form = PactForm(request.POST or None, instance=pact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Pact %(name)s opgeslagen.") % {"name": pact.name})
+        return redirect("pacts:registry")
+    return render(request, "pacts/pact_edit.html", {"pact": pact, "form": form})
+
+
+@login_required
+def action_create(request: HttpRequest, key: str) -> HttpResponse:
+    """A new action of a pact in the user's scope; an open round gets a draft for it."""
+    pact = get_for_user(request.user, Pact.objects.all(), "edit", key=key)
+    form = ActionForm(request.POST or None, pact=pact)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            action = form.save()
+            add_drafts_for_new_action(action)
+        messages.success(request, _("Actie %(number)s toegevoegd.") % {"number": action.number})
+        return redirect("pacts:registry")
+    return render(request, "pacts/action_edit.html", {"pact": pact, "form": form})
+
+
+@login_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_for_user(request.user, Action.objects.select_related("pact"), "edit", pk=pk)
+    form = ActionForm(request.POST or None, instance=action, pact=action.pact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Actie %(number)s opgeslagen.") % {"number": action.number})
+        return redirect("pacts:registry")
+    context = {"pact": action.pact, "action": action, "form": form}
+    return render(request, "pacts/action_edit.html", context)

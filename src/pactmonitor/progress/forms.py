@@ -1,0 +1,203 @@
+"""The forms of the round cycle. The Excel upload sends every row through DraftForm too."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from pactmonitor.pacts.models import ActionLine
+from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+
+from .choices import Basis, Status
+from .models import Milestone, ReportingRound, Source, StatusUpdate
+
+# NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.CheckboxSelectMultiple: "",
+    forms.FileInput: "",
+    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+class NLDesignForm:
+    """Mixin: Utrecht classes on the widgets and the fields rendered by progress/_form.html."""
+
+    template_name_div = "progress/_form.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = next(
+                (css for kind, css in WIDGET_CLASSES.items() if isinstance(field.widget, kind)), ""
+            )
+            if css:
+                field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()
+
+
+def set_reported_basis(update: StatusUpdate, status: str) -> None:
+    """A status someone saves is reported by them; "onbekend" has no basis."""
+    update.basis = Basis.UNKNOWN if status == Status.ONBEKEND else Basis.REPORTED
+    update.basis_quote = ""
+
+
+class DraftForm(NLDesignForm, forms.ModelForm):
+    """What a contributor fills in for an action or sub-measure in a round."""
+
+    # The revision the editor started from: a save based on an older one is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "narrative", "new"]
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+            "new": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = Status.choices
+        if not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status is not None:
+            set_reported_basis(self.instance, status)
+        return cleaned
+
+
+class MilestoneForm(NLDesignForm, forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["date", "date_text", "text"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+MilestoneFormSet = inlineformset_factory(
+    StatusUpdate,
+    Milestone,
+    form=MilestoneForm,
+    extra=1,
+    can_delete=True,
+)
+
+
+class SourceForm(NLDesignForm, forms.ModelForm):
+    url = forms.URLField(label=_("adres"), required=False, assume_scheme="https", max_length=1000)
+
+    class Meta:
+        model = Source
+        fields = ["title", "url"]
+        widgets = {"title": forms.TextInput()}
+
+
+SourceFormSet = inlineformset_factory(
+    StatusUpdate, Source, form=SourceForm, extra=1, can_delete=True
+)
+
+
+class OpenRoundForm(NLDesignForm, forms.ModelForm):
+    class Meta:
+        model = ReportingRound
+        fields = ["pact", "name", "slug", "peildatum", "deadline"]
+        widgets = {
+            "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, pacts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pacts is not None:
+            self.fields["pact"].queryset = pacts
+        self.fields["deadline"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        peildatum, deadline = cleaned.get("peildatum"), cleaned.get("deadline")
+        pact = cleaned.get("pact")
+        if (
+            pact
+            and peildatum
+            and ReportingRound.objects.filter(pact=pact, peildatum__gte=peildatum).exists()
+        ):
+            self.add_error(
+                "peildatum", _("Er is al een ronde van dit pact met deze of een latere peildatum.")
+            )
+        if peildatum and deadline and deadline < peildatum:
+            self.add_error("deadline", _("De inleverdatum ligt voor de peildatum."))
+        return cleaned
+
+
+class SendBackForm(NLDesignForm, forms.Form):
+    comment = forms.CharField(
+        label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CorrectionForm(NLDesignForm, forms.ModelForm):
+    """A correction of a published update; like a draft, its status is reported by whoever
+    makes it."""
+
+    reason = forms.CharField(
+        label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "narrative", "new"]
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+            "new": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") is not None:
+            set_reported_basis(self.instance, cleaned["status"])
+        return cleaned
+
+    def corrected_values(self) -> dict:
+        names = ["status", "basis", "basis_quote", "narrative", "new"]
+        return {name: getattr(self.instance, name) for name in names}
+
+
+class ProfileForm(NLDesignForm, forms.ModelForm):
+    """A landsdeel's organisation and priorities in a round (the results are a formset)."""
+
+    class Meta:
+        model = RegionProfile
+        fields = ["organisation", "priorities"]
+        widgets = {
+            "organisation": forms.Textarea(attrs={"rows": 5}),
+            "priorities": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ResultForm(NLDesignForm, forms.ModelForm):
+    class Meta:
+        model = RegionResult
+        fields = ["action_line", "subregion", "heading", "text", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, profile: RegionProfile | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if profile is not None:
+            self.fields["action_line"].queryset = ActionLine.objects.filter(pact=profile.round.pact)
+            self.fields["subregion"].queryset = Region.objects.filter(
+                pk__in=profile.region.descendant_ids() - {profile.region_id}
+            )
+
+
+ResultFormSet = inlineformset_factory(
+    RegionProfile, RegionResult, form=ResultForm, extra=1, can_delete=True
+)

@@ -1,0 +1,117 @@
+"""The state of a round at a glance: counts per landsdeel and organisation, who is late, and
+how up to date each action's information is."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pactmonitor.regions.models import Region
+
+from .choices import UpdateState
+from .models import ReportingRound, StatusUpdate
+
+COLUMNS = ["missing", "draft", "submitted", "approved", "published"]
+
+
+def progress_of(update: StatusUpdate) -> str:
+    """missing: a draft nobody has touched since the round opened; otherwise the update's state."""
+    if update.state == UpdateState.DRAFT and update.updated_by_id is None:
+        return "missing"
+    return update.state
+
+
+@dataclass
+class Row:
+    name: str
+    counts: Counter = field(default_factory=Counter)
+    has_owner: bool = True
+
+    @property
+    def cells(self) -> list[int]:
+        return [self.counts[column] for column in COLUMNS]
+
+    @property
+    def open(self) -> int:
+        return self.counts["missing"] + self.counts["draft"]
+
+
+def landsdeel_names() -> dict[int, str]:
+    """Region id → the name of the landsdeel it lies in (by main parent)."""
+    regions = {r.pk: r for r in Region.objects.all()}
+    names = {}
+    for region in regions.values():
+        node, seen = region, set()
+        while node is not None and node.kind != "landsdeel" and node.pk not in seen:
+            seen.add(node.pk)
+            node = regions.get(node.parent_id)
+        if node is not None and node.kind == "landsdeel":
+            names[region.pk] = node.name
+    return names
+
+
+def landsdeel_of(update: StatusUpdate, names: dict[int, str]) -> str:
+    action = update.action
+    return names.get(action.region_id) or names.get(action.pact.region_id) or _("Landelijk")
+
+
+def freshness(actions: list, round: ReportingRound) -> list[tuple]:
+    """Per action: the latest round in which someone reported on it, and when."""
+    touched = (
+        StatusUpdate.objects.current()
+        .filter(action__in=actions, round__peildatum__lte=round.peildatum)
+        .exclude(state=UpdateState.DRAFT, updated_by__isnull=True)
+        .select_related("round")
+        .order_by("round__peildatum", "updated_at")
+    )
+    latest = {u.action_id: u for u in touched}
+    return [(action, latest.get(action.pk)) for action in actions]
+
+
+def round_overview(round: ReportingRound, user) -> dict:
+    updates = list(
+        StatusUpdate.objects.for_round(round)
+        .current()
+        .in_scope_of(user, "view")
+        .select_related("action__pact")
+        .prefetch_related("action__leads")
+    )
+    names = landsdeel_names()
+    by_landsdeel: dict[str, Row] = {}
+    by_organisation: dict[str, Row] = {}
+    actions = {}
+    for update in updates:
+        state = progress_of(update)
+        landsdeel = landsdeel_of(update, names)
+        by_landsdeel.setdefault(landsdeel, Row(landsdeel)).counts[state] += 1
+        leads = list(update.action.leads.all()) or [None]
+        for lead in leads:
+            name = str(lead) if lead else _("(geen trekker)")
+            row = by_organisation.setdefault(name, Row(name, has_owner=lead is not None))
+            row.counts[state] += 1
+        actions[update.action_id] = update.action
+    today = timezone.localdate()
+    is_past_deadline = bool(round.deadline and today > round.deadline)
+    rows = defaultdict(list)
+    for key, table in (("landsdelen", by_landsdeel), ("organisations", by_organisation)):
+        rows[key] = sorted(table.values(), key=lambda row: row.name)
+    # Late: past the deadline with drafts not yet submitted. Actions without a lead have no
+    # one to chase but their landsdeel, so they count there only.
+    late = [row for row in rows["landsdelen"] if is_past_deadline and row.open]
+    late_organisations = [
+        row for row in rows["organisations"] if is_past_deadline and row.open and row.has_owner
+    ]
+    ordered_actions = sorted(actions.values(), key=lambda a: (a.pact.name, a.position))
+    return {
+        "columns": COLUMNS,
+        "landsdelen": rows["landsdelen"],
+        "organisations": rows["organisations"],
+        "late": late,
+        "late_organisations": late_organisations,
+        "is_past_deadline": is_past_deadline,
+        "days_left": (round.deadline - today).days if round.deadline else None,
+        "freshness": freshness(ordered_actions, round),
+    }

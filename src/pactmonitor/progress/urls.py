@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "progress"
+
+urlpatterns = [
+    path("", views.work_home, name="home"),
+    path("rondes/nieuw/", views.round_open, name="round_open"),
+    path("rondes/<slug:slug>/", views.round_drafts, name="round"),
+    path("rondes/<slug:slug>/overzicht/", views.round_overview, name="overview"),
+    path("rondes/<slug:slug>/indienen/", views.round_submit, name="round_submit"),
+    path("rondes/<slug:slug>/goedkeuren/", views.round_approve, name="round_approve"),
+    path("rondes/<slug:slug>/publiceren/", views.round_publish, name="round_publish"),
+    path("rondes/<slug:slug>/profielen/<slug:key>/", views.profile_edit, name="profile"),
+    path("updates/<int:pk>/", views.update_edit, name="edit"),
+    path("updates/<int:pk>/indienen/", views.update_submit, name="submit"),
+    path("updates/<int:pk>/goedkeuren/", views.update_approve, name="approve"),
+    path("updates/<int:pk>/terugsturen/", views.update_send_back, name="send_back"),
+    path("updates/<int:pk>/corrigeren/", views.update_correct, name="correct"),
+    path("updates/<int:pk>/geschiedenis/", views.update_history, name="history"),
+]

@@ -1,0 +1,305 @@
+"""The work pages of a reporting round: one view per step, every lookup through get_for_user."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.pacts.models import Pact
+from pactmonitor.regions.models import RegionProfile
+
+from . import services
+from .choices import RoundState, UpdateState
+from .forms import (
+    CorrectionForm,
+    DraftForm,
+    MilestoneFormSet,
+    OpenRoundForm,
+    ProfileForm,
+    ResultFormSet,
+    SendBackForm,
+    SourceFormSet,
+)
+from .models import ReportingRound, StatusUpdate
+from .overview import round_overview as build_overview
+
+UPDATES = StatusUpdate.objects.select_related("round", "action__pact", "sub_measure", "updated_by")
+
+
+def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def work_home(request: HttpRequest) -> HttpResponse:
+    rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
+    mine = StatusUpdate.objects.editable_by(request.user)
+    rows = [(round, mine.filter(round=round).count()) for round in rounds]
+    return render(request, "progress/work_home.html", {"rows": rows})
+
+
+@login_required
+def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
+    """The updates of a round within the user's scope, with what each may do next."""
+    round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
+    updates = UPDATES.filter(round=round).current().in_scope_of(request.user, "view")
+    state = request.GET.get("fase")
+    if state in UpdateState.values:
+        updates = updates.filter(state=state)
+    submittable = (
+        StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit").open_drafts()
+    )
+    context = {
+        "round": round,
+        "updates": updates,
+        "states": UpdateState.choices,
+        "state": state,
+        "manages_rounds": request.user.manages_rounds,
+        "submittable": submittable.count(),
+        "profiles": RegionProfile.objects.filter(round=round)
+        .filter(request.user.scope("edit", RegionProfile))
+        .select_related("region"),
+    }
+    return render(request, "progress/round_drafts.html", context)
+
+
+def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
+    return {
+        "previous": services.previous_update(update),
+        "update": update,
+        "form": form,
+        "milestones": milestones,
+        "sources": sources,
+        "conflict": conflict,
+    }
+
+
+@login_required
+def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(request.user, UPDATES, "edit", pk=pk)
+    if (
+        update.state != UpdateState.DRAFT
+        or update.round.state != RoundState.OPEN
+        or not update.is_current
+    ):
+        messages.error(
+            request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt.")
+        )
+        return redirect("progress:round", update.round.slug)
+    form = DraftForm(request.POST or None, instance=update)
+    milestones = MilestoneFormSet(request.POST or None, instance=update, prefix="mijlpalen")
+    sources = SourceFormSet(request.POST or None, instance=update, prefix="vindplaatsen")
+    if request.method != "POST" or not (
+        form.is_valid() and milestones.is_valid() and sources.is_valid()
+    ):
+        return render(
+            request, "progress/update_edit.html", _edit_context(update, form, milestones, sources)
+        )
+    try:
+        services.save_draft(
+            form,
+            expected_revision=form.cleaned_data["revision"],
+            user=request.user,
+            formsets=[milestones, sources],
+        )
+    except services.EditConflict as conflict:
+        # Keep what this editor typed, show what the other saved, and let them decide.
+        data = request.POST.copy()
+        data["revision"] = conflict.current.revision
+        form = DraftForm(data, instance=StatusUpdate.objects.get(pk=update.pk))
+        form.is_valid()
+        context = _edit_context(update, form, milestones, sources, conflict=conflict.current)
+        return render(request, "progress/update_edit.html", context, status=409)
+    except services.RoundStepRefused as error:
+        _refused(request, error)
+        return redirect("progress:round", update.round.slug)
+    messages.success(request, _("Opgeslagen: %(subject)s.") % {"subject": update})
+    return redirect("progress:round", update.round.slug)
+
+
+@login_required
+@require_POST
+def update_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(request.user, UPDATES, "submit", pk=pk)
+    count = services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=request.user)
+    if count:
+        messages.success(request, _("Ingediend: %(subject)s.") % {"subject": update})
+    else:
+        messages.error(request, _("Alleen een concept van een open ronde kan worden ingediend."))
+    return redirect("progress:round", update.round.slug)
+
+
+@login_required
+@require_POST
+def round_submit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Submit every draft of the round within the user's submit scope (their landsdeel)."""
+    round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
+    drafts = StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit")
+    count = services.submit_updates(drafts, user=request.user)
+    messages.success(request, _("%(count)d updates ingediend.") % {"count": count})
+    return redirect("progress:round", round.slug)
+
+
+@login_required
+@require_POST
+def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(request.user, UPDATES, "review", pk=pk)
+    try:
+        services.approve_update(update, user=request.user)
+        messages.success(request, _("Goedgekeurd: %(subject)s.") % {"subject": update})
+    except services.RoundStepRefused as error:
+        _refused(request, error)
+    return redirect("progress:round", update.round.slug)
+
+
+@login_required
+@require_POST
+def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
+    """Approve every submitted update of the round (the national coordinator's bulk step)."""
+    round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
+    count = 0
+    for update in round.updates.current().filter(state=UpdateState.SUBMITTED):
+        services.approve_update(update, user=request.user)
+        count += 1
+    messages.success(request, _("%(count)d updates goedgekeurd.") % {"count": count})
+    return redirect("progress:round", round.slug)
+
+
+@login_required
+def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(request.user, UPDATES, "review", pk=pk)
+    form = SendBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.send_back_update(
+                update, comment=form.cleaned_data["comment"], user=request.user
+            )
+            messages.success(request, _("Teruggestuurd: %(subject)s.") % {"subject": update})
+        except services.RoundStepRefused as error:
+            _refused(request, error)
+        return redirect("progress:round", update.round.slug)
+    return render(request, "progress/update_send_back.html", {"update": update, "form": form})
+
+
+@login_required
+def round_open(request: HttpRequest) -> HttpResponse:
+    if not request.user.manages_rounds:
+        raise PermissionDenied
+    form = OpenRoundForm(request.POST or None, pacts=Pact.objects.filter(parent__isnull=True))
+    if request.method == "POST" and form.is_valid():
+        round = services.open_round(
+            **{name: form.cleaned_data[name] for name in OpenRoundForm.Meta.fields}
+        )
+        messages.success(request, _("Ronde %(name)s is geopend.") % {"name": round.name})
+        return redirect("progress:round", round.slug)
+    return render(request, "progress/round_open.html", {"form": form})
+
+
+@login_required
+@require_POST
+def round_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
+    try:
+        count = services.publish_round(round, user=request.user)
+        messages.success(request, _("Ronde gepubliceerd: %(count)d updates.") % {"count": count})
+    except services.RoundStepRefused as error:
+        _refused(request, error)
+    return redirect("progress:round", round.slug)
+
+
+@login_required
+def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
+    if not request.user.is_coordinator:
+        raise PermissionDenied
+    return render(
+        request,
+        "progress/round_overview.html",
+        {"round": round, **build_overview(round, request.user)},
+    )
+
+
+@login_required
+def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(request.user, UPDATES, "manage", pk=pk)
+    if not (update.is_frozen and update.is_current):
+        messages.error(
+            request, _("Alleen de actuele gepubliceerde versie kan worden gecorrigeerd.")
+        )
+        return redirect("progress:history", update.pk)
+    form = CorrectionForm(request.POST or None, instance=StatusUpdate(**_copied(update)))
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        correction = services.correct_update(
+            update, reason=reason, user=request.user, **form.corrected_values()
+        )
+        messages.success(
+            request,
+            _("Correctie gepubliceerd als versie %(version)d.") % {"version": correction.version},
+        )
+        return redirect("progress:history", correction.pk)
+    return render(request, "progress/update_correct.html", {"update": update, "form": form})
+
+
+def _copied(update: StatusUpdate) -> dict:
+    fields = [
+        "round",
+        "action",
+        "sub_measure",
+        "status",
+        "basis",
+        "basis_quote",
+        "narrative",
+        "new",
+    ]
+    return {name: getattr(update, name) for name in fields}
+
+
+@login_required
+def update_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every version of the action's (or sub-measure's) updates across rounds, and who did what."""
+    update = get_for_user(request.user, UPDATES, "view", pk=pk)
+    versions = UPDATES.filter(action=update.action, sub_measure=update.sub_measure).order_by(
+        "round__peildatum", "version"
+    )
+    changes = update.history.select_related("history_user").order_by("-history_date")[:50]
+    return render(
+        request,
+        "progress/update_history.html",
+        {"update": update, "versions": versions, "changes": changes},
+    )
+
+
+@login_required
+def profile_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """A landsdeel coordinator edits their landsdeel's profile while the round is open."""
+    profiles = RegionProfile.objects.select_related("region", "round__pact")
+    profile = get_for_user(request.user, profiles, "edit", round__slug=slug, region__key=key)
+    if profile.round.state != RoundState.OPEN:
+        messages.error(request, _("Het profiel van een ronde die niet open is, ligt vast."))
+        return redirect("progress:round", slug)
+    form = ProfileForm(request.POST or None, instance=profile)
+    results = ResultFormSet(
+        request.POST or None,
+        instance=profile,
+        prefix="resultaten",
+        form_kwargs={"profile": profile},
+    )
+    if request.method == "POST" and form.is_valid() and results.is_valid():
+        with transaction.atomic():
+            form.save()
+            results.save()
+        messages.success(
+            request, _("Profiel van %(region)s opgeslagen.") % {"region": profile.region}
+        )
+        return redirect("progress:round", slug)
+    context = {"profile": profile, "form": form, "results": results}
+    return render(request, "progress/profile_edit.html", context)

@@ -1,0 +1,62 @@
+import pytest
+from django.urls import reverse
+
+from tests import factory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "geheim-wachtwoord"
+
+
+def sign_in(client, username, password):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def test_a_user_signs_in_and_lands_on_their_work(client):
+    factory.user(username="alice", role="action_owner", password=PASSWORD)
+    response = sign_in(client, "alice", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == reverse("progress:home")
+
+
+def test_a_wrong_password_is_refused_with_a_message(client):
+    factory.user(username="alice", password=PASSWORD)
+    response = sign_in(client, "alice", "fout")
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
+def test_repeated_failures_lock_the_user_out_even_with_the_right_password(client, settings):
+    factory.user(username="alice", password=PASSWORD)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "alice", "fout")
+    response = sign_in(client, "alice", PASSWORD)
+    assert response.status_code == 429 and "tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_for_one_user_do_not_lock_out_another(client, settings):
+    factory.user(username="alice", password=PASSWORD)
+    factory.user(username="bob", password=PASSWORD)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "alice", "fout")
+    assert sign_in(client, "bob", PASSWORD).status_code == 302
+
+
+def test_signing_out_takes_a_post_and_ends_the_session(client):
+    client.force_login(factory.user(username="alice"))
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    client.post(reverse("accounts:logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_sign_in_form_carries_a_csrf_token(client):
+    page = client.get(reverse("accounts:login")).content.decode()
+    assert "csrfmiddlewaretoken" in page
+
+
+def test_a_post_without_the_csrf_token_is_refused():
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    factory.user(username="alice", password=PASSWORD)
+    response = strict.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 403

@@ -1,0 +1,66 @@
+import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pactmonitor.exchange.workbook import COLUMN_INDEX, META_SHEET, SHEET
+from tests import world
+from tests.exchange.workbooks import download, row_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_workbook_has_a_row_for_each_open_draft_of_the_user(client):
+    w = world.build()
+    client.force_login(w.alice)
+    sheet = download(client, "2015")[SHEET]
+    keys = [
+        tuple(sheet.cell(r, COLUMN_INDEX[k]).value or "" for k in ("pact", "action", "letter"))
+        for r in range(2, sheet.max_row + 1)
+    ]
+    assert sorted(keys) == [
+        ("nationaal", "1", "a"),
+        ("nationaal", "1", "b"),
+        ("pact-noord", "1", ""),
+    ]
+
+
+def test_the_previous_status_and_narrative_are_shown_read_only(client):
+    w = world.build()
+    client.force_login(w.bob)
+    workbook = download(client, "2015")
+    sheet, row = workbook[SHEET], row_of(workbook, "nationaal", "2")
+    assert sheet.cell(row, COLUMN_INDEX["previous_status"]).value == "op schema"
+    assert sheet.cell(row, COLUMN_INDEX["previous_narrative"]).value == "Stages lopen volgens plan."
+    assert sheet.protection.sheet
+    assert sheet.cell(row, COLUMN_INDEX["previous_status"]).protection.locked
+    assert not sheet.cell(row, COLUMN_INDEX["status"]).protection.locked
+
+
+def test_the_status_cells_have_a_drop_down_of_the_statuses(client):
+    w = world.build()
+    client.force_login(w.alice)
+    sheet = download(client, "2015")[SHEET]
+    validation: DataValidation = sheet.data_validations.dataValidation[0]
+    assert validation.type == "list"
+    assert validation.formula1 == '"afgerond,op schema,vertraagd,onbekend"'
+    assert "H2" in validation.sqref
+
+
+def test_the_round_and_fingerprint_sit_in_a_very_hidden_sheet(client):
+    w = world.build()
+    client.force_login(w.alice)
+    workbook = download(client, "2015")
+    assert workbook[META_SHEET].sheet_state == "veryHidden"
+    assert workbook[META_SHEET]["B1"].value == "2015"
+
+
+def test_a_narrative_with_a_control_character_still_downloads(client):
+    w = world.build()
+    draft = world.draft(w, w.nr1)
+    draft.narrative = "Regel\x0bmet een verticale tab"
+    draft.save()
+    client.force_login(w.alice)
+    workbook = download(client, "2015")
+    assert (
+        workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), COLUMN_INDEX["narrative"]).value
+        == "Regelmet een verticale tab"
+    )

@@ -1,0 +1,219 @@
+"""Uploading a filled-in workbook: all or nothing, every problem named by sheet, row, column."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from pactmonitor.exchange.workbook import META_SHEET, SHEET
+from pactmonitor.progress import services
+from pactmonitor.progress.models import StatusUpdate
+from tests import world
+from tests.exchange.workbooks import as_file, download, problems, put, row_of, upload
+from tests.progress.test_views import snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def w(client):
+    w = world.build()
+    client.force_login(w.alice)
+    return w
+
+
+def test_a_good_workbook_changes_the_drafts_and_shows_a_summary(client, w):
+    workbook = download(client, "2015")
+    put(
+        workbook,
+        row_of(workbook, "nationaal", "1", "a"),
+        status="op schema",
+        narrative="Lesmateriaal is af",
+        new="Nieuw!",
+    )
+    response = upload(client, "2015", workbook)
+    assert response.status_code == 200
+    draft = world.draft(w, w.n1, w.n1a)
+    assert (draft.status, draft.basis, draft.narrative, draft.new, draft.updated_by) == (
+        "op_schema",
+        "reported",
+        "Lesmateriaal is af",
+        "Nieuw!",
+        w.alice,
+    )
+    assert "1 update gewijzigd, 2 ongewijzigd" in response.content.decode()
+
+
+def test_an_unchanged_workbook_changes_nothing(client, w):
+    before = snapshot()
+    response = upload(client, "2015", download(client, "2015"))
+    assert response.status_code == 200 and snapshot() == before
+
+
+def test_a_milestone_with_a_dutch_date_is_added(client, w):
+    workbook = download(client, "2015")
+    put(
+        workbook,
+        row_of(workbook, "pact-noord", "1"),
+        milestone_date="31 december 2015",
+        milestone_text="Centrum open",
+    )
+    upload(client, "2015", workbook)
+    milestone = world.draft(w, w.nr1).milestones.get()
+    assert (milestone.date, milestone.text) == (datetime.date(2015, 12, 31), "Centrum open")
+
+
+def test_an_action_number_typed_as_a_number_with_a_decimal_comma_is_understood(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "pact-noord", "1"), action="1,0", narrative="Via een getal")
+    assert upload(client, "2015", workbook).status_code == 200
+    assert world.draft(w, w.nr1).narrative == "Via een getal"
+
+
+def test_an_unknown_action_is_reported_with_its_row_and_column(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, action="99", narrative="Weg")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert response.status_code == 400
+    assert [(p[0], p[1], p[2]) for p in problems(response)] == [(SHEET, row, "B")]
+    assert "Onbekende actie" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_status_not_in_the_list_is_reported_and_nothing_is_saved(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "nationaal", "1", "a"), narrative="Goed")
+    row = row_of(workbook, "nationaal", "1", "b")
+    put(workbook, row, status="bijna klaar")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(row, "H")]
+    assert "staat niet in de lijst" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_row_outside_the_uploaders_scope_is_refused(client, w):
+    workbook = download(client, "2015")
+    row = workbook[SHEET].max_row + 1
+    put(workbook, row, pact="pact-oost", action="1", status="afgerond", narrative="Niet van mij")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(row, "B")]
+    assert "buiten uw bereik" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_workbook_of_another_round_is_refused(client, w):
+    workbook = download(client, "2015")
+    services.open_round(
+        pact=w.national, slug="2016", name="Ronde 2016", peildatum=datetime.date(2016, 6, 1)
+    )
+    put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Voor 2015 bedoeld")
+    before = snapshot()
+    response = upload(client, "2016", workbook)
+    assert [(p[0], p[1], p[2]) for p in problems(response)] == [(META_SHEET, 1, "B")]
+    assert "hoort bij ronde ‘2015’" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_draft_changed_in_the_app_since_the_download_is_not_overwritten(client, w):
+    workbook = download(client, "2015")
+    draft = world.draft(w, w.nr1)
+    draft.narrative = "Carol was eerder"
+    draft.updated_by = w.carol
+    draft.save()
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Alice offline")
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(row, "B")]
+    assert "gewijzigd door carol" in problems(response)[0][3]
+    assert world.draft(w, w.nr1).narrative == "Carol was eerder"
+
+
+def test_a_draft_submitted_since_the_download_is_not_changed(client, w):
+    workbook = download(client, "2015")
+    services.submit_updates(StatusUpdate.objects.filter(action=w.nr1), user=w.carol)
+    put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Te laat")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert "niet meer in concept" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_file_that_is_not_excel_is_refused(client, w):
+    before = snapshot()
+    response = upload(
+        client, "2015", SimpleUploadedFile("werkmap.xlsx", b"Dit is tekst, geen werkmap.")
+    )
+    assert response.status_code == 400 and "geen Excel-werkmap" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_damaged_workbook_is_refused(client, w):
+    content = as_file(download(client, "2015")).read()
+    response = upload(
+        client, "2015", SimpleUploadedFile("werkmap.xlsx", content[: len(content) // 2])
+    )
+    assert response.status_code == 400 and problems(response)[0][0] == "bestand"
+
+
+def test_a_zip_that_is_no_workbook_is_reported_as_damaged(client, w):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<kapot")
+    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", buffer.getvalue()))
+    assert response.status_code == 400 and "beschadigd" in problems(response)[0][3]
+
+
+def test_a_workbook_whose_fingerprint_was_edited_is_refused(client, w):
+    workbook = download(client, "2015")
+    workbook[META_SHEET]["B2"].value = workbook[META_SHEET]["B2"].value[:-3] + "abc"
+    response = upload(client, "2015", workbook)
+    assert [(p[0], p[1], p[2]) for p in problems(response)] == [(META_SHEET, 2, "B")]
+
+
+def test_an_excel_file_that_pactmonitor_did_not_make_is_refused(client, w):
+    from openpyxl import Workbook
+
+    response = upload(client, "2015", Workbook())
+    assert (
+        response.status_code == 400 and "geen werkmap van Pactmonitor" in problems(response)[0][3]
+    )
+
+
+def test_every_problem_in_the_workbook_is_reported_at_once(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "nationaal", "1", "a"), status="paars")
+    put(
+        workbook,
+        row_of(workbook, "nationaal", "1", "b"),
+        milestone_date="32-13-2015",
+        milestone_text="Nooit",
+    )
+    put(workbook, row_of(workbook, "pact-noord", "1"), action="77")
+    assert len(problems(upload(client, "2015", workbook))) == 3
+
+
+def test_someone_outside_the_round_cannot_upload(client, w):
+    client.force_login(w.olga)
+    before = snapshot()
+    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", b"x"))
+    assert response.status_code == 403 and snapshot() == before
+
+
+def test_a_workbook_that_unpacks_to_an_enormous_size_is_refused(client, w):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (201 * 1024 * 1024))
+    before = snapshot()
+    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", buffer.getvalue()))
+    assert response.status_code == 400 and "te groot" in problems(response)[0][3]
+    assert snapshot() == before
