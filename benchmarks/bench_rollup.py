@@ -50,9 +50,8 @@ def build(folder: Path, rows: int) -> None:
                 FROM range({rows}) t(i)
             ) TO '{folder / "observations.parquet"}' (FORMAT parquet)
         """)
-        db.execute(
-            f"COPY (SELECT * FROM read_parquet('{folder / 'observations.parquet'}')) TO '{folder / 'observations.csv'}' (HEADER false)"
-        )
+        parquet, csv = folder / "observations.parquet", folder / "observations.csv"
+        db.execute(f"COPY (SELECT * FROM read_parquet('{parquet}')) TO '{csv}' (HEADER false)")
         db.execute(f"COPY regions TO '{folder / 'regions.csv'}' (HEADER false)")
 
 
@@ -100,7 +99,8 @@ def postgres(folder: Path) -> float | None:
         conn.execute("SET search_path = bench_rollup")
         conn.execute("CREATE TABLE regions (id bigint primary key, parent_id bigint)")
         conn.execute(
-            "CREATE TABLE observations (indicator_id bigint, region_id bigint, year bigint, education_level text, value float8)"
+            "CREATE TABLE observations (indicator_id bigint, region_id bigint, year bigint,"
+            " education_level text, value float8)"
         )
         for table in ("regions", "observations"):
             with (
@@ -112,11 +112,13 @@ def postgres(folder: Path) -> float | None:
         conn.execute("CREATE INDEX ON observations (indicator_id, region_id)")
         conn.execute("""CREATE TABLE closure AS WITH RECURSIVE c(region_id, ancestor_id) AS (
             SELECT id, id FROM regions UNION ALL
-            SELECT c.region_id, r.parent_id FROM c JOIN regions r ON r.id = c.ancestor_id WHERE r.parent_id IS NOT NULL)
+            SELECT c.region_id, r.parent_id FROM c JOIN regions r ON r.id = c.ancestor_id
+            WHERE r.parent_id IS NOT NULL)
             SELECT * FROM c""")
         conn.execute("ANALYZE")
-        query = """SELECT c.ancestor_id, o.year, o.education_level, sum(o.value), count(*), avg(o.value)
-            FROM observations o JOIN closure c ON c.region_id = o.region_id
+        query = """SELECT c.ancestor_id, o.year, o.education_level,
+            sum(o.value), count(*), avg(o.value) FROM observations o
+            JOIN closure c ON c.region_id = o.region_id
             WHERE o.indicator_id = 1 GROUP BY 1, 2, 3"""
         seconds = best(lambda: conn.execute(query).fetchall(), repeat=2)
         conn.execute("DROP SCHEMA bench_rollup CASCADE")

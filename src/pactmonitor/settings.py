@@ -253,7 +253,9 @@ CACHES = {
 }
 
 # The seeds the bundled dataset is checked against (present in a development checkout).
-SEEDS_DIR = Path(env_str("PACTMONITOR_SEEDS_DIR", str(PACKAGE_DIR.parent.parent.parent / "shared" / "seeds")))
+SEEDS_DIR = Path(
+    env_str("PACTMONITOR_SEEDS_DIR", str(PACKAGE_DIR.parent.parent.parent / "shared" / "seeds"))
+)
 
 LOGGING = {
     "version": 1,

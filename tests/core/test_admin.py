@@ -15,28 +15,48 @@ MINI = Path(__file__).parent.parent / "exchange" / "mini"
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser("beheerder", "b@example.org", "geheim-wachtwoord")
+    user = get_user_model().objects.create_superuser(
+        "beheerder", "b@example.org", "geheim-wachtwoord"
+    )
     client.force_login(user)
     load_dataset(MINI)
     return client
 
 
 def registered_models():
-    return [m for m in admin.site._registry if m._meta.app_label.startswith(("accounts", "pacts", "progress", "regions", "indicators", "initiatives", "provenance"))]
+    return [
+        m
+        for m in admin.site._registry
+        if m._meta.app_label.startswith(
+            ("accounts", "pacts", "progress", "regions", "indicators", "initiatives", "provenance")
+        )
+    ]
 
 
 def test_the_admin_index_is_in_dutch(admin_client):
     page = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    for label in ["Acties", "Statusupdates", "Regio", "Indicatoren", "Initiatieven", "Rapportagerondes"]:
+    for label in [
+        "Acties",
+        "Statusupdates",
+        "Regio",
+        "Indicatoren",
+        "Initiatieven",
+        "Rapportagerondes",
+    ]:
         assert label in page
 
 
 @pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.label)
 def test_every_model_has_a_working_list_search_and_add_page(admin_client, model):
     info = model._meta.app_label, model._meta.model_name
-    assert admin_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert admin_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "techniek"}).status_code == 200
-    assert admin_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    assert admin_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
+    assert (
+        admin_client.get(
+            reverse("admin:{}_{}_changelist".format(*info)), {"q": "techniek"}
+        ).status_code
+        == 200
+    )
+    assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
 
 
 def test_an_action_page_shows_its_sub_measures_inline(admin_client):
@@ -44,7 +64,10 @@ def test_an_action_page_shows_its_sub_measures_inline(admin_client):
 
     action = Action.objects.get(pact__key="techniekpact-2020", number="1")
     page = admin_client.get(reverse("admin:pacts_action_change", args=[action.pk])).content.decode()
-    assert "Deelmaatregelen" in page and "De Onderwijsinspectie gaat deze ontwikkelingen volgen" in page
+    assert (
+        "Deelmaatregelen" in page
+        and "De Onderwijsinspectie gaat deze ontwikkelingen volgen" in page
+    )
 
 
 def test_a_published_update_is_read_only_in_the_admin(admin_client):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,9 @@ NOT_INHERITED = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_U
 def run(args, tmp_path, **env):
     environ = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data")} | env
-    return subprocess.run([*PACTMONITOR, *args], capture_output=True, text=True, env=environ, timeout=120)
+    return subprocess.run(
+        [*PACTMONITOR, *args], capture_output=True, text=True, env=environ, timeout=120
+    )
 
 
 def test_a_malformed_database_url_stops_with_one_line_naming_it(tmp_path):
@@ -83,7 +84,10 @@ def test_serve_runs_the_app_on_gunicorn_with_static_files(tmp_path):
     environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data"), "PACTMONITOR_HTTPS": "0"}
     server = subprocess.Popen(
         [*PACTMONITOR, "serve", "--port", str(port), "--workers", "1"],
-        env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         page = wait_for(f"http://127.0.0.1:{port}/")

@@ -25,8 +25,12 @@ def personal_details():
 
 def public_urls():
     objects = [
-        *Pact.objects.all(), *Action.objects.all(), *Region.objects.all(),
-        *Indicator.objects.all(), *Initiative.objects.all(), *ReportingRound.objects.published(),
+        *Pact.objects.all(),
+        *Action.objects.all(),
+        *Region.objects.all(),
+        *Indicator.objects.all(),
+        *Initiative.objects.all(),
+        *ReportingRound.objects.published(),
     ]
     return ["/", *(obj.get_absolute_url() for obj in objects), "/rapportages/2014/bijlage2.html"]
 

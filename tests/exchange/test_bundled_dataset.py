@@ -11,7 +11,6 @@ from pactmonitor.pacts.models import Action, ContactPerson, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region, RegionProfile
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -36,15 +35,26 @@ def test_the_regional_pacts_have_their_actions(bundled):
 
 def test_each_landsdeel_has_a_profile_for_both_rounds(bundled):
     landsdelen = Region.objects.landsdelen()
-    assert sorted(r.key for r in landsdelen) == ["noord", "noordvleugel", "oost", "zuidoost", "zuidwest"]
+    assert sorted(r.key for r in landsdelen) == [
+        "noord",
+        "noordvleugel",
+        "oost",
+        "zuidoost",
+        "zuidwest",
+    ]
     for region in landsdelen:
         rounds = RegionProfile.objects.filter(region=region).values_list("round__slug", flat=True)
         assert sorted(rounds) == ["2014", "2015"], region
 
 
 def test_both_rounds_are_published_and_2014_reports_on_every_national_action(bundled):
-    assert sorted(ReportingRound.objects.published().values_list("slug", flat=True)) == ["2014", "2015"]
-    reported = StatusUpdate.objects.filter(round__slug="2014").values_list("action__number", flat=True)
+    assert sorted(ReportingRound.objects.published().values_list("slug", flat=True)) == [
+        "2014",
+        "2015",
+    ]
+    reported = StatusUpdate.objects.filter(round__slug="2014").values_list(
+        "action__number", flat=True
+    )
     assert len(set(reported)) == 22
 
 
@@ -79,7 +89,9 @@ def normalise(text: str) -> str:
 def test_every_provenance_quote_occurs_in_its_seed():
     seeds_dir = settings.SEEDS_DIR
     if not seeds_dir.is_dir():
-        pytest.skip(f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR to check quotes)")
+        pytest.skip(
+            f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR to check quotes)"
+        )
     seeds = {p.name[:3]: normalise(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")}
     missing = []
 
@@ -90,8 +102,12 @@ def test_every_provenance_quote_occurs_in_its_seed():
                 seed = str(prov["seed"])
                 if normalise(str(prov["quote"])) not in seeds[seed]:
                     missing.append(f"{where}: {prov['quote'][:60]!r} not in seed {seed}")
-            if node.get("basis_quote") and normalise(node["basis_quote"]) not in seeds.get(seed, ""):
-                missing.append(f"{where}: basis_quote {node['basis_quote'][:60]!r} not in seed {seed}")
+            if node.get("basis_quote") and normalise(node["basis_quote"]) not in seeds.get(
+                seed, ""
+            ):
+                missing.append(
+                    f"{where}: basis_quote {node['basis_quote'][:60]!r} not in seed {seed}"
+                )
             for key, value in node.items():
                 visit(value, f"{where}.{key}", seed)
         elif isinstance(node, list):
@@ -99,10 +115,18 @@ def test_every_provenance_quote_occurs_in_its_seed():
                 visit(item, f"{where}[{i}]", seed)
 
     dataset = read_dataset(BUNDLED)
-    for entries in (dataset.regions.values(), dataset.organisations.values(), dataset.pacts,
-                    dataset.rounds, dataset.status_updates, dataset.region_profiles,
-                    dataset.indicators.values(), dataset.indicator_parts, dataset.initiatives.values(),
-                    dataset.contact_persons):
+    for entries in (
+        dataset.regions.values(),
+        dataset.organisations.values(),
+        dataset.pacts,
+        dataset.rounds,
+        dataset.status_updates,
+        dataset.region_profiles,
+        dataset.indicators.values(),
+        dataset.indicator_parts,
+        dataset.initiatives.values(),
+        dataset.contact_persons,
+    ):
         for entry in entries:
             visit(entry.data, entry.where())
     assert missing == []

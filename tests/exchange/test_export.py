@@ -17,7 +17,11 @@ def test_the_json_dump_holds_the_published_dataset_with_provenance(tmp_path):
     call_command("export", "--format", "json", "-o", str(tmp_path / "open.json"))
     tables = json.loads((tmp_path / "open.json").read_text())["tabellen"]
     update = tables["statusupdates"][0]
-    assert (update["actie"], update["deelmaatregel"], update["status"]) == ("techniekpact-2020/1", "a", "onbekend")
+    assert (update["actie"], update["deelmaatregel"], update["status"]) == (
+        "techniekpact-2020/1",
+        "a",
+        "onbekend",
+    )
     assert update["bron"] == "002_a9afeef750dbdd18.txt"
     assert tables["initiatieven"][0]["draagt_bij_aan_acties"] == "techniekpact-2020/1"
 

@@ -4,7 +4,7 @@ import pytest
 
 from pactmonitor.exchange.dataset import DatasetError
 from pactmonitor.exchange.loader import load_dataset
-from pactmonitor.pacts.models import Action, ContactPerson
+from pactmonitor.pacts.models import Action
 from pactmonitor.progress.models import StatusUpdate
 from pactmonitor.regions.models import Region
 
@@ -77,7 +77,9 @@ def test_a_changed_published_status_becomes_a_correction(tmp_path):
     load_dataset(MINI)
     folder = copy_dataset(tmp_path)
     pact = folder / "pact.yaml"
-    pact.write_text(pact.read_text().replace("neergelegd bij SLO.", "neergelegd bij SLO en afgerond."))
+    pact.write_text(
+        pact.read_text().replace("neergelegd bij SLO.", "neergelegd bij SLO en afgerond.")
+    )
     load_dataset(folder)
     versions = StatusUpdate.objects.order_by("version")
     assert [(u.version, u.is_current) for u in versions] == [(1, False), (2, True)]
@@ -94,12 +96,12 @@ def test_a_bad_dataset_names_the_file_and_field_and_loads_nothing(tmp_path):
     assert not Action.objects.exists()
 
 
-
-
 def test_a_contact_persons_details_outside_the_restricted_list_are_refused(tmp_path):
     folder = copy_dataset(tmp_path)
     pact = folder / "pact.yaml"
-    pact.write_text(pact.read_text().replace("priorities: Doorgaan.", "priorities: Bel jan@example.org."))
+    pact.write_text(
+        pact.read_text().replace("priorities: Doorgaan.", "priorities: Bel jan@example.org.")
+    )
     with pytest.raises(DatasetError) as error:
         load_dataset(folder)
     assert "region_profiles[0].priorities: contains a contact person's details" in str(error.value)

@@ -23,7 +23,9 @@ def tree():
 
 
 def totals(indicator, year=2014):
-    return {(r.region_id, r.education_level): r.total for r in roll_up(indicator.pk) if r.year == year}
+    return {
+        (r.region_id, r.education_level): r.total for r in roll_up(indicator.pk) if r.year == year
+    }
 
 
 def test_counts_add_up_the_region_tree(tree):
@@ -41,9 +43,15 @@ def test_counts_add_up_the_region_tree(tree):
 def test_levels_and_years_stay_apart(tree):
     land, oost, twente, noord = tree
     leerlingen = factory.indicator(unit="count")
-    factory.observation(indicator=leerlingen, region=twente, year=2014, education_level="mbo", value=5)
-    factory.observation(indicator=leerlingen, region=twente, year=2014, education_level="hbo", value=3)
-    factory.observation(indicator=leerlingen, region=twente, year=2015, education_level="mbo", value=9)
+    factory.observation(
+        indicator=leerlingen, region=twente, year=2014, education_level="mbo", value=5
+    )
+    factory.observation(
+        indicator=leerlingen, region=twente, year=2014, education_level="hbo", value=3
+    )
+    factory.observation(
+        indicator=leerlingen, region=twente, year=2015, education_level="mbo", value=9
+    )
     assert totals(leerlingen)[(land.pk, "mbo")] == 5
     assert totals(leerlingen, 2015)[(land.pk, "mbo")] == 9
 

@@ -41,7 +41,11 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays():
     update = factory.status_update(state="published", status="op_schema")
     correction = correct_update(update, reason="Verkeerde kleur", status="vertraagd")
     update.refresh_from_db()
-    assert (correction.version, correction.status, correction.supersedes) == (2, "vertraagd", update)
+    assert (correction.version, correction.status, correction.supersedes) == (
+        2,
+        "vertraagd",
+        update,
+    )
     assert update.status == "op_schema" and not update.is_current
     assert list(StatusUpdate.objects.current()) == [correction]
 

@@ -17,7 +17,11 @@ def test_an_update_for_the_whole_action_wins():
 
 def test_nothing_reported_is_onbekend():
     result = roll_up(None, {"a": None, "b": None})
-    assert (result.status, result.basis, result.reason) == ("onbekend", "unknown", "niet gerapporteerd")
+    assert (result.status, result.basis, result.reason) == (
+        "onbekend",
+        "unknown",
+        "niet gerapporteerd",
+    )
 
 
 def test_one_delayed_sub_measure_delays_the_action_and_is_named():
@@ -46,7 +50,15 @@ def test_the_status_of_a_stored_action_rolls_up_from_its_sub_measures():
     a = factory.sub_measure(letter="a")
     b = factory.sub_measure(action=a.action, letter="b")
     round = factory.reporting_round(pact=a.action.pact)
-    factory.status_update(action=a.action, sub_measure=a, round=round, status="afgerond", basis="reported")
-    factory.status_update(action=a.action, sub_measure=b, round=round, status="vertraagd", basis="reported")
+    factory.status_update(
+        action=a.action, sub_measure=a, round=round, status="afgerond", basis="reported"
+    )
+    factory.status_update(
+        action=a.action, sub_measure=b, round=round, status="vertraagd", basis="reported"
+    )
     status = action_status(a.action, round)
-    assert (status.status, status.reason, status.colour) == ("vertraagd", "deelmaatregel b vertraagd", "rood")
+    assert (status.status, status.reason, status.colour) == (
+        "vertraagd",
+        "deelmaatregel b vertraagd",
+        "rood",
+    )

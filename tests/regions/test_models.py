@@ -11,7 +11,9 @@ def west_brabant():
     nederland = factory.region(key="nederland", name="Nederland", kind="land")
     zuidwest = factory.region(key="zuidwest", name="Zuidwest", parent=nederland)
     zuidoost = factory.region(key="zuidoost", name="Zuidoost", parent=nederland)
-    region = factory.region(key="west-brabant", name="West-Brabant", kind="subregio", parent=zuidwest)
+    region = factory.region(
+        key="west-brabant", name="West-Brabant", kind="subregio", parent=zuidwest
+    )
     region.groupings.add(zuidoost)
     return region
 

@@ -1,4 +1,4 @@
-"""Reading a bundled dataset: YAML files in one folder, merged and checked before anything is written.
+"""Reading a bundled dataset: YAML files in one folder, merged and checked before writing.
 
 The format is described in docs/dataset.md. Reading never touches the database: it returns a
 ``Dataset`` whose lists hold plain dicts, each with the file and path it came from, or raises
@@ -133,7 +133,8 @@ def _merge_keyed(dataset: Dataset, kind: str, entry: Entry, problems: list[str])
             continue  # wording: the first file's stands (files are read in seed order)
         elif _comparable(first.data[name]) != _comparable(value):
             problems.append(
-                f"{entry.where(name)}: {value!r} contradicts {first.where(name)}: {first.data[name]!r}"
+                f"{entry.where(name)}: {value!r} contradicts "
+                f"{first.where(name)}: {first.data[name]!r}"
             )
 
 
@@ -205,7 +206,11 @@ class Checker:
                 self.ref(entry, "institutions", key, self.d.organisations, "organisation")
             for level in entry.get("education_levels") or []:
                 if level not in EducationLevel.values:
-                    self.problem(entry, "education_levels", f"{level!r} is not one of {', '.join(EducationLevel.values)}")
+                    self.problem(
+                        entry,
+                        "education_levels",
+                        f"{level!r} is not one of {', '.join(EducationLevel.values)}",
+                    )
             for serve in entry.get("serves") or []:
                 self.action_ref(entry, "serves", serve)
         for entry in self.d.contact_persons:
@@ -215,7 +220,13 @@ class Checker:
                 self.ref(entry, "pact", entry.get("pact"), self.pacts, "pact")
             self.region(entry, "region", optional=True)
             if entry.get("organisation"):
-                self.ref(entry, "organisation", entry.get("organisation"), self.d.organisations, "organisation")
+                self.ref(
+                    entry,
+                    "organisation",
+                    entry.get("organisation"),
+                    self.d.organisations,
+                    "organisation",
+                )
 
     def check_privacy(self) -> None:
         """Contact details live only in contact_persons: any other text is public."""
@@ -234,11 +245,22 @@ class Checker:
             elif isinstance(node, str):
                 for detail in details:
                     if detail in node:
-                        self.problems.append(f"{entry.file}: {path}: contains a contact person's details ({detail!r}); those are never public")
+                        self.problems.append(
+                            f"{entry.file}: {path}: contains a contact person's details "
+                            f"({detail!r}); those are never public"
+                        )
 
-        for entries in (self.d.regions.values(), self.d.organisations.values(), self.d.pacts, self.d.rounds,
-                        self.d.status_updates, self.d.region_profiles, self.d.indicators.values(),
-                        self.d.indicator_parts, self.d.initiatives.values()):
+        for entries in (
+            self.d.regions.values(),
+            self.d.organisations.values(),
+            self.d.pacts,
+            self.d.rounds,
+            self.d.status_updates,
+            self.d.region_profiles,
+            self.d.indicators.values(),
+            self.d.indicator_parts,
+            self.d.initiatives.values(),
+        ):
             for entry in entries:
                 visit(entry.data, entry, entry.path)
 
@@ -253,7 +275,9 @@ class Checker:
         lines = {line.get("key") for line in entry.get("action_lines") or []}
         for i, line in enumerate(entry.get("action_lines") or []):
             for serve in line.get("serves") or []:
-                self.action_ref(Entry(line, entry.file, f"{entry.path}.action_lines[{i}]"), "serves", serve)
+                self.action_ref(
+                    Entry(line, entry.file, f"{entry.path}.action_lines[{i}]"), "serves", serve
+                )
         numbers = set()
         for i, action in enumerate(entry.get("actions") or []):
             sub = Entry(action, entry.file, f"{entry.path}.actions[{i}]")
@@ -265,7 +289,11 @@ class Checker:
             numbers.add(number)
             self.require(sub, "title")
             if action.get("action_line") and action["action_line"] not in lines:
-                self.problem(sub, "action_line", f"{action['action_line']!r} is not an action line of {entry.get('key')}")
+                self.problem(
+                    sub,
+                    "action_line",
+                    f"{action['action_line']!r} is not an action line of {entry.get('key')}",
+                )
             self.region(sub, "region", optional=True)
             for name in ("leads", "partners"):
                 for key in action.get(name) or []:
@@ -284,14 +312,23 @@ class Checker:
         self.choice(entry, "basis", Basis.values, default=Basis.UNKNOWN)
         if entry.get("basis") == Basis.ASSESSED and not entry.get("basis_quote"):
             self.problem(entry, "basis_quote", "an assessed status needs the quote that shows it")
-        if entry.get("status", "onbekend") == Status.ONBEKEND and entry.get("basis", "unknown") != Basis.UNKNOWN:
+        if (
+            entry.get("status", "onbekend") == Status.ONBEKEND
+            and entry.get("basis", "unknown") != Basis.UNKNOWN
+        ):
             self.problem(entry, "basis", "an unknown status has basis 'unknown'")
-        action = self.action_ref(entry, "action", {"pact": entry.get("pact"), "action": entry.get("action")})
+        action = self.action_ref(
+            entry, "action", {"pact": entry.get("pact"), "action": entry.get("action")}
+        )
         letter = entry.get("sub_measure")
         if action is not None and letter is not None:
             letters = {str(m.get("letter")) for m in action.get("sub_measures") or []}
             if str(letter) not in letters:
-                self.problem(entry, "sub_measure", f"action {entry.get('action')} has no sub-measure {letter!r}")
+                self.problem(
+                    entry,
+                    "sub_measure",
+                    f"action {entry.get('action')} has no sub-measure {letter!r}",
+                )
         for i, milestone in enumerate(entry.get("milestones") or []):
             self.date(Entry(milestone, entry.file, f"{entry.path}.milestones[{i}]"), "date")
 
@@ -304,13 +341,21 @@ class Checker:
                 self.region(sub, "region", optional=True)
                 level = item.get("education_level")
                 if level is not None and level not in EducationLevel.values:
-                    self.problem(sub, "education_level", f"{level!r} is not one of {', '.join(EducationLevel.values)}")
-                if not isinstance(item.get("value"), int | float) or isinstance(item.get("value"), bool):
+                    self.problem(
+                        sub,
+                        "education_level",
+                        f"{level!r} is not one of {', '.join(EducationLevel.values)}",
+                    )
+                if not isinstance(item.get("value"), int | float) or isinstance(
+                    item.get("value"), bool
+                ):
                     self.problem(sub, "value", f"expected a number, got {item.get('value')!r}")
                 year = item.get("year")
                 if year is not None and not (isinstance(year, int) and 1900 < year < 2100):
                     self.problem(sub, "year", f"expected a year, got {year!r}")
-                if item.get("dimensions") is not None and not isinstance(item.get("dimensions"), dict):
+                if item.get("dimensions") is not None and not isinstance(
+                    item.get("dimensions"), dict
+                ):
                     self.problem(sub, "dimensions", "expected a mapping")
 
     # Field checks -------------------------------------------------------------------------
@@ -319,7 +364,9 @@ class Checker:
         if entry.get(name) in (None, ""):
             self.problem(entry, name, "missing")
 
-    def choice(self, entry: Entry, name: str, allowed: list[str], default: str | None = None) -> None:
+    def choice(
+        self, entry: Entry, name: str, allowed: list[str], default: str | None = None
+    ) -> None:
         value = entry.get(name, default)
         if value not in allowed:
             self.problem(entry, name, f"{value!r} is not one of {', '.join(allowed)}")
@@ -357,8 +404,12 @@ class Checker:
                     return action
             self.problem(entry, name, f"pact {ref.get('pact')} has no action {ref.get('action')!r}")
         elif ref.get("action_line") is not None:
-            if ref["action_line"] not in {line.get("key") for line in pact.get("action_lines") or []}:
-                self.problem(entry, name, f"pact {ref.get('pact')} has no action line {ref['action_line']!r}")
+            if ref["action_line"] not in {
+                line.get("key") for line in pact.get("action_lines") or []
+            }:
+                self.problem(
+                    entry, name, f"pact {ref.get('pact')} has no action line {ref['action_line']!r}"
+                )
         return None
 
 
@@ -370,9 +421,13 @@ def walk_provenance(checker: Checker) -> None:
             prov = node.get("provenance")
             if prov is not None:
                 if not isinstance(prov, dict) or not prov.get("quote"):
-                    checker.problems.append(f"{entry.file}: {path}.provenance: needs seed and quote")
+                    checker.problems.append(
+                        f"{entry.file}: {path}.provenance: needs seed and quote"
+                    )
                 elif str(prov.get("seed")) not in checker.seeds:
-                    checker.problems.append(f"{entry.file}: {path}.provenance.seed: unknown seed {prov.get('seed')!r}")
+                    checker.problems.append(
+                        f"{entry.file}: {path}.provenance.seed: unknown seed {prov.get('seed')!r}"
+                    )
             for key, value in node.items():
                 if key != "provenance":
                     visit(value, entry, f"{path}.{key}")
@@ -382,8 +437,15 @@ def walk_provenance(checker: Checker) -> None:
 
     d = checker.d
     everything = [
-        *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,
-        *d.region_profiles, *d.indicators.values(), *d.indicator_parts, *d.initiatives.values(),
+        *d.regions.values(),
+        *d.organisations.values(),
+        *d.pacts,
+        *d.rounds,
+        *d.status_updates,
+        *d.region_profiles,
+        *d.indicators.values(),
+        *d.indicator_parts,
+        *d.initiatives.values(),
         *d.contact_persons,
     ]
     for entry in everything:

@@ -171,7 +171,11 @@ class Writer:
         return obj
 
     def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
-        changes = {name: value for name, value in values.items() if name in ("status", "basis", "basis_quote", "narrative", "new")}
+        changes = {
+            name: value
+            for name, value in values.items()
+            if name in ("status", "basis", "basis_quote", "narrative", "new")
+        }
         StatusUpdate.objects.filter(pk=update.pk).update(dataset_key=None)
         correction = correct_update(update, reason=DATASET_CORRECTION, **changes)
         StatusUpdate.objects.filter(pk=correction.pk).update(
@@ -269,11 +273,22 @@ class Writer:
             for entry in ready:
                 self.write_pact(entry)
                 pending.remove(entry)
-        actions = [(self.pacts[e.get("key")], a) for e in self.d.pacts for a in e.get("actions") or []]
+        actions = [
+            (self.pacts[e.get("key")], a) for e in self.d.pacts for a in e.get("actions") or []
+        ]
         while actions:
-            ready = [(p, a) for p, a in actions if all(self.serve_target(s) for s in a.get("serves") or [])]
+            ready = [
+                (p, a)
+                for p, a in actions
+                if all(self.serve_target(s) for s in a.get("serves") or [])
+            ]
             if not ready:
-                raise DatasetError([f"pact {p.key} action {a.get('number')}: serves in a circle" for p, a in actions])
+                raise DatasetError(
+                    [
+                        f"pact {p.key} action {a.get('number')}: serves in a circle"
+                        for p, a in actions
+                    ]
+                )
             for pact, data in ready:
                 self.write_action(pact, data)
                 actions.remove((pact, data))
@@ -314,13 +329,18 @@ class Writer:
                     "name": text(line.get("name")),
                     "national_goal": text(line.get("national_goal")),
                     "order": order,
-                    "contribution_note": "\n".join(text(s.get("note")) for s in line.get("serves") or [] if s.get("note")),
+                    "contribution_note": "\n".join(
+                        text(s.get("note")) for s in line.get("serves") or [] if s.get("note")
+                    ),
                 },
                 line,
                 m2m={
-                    "contributes_to": sorted({
-                        self.lines[(s["pact"], s["action_line"])].pk for s in line.get("serves") or []
-                    })
+                    "contributes_to": sorted(
+                        {
+                            self.lines[(s["pact"], s["action_line"])].pk
+                            for s in line.get("serves") or []
+                        }
+                    )
                 },
             )
 
@@ -356,7 +376,9 @@ class Writer:
                     if s.get("action") is not None
                 ],
                 "serves_action_lines": [
-                    self.lines[(s["pact"], s["action_line"])].pk for s in serves if s.get("action_line")
+                    self.lines[(s["pact"], s["action_line"])].pk
+                    for s in serves
+                    if s.get("action_line")
                 ],
             },
         )
@@ -401,11 +423,17 @@ class Writer:
 
     def write_updates(self) -> None:
         for entry in self.d.status_updates:
-            pact, number, letter = entry.get("pact"), str(entry.get("action")), entry.get("sub_measure")
+            pact, number, letter = (
+                entry.get("pact"),
+                str(entry.get("action")),
+                entry.get("sub_measure"),
+            )
             round = self.rounds[str(entry.get("round"))]
             action = self.actions[(pact, number)]
             measure = self.sub_measures[(pact, number, str(letter))] if letter is not None else None
-            key = f"round/{round.slug}/{pact}/{number}" + (f"/{letter}" if letter is not None else "")
+            key = f"round/{round.slug}/{pact}/{number}" + (
+                f"/{letter}" if letter is not None else ""
+            )
             update = self.upsert(
                 StatusUpdate,
                 key,
@@ -438,7 +466,11 @@ class Writer:
                 self.upsert(
                     Source,
                     f"{key}/source/{i}",
-                    {"update_id": update.pk, "title": text(source.get("title")), "url": source.get("url") or ""},
+                    {
+                        "update_id": update.pk,
+                        "title": text(source.get("title")),
+                        "url": source.get("url") or "",
+                    },
                     source if source.get("provenance") else entry,
                 )
 
@@ -484,7 +516,10 @@ class Writer:
                     "key": key,
                     "name": text(entry.get("name")),
                     "unit": entry.get("unit") if entry.get("unit") in Unit.values else Unit.OTHER,
-                    "unit_text": text(entry.get("unit_text") or (entry.get("unit") if entry.get("unit") not in Unit.values else ""))[:100],
+                    "unit_text": text(
+                        entry.get("unit_text")
+                        or (entry.get("unit") if entry.get("unit") not in Unit.values else "")
+                    )[:100],
                     "description": text(entry.get("description")),
                     "is_headline": bool(entry.get("headline", False)),
                 },
@@ -499,8 +534,15 @@ class Writer:
                 for i, item in enumerate(entry.get(kind) or []):
                     # The same figure quoted by two documents (the national 40% goal) is one
                     # target; the first document's provenance stands.
-                    identity = (kind, key, item.get("region"), item.get("education_level"), item.get("year"),
-                                json.dumps(item.get("dimensions") or {}, sort_keys=True), float(item["value"]))
+                    identity = (
+                        kind,
+                        key,
+                        item.get("region"),
+                        item.get("education_level"),
+                        item.get("year"),
+                        json.dumps(item.get("dimensions") or {}, sort_keys=True),
+                        float(item["value"]),
+                    )
                     if identity in seen:
                         continue
                     seen.add(identity)
@@ -541,7 +583,9 @@ class Writer:
                     "name": text(entry.get("name"))[:300],
                     "kind": entry.get("kind"),
                     "description": text(entry.get("description")),
-                    "education_levels": Initiative.normalise_levels(entry.get("education_levels") or []),
+                    "education_levels": Initiative.normalise_levels(
+                        entry.get("education_levels") or []
+                    ),
                     "sectors": [text(s) for s in entry.get("sectors") or []],
                     "start_year": entry.get("start_year"),
                     "url": entry.get("url") or "",
@@ -549,7 +593,9 @@ class Writer:
                 entry,
                 m2m={
                     "regions": [self.regions[k].pk for k in entry.get("regions") or []],
-                    "institutions": [self.organisations[k].pk for k in entry.get("institutions") or []],
+                    "institutions": [
+                        self.organisations[k].pk for k in entry.get("institutions") or []
+                    ],
                     "action_lines": lines,
                     "serves": serves,
                 },

@@ -18,7 +18,14 @@ from django.db.models import QuerySet
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
-from pactmonitor.pacts.models import Action, ActionLine, OperationalGoal, Organisation, Pact, SubMeasure
+from pactmonitor.pacts.models import (
+    Action,
+    ActionLine,
+    OperationalGoal,
+    Organisation,
+    Pact,
+    SubMeasure,
+)
 from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
@@ -51,94 +58,242 @@ def public_updates() -> QuerySet:
 
 
 TABLES = [
-    Table("regios", lambda: Region.objects.select_related("parent", "provenance_document").prefetch_related("groupings"), {
-        "sleutel": lambda o: o.key, "naam": lambda o: o.name, "soort": lambda o: o.kind,
-        "hoort_bij": lambda o: o.parent.key if o.parent else "", "werkt_ook_samen_met": lambda o: keys(o.groupings),
-    }),
-    Table("organisaties", lambda: Organisation.objects.select_related("region", "provenance_document"), {
-        "sleutel": lambda o: o.key, "naam": lambda o: o.name, "korte_naam": lambda o: o.short_name,
-        "sector": lambda o: o.sector, "regio": lambda o: o.region.key if o.region else "", "website": lambda o: o.url,
-    }),
-    Table("pacten", lambda: Pact.objects.select_related("parent", "region", "provenance_document"), {
-        "sleutel": lambda o: o.key, "naam": lambda o: o.name, "niveau": lambda o: o.level,
-        "draagt_bij_aan": lambda o: o.parent.key if o.parent else "", "regio": lambda o: o.region.key if o.region else "",
-        "looptijd_van": lambda o: o.period_start, "looptijd_tot": lambda o: o.period_end,
-        "ondertekend_op": lambda o: o.signed_on.isoformat() if o.signed_on else "", "partijen": lambda o: o.parties,
-        "beschrijving": lambda o: o.description,
-    }),
-    Table("actielijnen", lambda: ActionLine.objects.select_related("pact", "provenance_document"), {
-        "pact": lambda o: o.pact.key, "sleutel": lambda o: o.key, "naam": lambda o: o.name,
-        "landelijk_doel": lambda o: o.national_goal,
-    }),
-    Table("acties", lambda: Action.objects.select_related("pact", "action_line", "region", "provenance_document").prefetch_related("leads", "partners", "serves_actions__pact", "serves_action_lines__pact"), {
-        "actie": action_ref, "pact": lambda o: o.pact.key, "nummer": lambda o: o.number, "titel": lambda o: o.title,
-        "tekst": lambda o: o.text, "actielijn": lambda o: o.action_line.key if o.action_line else "",
-        "thema": lambda o: o.theme, "regio": lambda o: o.region.key if o.region else "", "ambitie": lambda o: o.ambition,
-        "trekkers": lambda o: keys(o.leads), "partners": lambda o: keys(o.partners),
-        "trekker_volgens_bron": lambda o: o.lead_text, "partners_volgens_bron": lambda o: o.partners_text,
-        "draagt_bij_aan_acties": lambda o: ";".join(sorted(action_ref(a) for a in o.serves_actions.all())),
-        "draagt_bij_aan_actielijnen": lambda o: ";".join(sorted(f"{line.pact.key}/{line.key}" for line in o.serves_action_lines.all())),
-    }),
-    Table("deelmaatregelen", lambda: SubMeasure.objects.select_related("action__pact", "provenance_document"), {
-        "actie": lambda o: action_ref(o.action), "letter": lambda o: o.letter, "tekst": lambda o: o.text,
-    }),
-    Table("operationele_doelen", lambda: OperationalGoal.objects.select_related("action__pact", "provenance_document"), {
-        "actie": lambda o: action_ref(o.action), "doel": lambda o: o.text,
-        "deadline": lambda o: o.deadline.isoformat() if o.deadline else "", "deadline_volgens_bron": lambda o: o.deadline_text,
-    }),
-    Table("rondes", lambda: ReportingRound.objects.published().select_related("pact", "provenance_document"), {
-        "code": lambda o: o.slug, "naam": lambda o: o.name, "pact": lambda o: o.pact.key,
-        "peildatum": lambda o: o.peildatum.isoformat(), "peildatum_volgens_bron": lambda o: o.peildatum_text,
-    }),
-    Table("statusupdates", public_updates, {
-        "ronde": lambda o: o.round.slug, "actie": lambda o: action_ref(o.action),
-        "deelmaatregel": lambda o: o.sub_measure.letter if o.sub_measure else "", "versie": lambda o: o.version,
-        "status": lambda o: o.status, "grondslag": lambda o: o.basis, "citaat_grondslag": lambda o: o.basis_quote,
-        "stand_van_zaken": lambda o: o.narrative, "nieuw": lambda o: o.new,
-        "reden_correctie": lambda o: o.correction_reason,
-    }),
-    Table("mijlpalen", lambda: Milestone.objects.filter(update__in=public_updates()).select_related("update__round", "update__action__pact", "update__sub_measure", "provenance_document"), {
-        "ronde": lambda o: o.update.round.slug, "actie": lambda o: action_ref(o.update.action),
-        "deelmaatregel": lambda o: o.update.sub_measure.letter if o.update.sub_measure else "",
-        "datum": lambda o: o.date.isoformat() if o.date else "", "datum_volgens_bron": lambda o: o.date_text,
-        "mijlpaal": lambda o: o.text,
-    }),
-    Table("vindplaatsen", lambda: Source.objects.filter(update__in=public_updates()).select_related("update__round", "update__action__pact", "update__sub_measure", "provenance_document"), {
-        "ronde": lambda o: o.update.round.slug, "actie": lambda o: action_ref(o.update.action),
-        "deelmaatregel": lambda o: o.update.sub_measure.letter if o.update.sub_measure else "",
-        "omschrijving": lambda o: o.title, "adres": lambda o: o.url,
-    }),
-    Table("landsdeelprofielen", lambda: RegionProfile.objects.filter(round__state="published").select_related("region", "round", "provenance_document"), {
-        "landsdeel": lambda o: o.region.key, "ronde": lambda o: o.round.slug,
-        "organisatie": lambda o: o.organisation, "prioriteiten": lambda o: o.priorities,
-    }),
-    Table("landsdeelresultaten", lambda: RegionResult.objects.filter(profile__round__state="published").select_related("profile__region", "profile__round", "action_line", "subregion", "provenance_document"), {
-        "landsdeel": lambda o: o.profile.region.key, "ronde": lambda o: o.profile.round.slug,
-        "actielijn": lambda o: o.action_line.key if o.action_line else "",
-        "regio": lambda o: o.subregion.key if o.subregion else "", "kop": lambda o: o.heading, "tekst": lambda o: o.text,
-    }),
-    Table("indicatoren", lambda: Indicator.objects.select_related("provenance_document"), {
-        "sleutel": lambda o: o.key, "naam": lambda o: o.name, "eenheid": lambda o: o.unit,
-        "omschrijving": lambda o: o.description,
-    }),
+    Table(
+        "regios",
+        lambda: Region.objects.select_related("parent", "provenance_document").prefetch_related(
+            "groupings"
+        ),
+        {
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "soort": lambda o: o.kind,
+            "hoort_bij": lambda o: o.parent.key if o.parent else "",
+            "werkt_ook_samen_met": lambda o: keys(o.groupings),
+        },
+    ),
+    Table(
+        "organisaties",
+        lambda: Organisation.objects.select_related("region", "provenance_document"),
+        {
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "korte_naam": lambda o: o.short_name,
+            "sector": lambda o: o.sector,
+            "regio": lambda o: o.region.key if o.region else "",
+            "website": lambda o: o.url,
+        },
+    ),
+    Table(
+        "pacten",
+        lambda: Pact.objects.select_related("parent", "region", "provenance_document"),
+        {
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "niveau": lambda o: o.level,
+            "draagt_bij_aan": lambda o: o.parent.key if o.parent else "",
+            "regio": lambda o: o.region.key if o.region else "",
+            "looptijd_van": lambda o: o.period_start,
+            "looptijd_tot": lambda o: o.period_end,
+            "ondertekend_op": lambda o: o.signed_on.isoformat() if o.signed_on else "",
+            "partijen": lambda o: o.parties,
+            "beschrijving": lambda o: o.description,
+        },
+    ),
+    Table(
+        "actielijnen",
+        lambda: ActionLine.objects.select_related("pact", "provenance_document"),
+        {
+            "pact": lambda o: o.pact.key,
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "landelijk_doel": lambda o: o.national_goal,
+        },
+    ),
+    Table(
+        "acties",
+        lambda: Action.objects.select_related(
+            "pact", "action_line", "region", "provenance_document"
+        ).prefetch_related(
+            "leads", "partners", "serves_actions__pact", "serves_action_lines__pact"
+        ),
+        {
+            "actie": action_ref,
+            "pact": lambda o: o.pact.key,
+            "nummer": lambda o: o.number,
+            "titel": lambda o: o.title,
+            "tekst": lambda o: o.text,
+            "actielijn": lambda o: o.action_line.key if o.action_line else "",
+            "thema": lambda o: o.theme,
+            "regio": lambda o: o.region.key if o.region else "",
+            "ambitie": lambda o: o.ambition,
+            "trekkers": lambda o: keys(o.leads),
+            "partners": lambda o: keys(o.partners),
+            "trekker_volgens_bron": lambda o: o.lead_text,
+            "partners_volgens_bron": lambda o: o.partners_text,
+            "draagt_bij_aan_acties": lambda o: ";".join(
+                sorted(action_ref(a) for a in o.serves_actions.all())
+            ),
+            "draagt_bij_aan_actielijnen": lambda o: ";".join(
+                sorted(f"{line.pact.key}/{line.key}" for line in o.serves_action_lines.all())
+            ),
+        },
+    ),
+    Table(
+        "deelmaatregelen",
+        lambda: SubMeasure.objects.select_related("action__pact", "provenance_document"),
+        {
+            "actie": lambda o: action_ref(o.action),
+            "letter": lambda o: o.letter,
+            "tekst": lambda o: o.text,
+        },
+    ),
+    Table(
+        "operationele_doelen",
+        lambda: OperationalGoal.objects.select_related("action__pact", "provenance_document"),
+        {
+            "actie": lambda o: action_ref(o.action),
+            "doel": lambda o: o.text,
+            "deadline": lambda o: o.deadline.isoformat() if o.deadline else "",
+            "deadline_volgens_bron": lambda o: o.deadline_text,
+        },
+    ),
+    Table(
+        "rondes",
+        lambda: ReportingRound.objects.published().select_related("pact", "provenance_document"),
+        {
+            "code": lambda o: o.slug,
+            "naam": lambda o: o.name,
+            "pact": lambda o: o.pact.key,
+            "peildatum": lambda o: o.peildatum.isoformat(),
+            "peildatum_volgens_bron": lambda o: o.peildatum_text,
+        },
+    ),
+    Table(
+        "statusupdates",
+        public_updates,
+        {
+            "ronde": lambda o: o.round.slug,
+            "actie": lambda o: action_ref(o.action),
+            "deelmaatregel": lambda o: o.sub_measure.letter if o.sub_measure else "",
+            "versie": lambda o: o.version,
+            "status": lambda o: o.status,
+            "grondslag": lambda o: o.basis,
+            "citaat_grondslag": lambda o: o.basis_quote,
+            "stand_van_zaken": lambda o: o.narrative,
+            "nieuw": lambda o: o.new,
+            "reden_correctie": lambda o: o.correction_reason,
+        },
+    ),
+    Table(
+        "mijlpalen",
+        lambda: Milestone.objects.filter(update__in=public_updates()).select_related(
+            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        ),
+        {
+            "ronde": lambda o: o.update.round.slug,
+            "actie": lambda o: action_ref(o.update.action),
+            "deelmaatregel": lambda o: o.update.sub_measure.letter if o.update.sub_measure else "",
+            "datum": lambda o: o.date.isoformat() if o.date else "",
+            "datum_volgens_bron": lambda o: o.date_text,
+            "mijlpaal": lambda o: o.text,
+        },
+    ),
+    Table(
+        "vindplaatsen",
+        lambda: Source.objects.filter(update__in=public_updates()).select_related(
+            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        ),
+        {
+            "ronde": lambda o: o.update.round.slug,
+            "actie": lambda o: action_ref(o.update.action),
+            "deelmaatregel": lambda o: o.update.sub_measure.letter if o.update.sub_measure else "",
+            "omschrijving": lambda o: o.title,
+            "adres": lambda o: o.url,
+        },
+    ),
+    Table(
+        "landsdeelprofielen",
+        lambda: RegionProfile.objects.filter(round__state="published").select_related(
+            "region", "round", "provenance_document"
+        ),
+        {
+            "landsdeel": lambda o: o.region.key,
+            "ronde": lambda o: o.round.slug,
+            "organisatie": lambda o: o.organisation,
+            "prioriteiten": lambda o: o.priorities,
+        },
+    ),
+    Table(
+        "landsdeelresultaten",
+        lambda: RegionResult.objects.filter(profile__round__state="published").select_related(
+            "profile__region", "profile__round", "action_line", "subregion", "provenance_document"
+        ),
+        {
+            "landsdeel": lambda o: o.profile.region.key,
+            "ronde": lambda o: o.profile.round.slug,
+            "actielijn": lambda o: o.action_line.key if o.action_line else "",
+            "regio": lambda o: o.subregion.key if o.subregion else "",
+            "kop": lambda o: o.heading,
+            "tekst": lambda o: o.text,
+        },
+    ),
+    Table(
+        "indicatoren",
+        lambda: Indicator.objects.select_related("provenance_document"),
+        {
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "eenheid": lambda o: o.unit,
+            "omschrijving": lambda o: o.description,
+        },
+    ),
     *[
-        Table(name, (lambda model=model: model.objects.select_related("indicator", "region", "provenance_document")), {
-            "indicator": lambda o: o.indicator.key, "regio": lambda o: o.region.key if o.region else "",
-            "onderwijsniveau": lambda o: o.education_level, "jaar": lambda o: o.year,
-            "periode_volgens_bron": lambda o: o.period_text,
-            "uitsplitsing": lambda o: json.dumps(o.dimensions, ensure_ascii=False, sort_keys=True) if o.dimensions else "",
-            "waarde": lambda o: o.value, "toelichting": lambda o: o.note,
-        })
+        Table(
+            name,
+            (
+                lambda model=model: model.objects.select_related(
+                    "indicator", "region", "provenance_document"
+                )
+            ),
+            {
+                "indicator": lambda o: o.indicator.key,
+                "regio": lambda o: o.region.key if o.region else "",
+                "onderwijsniveau": lambda o: o.education_level,
+                "jaar": lambda o: o.year,
+                "periode_volgens_bron": lambda o: o.period_text,
+                "uitsplitsing": lambda o: (
+                    json.dumps(o.dimensions, ensure_ascii=False, sort_keys=True)
+                    if o.dimensions
+                    else ""
+                ),
+                "waarde": lambda o: o.value,
+                "toelichting": lambda o: o.note,
+            },
+        )
         for name, model in (("streefwaarden", Target), ("metingen", Observation))
     ],
-    Table("initiatieven", lambda: Initiative.objects.select_related("provenance_document").prefetch_related("regions", "institutions", "action_lines", "serves__pact"), {
-        "sleutel": lambda o: o.key, "naam": lambda o: o.name, "soort": lambda o: o.kind,
-        "omschrijving": lambda o: o.description, "regios": lambda o: keys(o.regions),
-        "instellingen": lambda o: keys(o.institutions), "actielijnen": lambda o: keys(o.action_lines),
-        "onderwijsniveaus": lambda o: ";".join(o.education_levels.split()),
-        "sectoren": lambda o: ";".join(o.sectors), "startjaar": lambda o: o.start_year, "website": lambda o: o.url,
-        "draagt_bij_aan_acties": lambda o: ";".join(sorted(action_ref(a) for a in o.serves.all())),
-    }),
+    Table(
+        "initiatieven",
+        lambda: Initiative.objects.select_related("provenance_document").prefetch_related(
+            "regions", "institutions", "action_lines", "serves__pact"
+        ),
+        {
+            "sleutel": lambda o: o.key,
+            "naam": lambda o: o.name,
+            "soort": lambda o: o.kind,
+            "omschrijving": lambda o: o.description,
+            "regios": lambda o: keys(o.regions),
+            "instellingen": lambda o: keys(o.institutions),
+            "actielijnen": lambda o: keys(o.action_lines),
+            "onderwijsniveaus": lambda o: ";".join(o.education_levels.split()),
+            "sectoren": lambda o: ";".join(o.sectors),
+            "startjaar": lambda o: o.start_year,
+            "website": lambda o: o.url,
+            "draagt_bij_aan_acties": lambda o: ";".join(
+                sorted(action_ref(a) for a in o.serves.all())
+            ),
+        },
+    ),
 ]
 
 
@@ -157,10 +312,14 @@ def export_json(path: Path) -> dict[str, int]:
     document = {
         "titel": "Pactmonitor open data",
         "licentie": "CC0 1.0",
-        "toelichting": "Alles wat gepubliceerd is, met herkomst (bron en citaat). Zonder contactgegevens.",
+        "toelichting": (
+            "Alles wat gepubliceerd is, met herkomst (bron en citaat). Zonder contactgegevens."
+        ),
         "tabellen": data,
     }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    path.write_text(
+        json.dumps(document, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )
     return {name: len(items) for name, items in data.items()}
 
 

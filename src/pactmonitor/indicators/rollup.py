@@ -3,8 +3,9 @@
 Row-by-row aggregation in the transactional database does not scale to tens of millions of
 observations, so aggregation reads a Parquet snapshot of the observations and of the region
 tree (as a closure: every region paired with itself and each of its ancestors along the main
-parent). Observations without a region are left out of the roll-up. The snapshot is rewritten when it is stale: every save or delete of an observation or a
-region marks it so (bulk loaders call ``mark_stale()`` themselves).
+parent). Observations without a region are left out of the roll-up. The snapshot is rewritten
+when it is stale: every save or delete of an observation or a region marks it so (bulk loaders
+call ``mark_stale()`` themselves).
 
 Counts and amounts add up the tree; shares do not, so every row also carries the number of
 observations and their mean, and the caller picks what fits the indicator's unit.
@@ -51,10 +52,14 @@ def _export(query: str, columns: list[str], target: Path, work: Path) -> None:
         writer.writerow(columns)
         while rows := cursor.fetchmany(50_000):
             writer.writerows(rows)
-    types = {name: "VARCHAR" if name == "education_level" else "DOUBLE" if name == "value" else "BIGINT" for name in columns}
+    types = {
+        name: "VARCHAR" if name == "education_level" else "DOUBLE" if name == "value" else "BIGINT"
+        for name in columns
+    }
     with duckdb.connect() as db:
         db.execute(
-            f"COPY (SELECT * FROM read_csv(?, header=true, columns={types!r})) TO '{target}' (FORMAT parquet)",
+            f"COPY (SELECT * FROM read_csv(?, header=true, columns={types!r})) "
+            f"TO '{target}' (FORMAT parquet)",
             [str(staged)],
         )
     staged.unlink()
@@ -66,7 +71,8 @@ def refresh() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     with _lock:
         _export(
-            "SELECT indicator_id, region_id, year, education_level, value FROM indicators_observation",
+            "SELECT indicator_id, region_id, year, education_level, value "
+            "FROM indicators_observation",
             ["indicator_id", "region_id", "year", "education_level", "value"],
             folder / "observations.parquet.new",
             folder,
@@ -129,16 +135,18 @@ def write_closure(folder: Path) -> None:
     """Every region paired with itself and each ancestor: the tree as a join table."""
     with duckdb.connect() as db:
         db.execute(
-            CLOSURE.format(target=folder / "closure.parquet"), {"regions": str(folder / "regions.parquet")}
+            CLOSURE.format(target=folder / "closure.parquet"),
+            {"regions": str(folder / "regions.parquet")},
         )
 
 
 def roll_up(indicator_id: int, folder: Path | None = None) -> list[RolledUp]:
-    """An indicator's observations summed per region (itself and everything below it), year and level."""
+    """An indicator's observations summed per region (with all below it), year and level."""
     folder = folder or ensure_fresh()
     with duckdb.connect() as db:
         sql = ROLLUP.format(
-            observations=_quoted(folder / "observations.parquet"), closure=_quoted(folder / "closure.parquet")
+            observations=_quoted(folder / "observations.parquet"),
+            closure=_quoted(folder / "closure.parquet"),
         )
         rows = db.execute(sql, {"indicator": indicator_id}).fetchall()
     return [RolledUp(r[0], r[1], r[2] or "", r[3], r[4], r[5]) for r in rows]

@@ -3,7 +3,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.regions.admin import PROVENANCE
 
-from .models import Action, ActionLine, ContactPerson, OperationalGoal, Organisation, Pact, SubMeasure
+from .models import (
+    Action,
+    ActionLine,
+    ContactPerson,
+    OperationalGoal,
+    Organisation,
+    Pact,
+    SubMeasure,
+)
 
 
 @admin.register(Organisation)
@@ -36,7 +44,23 @@ class PactAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent", "region"]
     inlines = [ActionLineInline]
     fieldsets = [
-        (None, {"fields": ["key", "name", "level", "parent", "region", "period_start", "period_end", "signed_on", "parties", "description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "key",
+                    "name",
+                    "level",
+                    "parent",
+                    "region",
+                    "period_start",
+                    "period_end",
+                    "signed_on",
+                    "parties",
+                    "description",
+                ]
+            },
+        ),
         PROVENANCE,
     ]
 
@@ -71,7 +95,21 @@ class ActionAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["serves_action_lines"]
     inlines = [SubMeasureInline, OperationalGoalInline]
     fieldsets = [
-        (None, {"fields": ["pact", "number", "title", "text", "action_line", "theme", "region", "ambition"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "pact",
+                    "number",
+                    "title",
+                    "text",
+                    "action_line",
+                    "theme",
+                    "region",
+                    "ambition",
+                ]
+            },
+        ),
         ("Trekkers en partners", {"fields": ["leads", "lead_text", "partners", "partners_text"]}),
         ("Bijdrage aan", {"fields": ["serves_actions", "serves_action_lines", "serves_note"]}),
         PROVENANCE,

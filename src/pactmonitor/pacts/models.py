@@ -41,7 +41,11 @@ class ContactPerson(Provenanced):
     name = models.CharField(_("naam"), max_length=200, blank=True)
     role = models.CharField(_("functie"), max_length=300, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.SET_NULL
+        Organisation,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     pact = models.ForeignKey(
         "Pact", verbose_name=_("pact"), null=True, blank=True, on_delete=models.SET_NULL

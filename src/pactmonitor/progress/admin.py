@@ -42,9 +42,34 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
     readonly_fields = ["version", "is_current", "supersedes", "updated_by", "updated_at"]
     inlines = [MilestoneInline, SourceInline]
     fieldsets = [
-        (None, {"fields": ["round", "action", "sub_measure", "state", "status", "basis", "basis_quote"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "round",
+                    "action",
+                    "sub_measure",
+                    "state",
+                    "status",
+                    "basis",
+                    "basis_quote",
+                ]
+            },
+        ),
         ("Stand van zaken", {"fields": ["narrative", "new", "review_comment"]}),
-        ("Versies", {"fields": ["version", "is_current", "supersedes", "correction_reason", "updated_by", "updated_at"]}),
+        (
+            "Versies",
+            {
+                "fields": [
+                    "version",
+                    "is_current",
+                    "supersedes",
+                    "correction_reason",
+                    "updated_by",
+                    "updated_at",
+                ]
+            },
+        ),
         PROVENANCE,
     ]
 

@@ -12,11 +12,13 @@ class Status(models.TextChoices):
 
     @property
     def colour(self) -> str:
-        return {"afgerond": "geel", "op_schema": "blauw", "vertraagd": "rood"}.get(self.value, "grijs")
+        return {"afgerond": "geel", "op_schema": "blauw", "vertraagd": "rood"}.get(
+            self.value, "grijs"
+        )
 
 
 class Basis(models.TextChoices):
-    """How we know a status: the owner reported it, it was read from the narrative, or not at all."""
+    """How we know a status: reported by the owner, read from the narrative, or not at all."""
 
     REPORTED = "reported", _("gerapporteerd")
     ASSESSED = "assessed", _("afgeleid uit de tekst")

@@ -132,7 +132,9 @@ class StatusUpdate(Provenanced):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ONBEKEND
     )
-    basis = models.CharField(_("grondslag"), max_length=20, choices=Basis.choices, default=Basis.UNKNOWN)
+    basis = models.CharField(
+        _("grondslag"), max_length=20, choices=Basis.choices, default=Basis.UNKNOWN
+    )
     basis_quote = models.TextField(_("citaat waaruit de status blijkt"), blank=True)
     narrative = models.TextField(_("stand van zaken"), blank=True)
     new = models.TextField(_("nieuw sinds de vorige ronde"), blank=True)
@@ -183,7 +185,9 @@ class StatusUpdate(Provenanced):
 
     def clean(self) -> None:
         if self.sub_measure_id and self.sub_measure.action_id != self.action_id:
-            raise ValidationError({"sub_measure": _("Deze deelmaatregel hoort bij een andere actie.")})
+            raise ValidationError(
+                {"sub_measure": _("Deze deelmaatregel hoort bij een andere actie.")}
+            )
         if self.basis == Basis.ASSESSED and not self.basis_quote:
             raise ValidationError(
                 {"basis_quote": _("Een afgeleide status vraagt het citaat waaruit die blijkt.")}
@@ -204,7 +208,10 @@ class StatusUpdate(Provenanced):
 
 class Milestone(Provenanced):
     update = models.ForeignKey(
-        StatusUpdate, verbose_name=_("statusupdate"), on_delete=models.CASCADE, related_name="milestones"
+        StatusUpdate,
+        verbose_name=_("statusupdate"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
     )
     date = models.DateField(_("datum"), null=True, blank=True)
     date_text = models.CharField(_("datum volgens de bron"), max_length=200, blank=True)
@@ -224,7 +231,10 @@ class Source(Provenanced):
     """Where the evidence for an update can be found (vindplaats)."""
 
     update = models.ForeignKey(
-        StatusUpdate, verbose_name=_("statusupdate"), on_delete=models.CASCADE, related_name="sources"
+        StatusUpdate,
+        verbose_name=_("statusupdate"),
+        on_delete=models.CASCADE,
+        related_name="sources",
     )
     title = models.TextField(_("omschrijving"))
     url = models.URLField(_("adres"), max_length=1000, blank=True)
@@ -243,10 +253,16 @@ class SentReminder(models.Model):
     """A reminder mail that went out: each (contributor, round, reminder day) is sent once."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     round = models.ForeignKey(
-        ReportingRound, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="sent_reminders"
+        ReportingRound,
+        verbose_name=_("ronde"),
+        on_delete=models.CASCADE,
+        related_name="sent_reminders",
     )
     days_before = models.IntegerField(_("dagen voor de inleverdatum"))
     sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
@@ -256,7 +272,9 @@ class SentReminder(models.Model):
         verbose_name = _("verstuurde herinnering")
         verbose_name_plural = _("verstuurde herinneringen")
         constraints = [
-            models.UniqueConstraint(fields=["user", "round", "days_before"], name="one_reminder_per_day")
+            models.UniqueConstraint(
+                fields=["user", "round", "days_before"], name="one_reminder_per_day"
+            )
         ]
 
     def __str__(self) -> str:

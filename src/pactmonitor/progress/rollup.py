@@ -46,24 +46,35 @@ def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpSta
     Updates are anything with ``status`` and ``basis`` attributes.
     """
     if action_update is not None:
-        return RolledUpStatus(action_update.status, action_update.basis, "gerapporteerd voor de hele actie")
+        return RolledUpStatus(
+            action_update.status, action_update.basis, "gerapporteerd voor de hele actie"
+        )
     reported = {letter: u for letter, u in sub_updates.items() if u is not None}
     if not reported:
         return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, "niet gerapporteerd")
-    parts = {letter: (u.status if u is not None else Status.ONBEKEND) for letter, u in sub_updates.items()}
+    parts = {
+        letter: (u.status if u is not None else Status.ONBEKEND)
+        for letter, u in sub_updates.items()
+    }
     weakest = min((u.basis for u in reported.values()), key=lambda b: BASIS_STRENGTH[Basis(b)])
     if len(reported) < len(sub_updates):
         weakest = Basis.UNKNOWN
     if Status.VERTRAAGD in parts.values():
         letters = _letters(parts, Status.VERTRAAGD)
-        return RolledUpStatus(Status.VERTRAAGD, weakest, f"deelmaatregel {letters} vertraagd", parts)
+        return RolledUpStatus(
+            Status.VERTRAAGD, weakest, f"deelmaatregel {letters} vertraagd", parts
+        )
     if all(value == Status.AFGEROND for value in parts.values()):
         return RolledUpStatus(Status.AFGEROND, weakest, "alle deelmaatregelen afgerond", parts)
     if Status.ONBEKEND in parts.values():
         letters = _letters(parts, Status.ONBEKEND)
-        return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, f"status van deelmaatregel {letters} onbekend", parts)
+        return RolledUpStatus(
+            Status.ONBEKEND, Basis.UNKNOWN, f"status van deelmaatregel {letters} onbekend", parts
+        )
     letters = _letters(parts, Status.OP_SCHEMA)
-    return RolledUpStatus(Status.OP_SCHEMA, weakest, f"deelmaatregel {letters} nog op schema", parts)
+    return RolledUpStatus(
+        Status.OP_SCHEMA, weakest, f"deelmaatregel {letters} nog op schema", parts
+    )
 
 
 def action_status(action, round, updates=None) -> RolledUpStatus:

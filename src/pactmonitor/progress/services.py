@@ -37,7 +37,9 @@ def correct_update(update: StatusUpdate, *, reason: str, user=None, **values) ->
         **fields,
     )
     for milestone in update.milestones.all():
-        correction.milestones.create(date=milestone.date, date_text=milestone.date_text, text=milestone.text)
+        correction.milestones.create(
+            date=milestone.date, date_text=milestone.date_text, text=milestone.text
+        )
     for source in update.sources.all():
         correction.sources.create(title=source.title, url=source.url)
     return correction

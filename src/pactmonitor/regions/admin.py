@@ -3,7 +3,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Region, RegionProfile, RegionResult
 
-PROVENANCE = ("Herkomst", {"fields": ["provenance_document", "provenance_quote"], "classes": ["collapse"]})
+PROVENANCE = (
+    "Herkomst",
+    {"fields": ["provenance_document", "provenance_quote"], "classes": ["collapse"]},
+)
 
 
 @admin.register(Region)
@@ -12,7 +15,10 @@ class RegionAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "parent"]
     search_fields = ["name", "key"]
     autocomplete_fields = ["parent", "groupings"]
-    fieldsets = [(None, {"fields": ["key", "name", "kind", "parent", "groupings", "grouping_note"]}), PROVENANCE]
+    fieldsets = [
+        (None, {"fields": ["key", "name", "kind", "parent", "groupings", "grouping_note"]}),
+        PROVENANCE,
+    ]
 
 
 class RegionResultInline(admin.StackedInline):

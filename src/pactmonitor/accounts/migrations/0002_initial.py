@@ -5,30 +5,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('pacts', '0002_initial'),
-        ('regions', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("pacts", "0002_initial"),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='landsdeel',
-            field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'landsdeel'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='coordinators', to='regions.region', verbose_name='landsdeel'),
+            model_name="user",
+            name="landsdeel",
+            field=models.ForeignKey(
+                blank=True,
+                limit_choices_to={"kind": "landsdeel"},
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="coordinators",
+                to="regions.region",
+                verbose_name="landsdeel",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='pacts.organisation', verbose_name='organisatie'),
+            model_name="user",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="users",
+                to="pacts.organisation",
+                verbose_name="organisatie",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='user_permissions',
-            field=models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions'),
+            model_name="user",
+            name="user_permissions",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Specific permissions for this user.",
+                related_name="user_set",
+                related_query_name="user",
+                to="auth.permission",
+                verbose_name="user permissions",
+            ),
         ),
     ]

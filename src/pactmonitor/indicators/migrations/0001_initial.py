@@ -7,156 +7,506 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('provenance', '0001_initial'),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('education_level', models.CharField(blank=True, choices=[('po', 'primair onderwijs'), ('vo', 'voortgezet onderwijs'), ('vmbo', 'vmbo'), ('havo', 'havo'), ('vwo', 'vwo'), ('havo-vwo', 'havo/vwo'), ('mbo', 'mbo'), ('hbo', 'hbo'), ('wo', 'wo'), ('ho', 'hoger onderwijs')], max_length=20, verbose_name='onderwijsniveau')),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Leeg als de bron het jaar niet noemt.', null=True, verbose_name='jaar')),
-                ('period_text', models.CharField(blank=True, max_length=100, verbose_name='periode volgens de bron')),
-                ('dimensions', models.JSONField(blank=True, default=dict, verbose_name='verdere uitsplitsing')),
-                ('value', models.FloatField(verbose_name='waarde')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("po", "primair onderwijs"),
+                            ("vo", "voortgezet onderwijs"),
+                            ("vmbo", "vmbo"),
+                            ("havo", "havo"),
+                            ("vwo", "vwo"),
+                            ("havo-vwo", "havo/vwo"),
+                            ("mbo", "mbo"),
+                            ("hbo", "hbo"),
+                            ("wo", "wo"),
+                            ("ho", "hoger onderwijs"),
+                        ],
+                        max_length=20,
+                        verbose_name="onderwijsniveau",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg als de bron het jaar niet noemt.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "period_text",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="periode volgens de bron"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(blank=True, default=dict, verbose_name="verdere uitsplitsing"),
+                ),
+                ("value", models.FloatField(verbose_name="waarde")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical streefwaarde',
-                'verbose_name_plural': 'historical streefwaarden',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical streefwaarde",
+                "verbose_name_plural": "historical streefwaarden",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, unique=True, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('unit', models.CharField(choices=[('percent', 'procent'), ('count', 'aantal'), ('euro', 'euro'), ('fte', 'fte'), ('other', 'anders')], max_length=20, verbose_name='eenheid')),
-                ('unit_text', models.CharField(blank=True, max_length=100, verbose_name='eenheid in woorden')),
-                ('description', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('is_headline', models.BooleanField(default=False, verbose_name='kernindicator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, unique=True, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("percent", "procent"),
+                            ("count", "aantal"),
+                            ("euro", "euro"),
+                            ("fte", "fte"),
+                            ("other", "anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="eenheid",
+                    ),
+                ),
+                (
+                    "unit_text",
+                    models.CharField(blank=True, max_length=100, verbose_name="eenheid in woorden"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("is_headline", models.BooleanField(default=False, verbose_name="kernindicator")),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicatoren',
-                'ordering': ['name'],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicatoren",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('education_level', models.CharField(blank=True, choices=[('po', 'primair onderwijs'), ('vo', 'voortgezet onderwijs'), ('vmbo', 'vmbo'), ('havo', 'havo'), ('vwo', 'vwo'), ('havo-vwo', 'havo/vwo'), ('mbo', 'mbo'), ('hbo', 'hbo'), ('wo', 'wo'), ('ho', 'hoger onderwijs')], max_length=20, verbose_name='onderwijsniveau')),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Leeg als de bron het jaar niet noemt.', null=True, verbose_name='jaar')),
-                ('period_text', models.CharField(blank=True, max_length=100, verbose_name='periode volgens de bron')),
-                ('dimensions', models.JSONField(blank=True, default=dict, verbose_name='verdere uitsplitsing')),
-                ('value', models.FloatField(verbose_name='waarde')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("po", "primair onderwijs"),
+                            ("vo", "voortgezet onderwijs"),
+                            ("vmbo", "vmbo"),
+                            ("havo", "havo"),
+                            ("vwo", "vwo"),
+                            ("havo-vwo", "havo/vwo"),
+                            ("mbo", "mbo"),
+                            ("hbo", "hbo"),
+                            ("wo", "wo"),
+                            ("ho", "hoger onderwijs"),
+                        ],
+                        max_length=20,
+                        verbose_name="onderwijsniveau",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg als de bron het jaar niet noemt.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "period_text",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="periode volgens de bron"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(blank=True, default=dict, verbose_name="verdere uitsplitsing"),
+                ),
+                ("value", models.FloatField(verbose_name="waarde")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
             ],
             options={
-                'verbose_name': 'meting',
-                'verbose_name_plural': 'metingen',
-                'ordering': ['indicator', 'year'],
-                'default_related_name': 'observations',
+                "verbose_name": "meting",
+                "verbose_name_plural": "metingen",
+                "ordering": ["indicator", "year"],
+                "default_related_name": "observations",
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('education_level', models.CharField(blank=True, choices=[('po', 'primair onderwijs'), ('vo', 'voortgezet onderwijs'), ('vmbo', 'vmbo'), ('havo', 'havo'), ('vwo', 'vwo'), ('havo-vwo', 'havo/vwo'), ('mbo', 'mbo'), ('hbo', 'hbo'), ('wo', 'wo'), ('ho', 'hoger onderwijs')], max_length=20, verbose_name='onderwijsniveau')),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Leeg als de bron het jaar niet noemt.', null=True, verbose_name='jaar')),
-                ('period_text', models.CharField(blank=True, max_length=100, verbose_name='periode volgens de bron')),
-                ('dimensions', models.JSONField(blank=True, default=dict, verbose_name='verdere uitsplitsing')),
-                ('value', models.FloatField(verbose_name='waarde')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("po", "primair onderwijs"),
+                            ("vo", "voortgezet onderwijs"),
+                            ("vmbo", "vmbo"),
+                            ("havo", "havo"),
+                            ("vwo", "vwo"),
+                            ("havo-vwo", "havo/vwo"),
+                            ("mbo", "mbo"),
+                            ("hbo", "hbo"),
+                            ("wo", "wo"),
+                            ("ho", "hoger onderwijs"),
+                        ],
+                        max_length=20,
+                        verbose_name="onderwijsniveau",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg als de bron het jaar niet noemt.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "period_text",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="periode volgens de bron"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(blank=True, default=dict, verbose_name="verdere uitsplitsing"),
+                ),
+                ("value", models.FloatField(verbose_name="waarde")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
             ],
             options={
-                'verbose_name': 'streefwaarde',
-                'verbose_name_plural': 'streefwaarden',
-                'ordering': ['indicator', 'year'],
-                'default_related_name': 'targets',
+                "verbose_name": "streefwaarde",
+                "verbose_name_plural": "streefwaarden",
+                "ordering": ["indicator", "year"],
+                "default_related_name": "targets",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndicator',
+            name="HistoricalIndicator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('unit', models.CharField(choices=[('percent', 'procent'), ('count', 'aantal'), ('euro', 'euro'), ('fte', 'fte'), ('other', 'anders')], max_length=20, verbose_name='eenheid')),
-                ('unit_text', models.CharField(blank=True, max_length=100, verbose_name='eenheid in woorden')),
-                ('description', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('is_headline', models.BooleanField(default=False, verbose_name='kernindicator')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("percent", "procent"),
+                            ("count", "aantal"),
+                            ("euro", "euro"),
+                            ("fte", "fte"),
+                            ("other", "anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="eenheid",
+                    ),
+                ),
+                (
+                    "unit_text",
+                    models.CharField(blank=True, max_length=100, verbose_name="eenheid in woorden"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("is_headline", models.BooleanField(default=False, verbose_name="kernindicator")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indicator',
-                'verbose_name_plural': 'historical indicatoren',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indicator",
+                "verbose_name_plural": "historical indicatoren",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalObservation',
+            name="HistoricalObservation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('education_level', models.CharField(blank=True, choices=[('po', 'primair onderwijs'), ('vo', 'voortgezet onderwijs'), ('vmbo', 'vmbo'), ('havo', 'havo'), ('vwo', 'vwo'), ('havo-vwo', 'havo/vwo'), ('mbo', 'mbo'), ('hbo', 'hbo'), ('wo', 'wo'), ('ho', 'hoger onderwijs')], max_length=20, verbose_name='onderwijsniveau')),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Leeg als de bron het jaar niet noemt.', null=True, verbose_name='jaar')),
-                ('period_text', models.CharField(blank=True, max_length=100, verbose_name='periode volgens de bron')),
-                ('dimensions', models.JSONField(blank=True, default=dict, verbose_name='verdere uitsplitsing')),
-                ('value', models.FloatField(verbose_name='waarde')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("po", "primair onderwijs"),
+                            ("vo", "voortgezet onderwijs"),
+                            ("vmbo", "vmbo"),
+                            ("havo", "havo"),
+                            ("vwo", "vwo"),
+                            ("havo-vwo", "havo/vwo"),
+                            ("mbo", "mbo"),
+                            ("hbo", "hbo"),
+                            ("wo", "wo"),
+                            ("ho", "hoger onderwijs"),
+                        ],
+                        max_length=20,
+                        verbose_name="onderwijsniveau",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg als de bron het jaar niet noemt.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                (
+                    "period_text",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="periode volgens de bron"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(blank=True, default=dict, verbose_name="verdere uitsplitsing"),
+                ),
+                ("value", models.FloatField(verbose_name="waarde")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical meting',
-                'verbose_name_plural': 'historical metingen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical meting",
+                "verbose_name_plural": "historical metingen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

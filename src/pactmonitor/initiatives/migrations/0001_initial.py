@@ -7,64 +7,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('provenance', '0001_initial'),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Initiative',
+            name="Initiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=150, unique=True, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('kind', models.CharField(choices=[('civ', 'Centrum voor Innovatief Vakmanschap'), ('coe', 'Centre of Expertise'), ('technetkring', 'Technet-kring'), ('jetnet', 'Jet-Net'), ('technasium', 'Technasium'), ('campus', 'campus'), ('servicepunt', 'servicepunt techniek'), ('pps', 'publiek-private samenwerking'), ('betapunt', 'regionaal bètatechniek-netwerk'), ('toptechniek', 'Toptechniek in Bedrijf'), ('expatcentrum', 'expatcentrum'), ('netwerk', 'netwerk of platform'), ('programma', 'programma of project'), ('overig', 'overig')], max_length=20, verbose_name='soort')),
-                ('description', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('education_levels', models.CharField(blank=True, default='', help_text='Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho.', max_length=200, verbose_name='onderwijsniveaus')),
-                ('sectors', models.JSONField(blank=True, default=list, verbose_name='sectoren')),
-                ('start_year', models.PositiveIntegerField(blank=True, null=True, verbose_name='startjaar')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=150, unique=True, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("civ", "Centrum voor Innovatief Vakmanschap"),
+                            ("coe", "Centre of Expertise"),
+                            ("technetkring", "Technet-kring"),
+                            ("jetnet", "Jet-Net"),
+                            ("technasium", "Technasium"),
+                            ("campus", "campus"),
+                            ("servicepunt", "servicepunt techniek"),
+                            ("pps", "publiek-private samenwerking"),
+                            ("betapunt", "regionaal bètatechniek-netwerk"),
+                            ("toptechniek", "Toptechniek in Bedrijf"),
+                            ("expatcentrum", "expatcentrum"),
+                            ("netwerk", "netwerk of platform"),
+                            ("programma", "programma of project"),
+                            ("overig", "overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="omschrijving")),
+                (
+                    "education_levels",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho.",
+                        max_length=200,
+                        verbose_name="onderwijsniveaus",
+                    ),
+                ),
+                ("sectors", models.JSONField(blank=True, default=list, verbose_name="sectoren")),
+                (
+                    "start_year",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="startjaar"),
+                ),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'initiatief',
-                'verbose_name_plural': 'initiatieven',
-                'ordering': ['name'],
+                "verbose_name": "initiatief",
+                "verbose_name_plural": "initiatieven",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalInitiative',
+            name="HistoricalInitiative",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=150, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('kind', models.CharField(choices=[('civ', 'Centrum voor Innovatief Vakmanschap'), ('coe', 'Centre of Expertise'), ('technetkring', 'Technet-kring'), ('jetnet', 'Jet-Net'), ('technasium', 'Technasium'), ('campus', 'campus'), ('servicepunt', 'servicepunt techniek'), ('pps', 'publiek-private samenwerking'), ('betapunt', 'regionaal bètatechniek-netwerk'), ('toptechniek', 'Toptechniek in Bedrijf'), ('expatcentrum', 'expatcentrum'), ('netwerk', 'netwerk of platform'), ('programma', 'programma of project'), ('overig', 'overig')], max_length=20, verbose_name='soort')),
-                ('description', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('education_levels', models.CharField(blank=True, default='', help_text='Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho.', max_length=200, verbose_name='onderwijsniveaus')),
-                ('sectors', models.JSONField(blank=True, default=list, verbose_name='sectoren')),
-                ('start_year', models.PositiveIntegerField(blank=True, null=True, verbose_name='startjaar')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='website')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=150, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("civ", "Centrum voor Innovatief Vakmanschap"),
+                            ("coe", "Centre of Expertise"),
+                            ("technetkring", "Technet-kring"),
+                            ("jetnet", "Jet-Net"),
+                            ("technasium", "Technasium"),
+                            ("campus", "campus"),
+                            ("servicepunt", "servicepunt techniek"),
+                            ("pps", "publiek-private samenwerking"),
+                            ("betapunt", "regionaal bètatechniek-netwerk"),
+                            ("toptechniek", "Toptechniek in Bedrijf"),
+                            ("expatcentrum", "expatcentrum"),
+                            ("netwerk", "netwerk of platform"),
+                            ("programma", "programma of project"),
+                            ("overig", "overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="omschrijving")),
+                (
+                    "education_levels",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Spatiegescheiden codes: po vo vmbo havo vwo havo-vwo mbo hbo wo ho.",
+                        max_length=200,
+                        verbose_name="onderwijsniveaus",
+                    ),
+                ),
+                ("sectors", models.JSONField(blank=True, default=list, verbose_name="sectoren")),
+                (
+                    "start_year",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="startjaar"),
+                ),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="website")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical initiatief',
-                'verbose_name_plural': 'historical initiatieven',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical initiatief",
+                "verbose_name_plural": "historical initiatieven",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -5,40 +5,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('initiatives', '0001_initial'),
-        ('pacts', '0001_initial'),
-        ('provenance', '0001_initial'),
-        ('regions', '0001_initial'),
+        ("initiatives", "0001_initial"),
+        ("pacts", "0001_initial"),
+        ("provenance", "0001_initial"),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='initiative',
-            name='action_lines',
-            field=models.ManyToManyField(blank=True, related_name='initiatives', to='pacts.actionline', verbose_name='actielijnen'),
+            model_name="initiative",
+            name="action_lines",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="initiatives",
+                to="pacts.actionline",
+                verbose_name="actielijnen",
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='institutions',
-            field=models.ManyToManyField(blank=True, related_name='initiatives', to='pacts.organisation', verbose_name='instellingen'),
+            model_name="initiative",
+            name="institutions",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="initiatives",
+                to="pacts.organisation",
+                verbose_name="instellingen",
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='provenance_document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument'),
+            model_name="initiative",
+            name="provenance_document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="provenance.sourcedocument",
+                verbose_name="brondocument",
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='regions',
-            field=models.ManyToManyField(blank=True, related_name='initiatives', to='regions.region', verbose_name="regio's"),
+            model_name="initiative",
+            name="regions",
+            field=models.ManyToManyField(
+                blank=True, related_name="initiatives", to="regions.region", verbose_name="regio's"
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='serves',
-            field=models.ManyToManyField(blank=True, related_name='initiatives', to='pacts.action', verbose_name='draagt bij aan acties'),
+            model_name="initiative",
+            name="serves",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="initiatives",
+                to="pacts.action",
+                verbose_name="draagt bij aan acties",
+            ),
         ),
     ]

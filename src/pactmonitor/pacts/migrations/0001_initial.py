@@ -6,343 +6,785 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('provenance', '0001_initial'),
+        ("provenance", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionLine',
+            name="ActionLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(verbose_name='sleutel')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('national_goal', models.TextField(blank=True, verbose_name='landelijk doel')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(verbose_name="sleutel")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("national_goal", models.TextField(blank=True, verbose_name="landelijk doel")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
             ],
             options={
-                'verbose_name': 'actielijn',
-                'verbose_name_plural': 'actielijnen',
-                'ordering': ['pact', 'order'],
+                "verbose_name": "actielijn",
+                "verbose_name_plural": "actielijnen",
+                "ordering": ["pact", "order"],
             },
         ),
         migrations.CreateModel(
-            name='ContactPerson',
+            name="ContactPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('role', models.CharField(blank=True, max_length=300, verbose_name='functie')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='telefoon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("role", models.CharField(blank=True, max_length=300, verbose_name="functie")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="telefoon")),
             ],
             options={
-                'verbose_name': 'contactpersoon',
-                'verbose_name_plural': 'contactpersonen',
-                'ordering': ['name'],
+                "verbose_name": "contactpersoon",
+                "verbose_name_plural": "contactpersonen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAction',
+            name="HistoricalAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('number', models.CharField(max_length=20, verbose_name='nummer')),
-                ('position', models.PositiveIntegerField(default=0, editable=False)),
-                ('title', models.CharField(max_length=500, verbose_name='titel')),
-                ('text', models.TextField(blank=True, verbose_name='volledige tekst')),
-                ('theme', models.CharField(blank=True, max_length=300, verbose_name='thema')),
-                ('ambition', models.TextField(blank=True, verbose_name='ambitie')),
-                ('lead_text', models.TextField(blank=True, verbose_name='trekker volgens de bron')),
-                ('partners_text', models.TextField(blank=True, verbose_name='partners volgens de bron')),
-                ('serves_note', models.TextField(blank=True, verbose_name='toelichting op de bijdrage')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("number", models.CharField(max_length=20, verbose_name="nummer")),
+                ("position", models.PositiveIntegerField(default=0, editable=False)),
+                ("title", models.CharField(max_length=500, verbose_name="titel")),
+                ("text", models.TextField(blank=True, verbose_name="volledige tekst")),
+                ("theme", models.CharField(blank=True, max_length=300, verbose_name="thema")),
+                ("ambition", models.TextField(blank=True, verbose_name="ambitie")),
+                ("lead_text", models.TextField(blank=True, verbose_name="trekker volgens de bron")),
+                (
+                    "partners_text",
+                    models.TextField(blank=True, verbose_name="partners volgens de bron"),
+                ),
+                (
+                    "serves_note",
+                    models.TextField(blank=True, verbose_name="toelichting op de bijdrage"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical actie',
-                'verbose_name_plural': 'historical acties',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAction_leads',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-            ],
-            options={
-                'verbose_name': 'HistoricalAction_leads',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAction_partners',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-            ],
-            options={
-                'verbose_name': 'HistoricalAction_partners',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalActionLine',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(verbose_name='sleutel')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('national_goal', models.TextField(blank=True, verbose_name='landelijk doel')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical actielijn',
-                'verbose_name_plural': 'historical actielijnen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalContactPerson',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('role', models.CharField(blank=True, max_length=300, verbose_name='functie')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='telefoon')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical contactpersoon',
-                'verbose_name_plural': 'historical contactpersonen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalOperationalGoal',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('text', models.TextField(verbose_name='operationeel doel')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='deadline')),
-                ('deadline_text', models.CharField(blank=True, max_length=200, verbose_name='deadline volgens de bron')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical operationeel doel',
-                'verbose_name_plural': 'historical operationele doelen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actie",
+                "verbose_name_plural": "historical acties",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalOrganisation',
+            name="HistoricalAction_leads",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('short_name', models.CharField(blank=True, max_length=100, verbose_name='korte naam')),
-                ('sector', models.CharField(choices=[('onderwijs', 'onderwijs'), ('ondernemers', 'ondernemers'), ('overheid', 'overheid'), ('overig', 'overig')], max_length=20, verbose_name='sector')),
-                ('url', models.URLField(blank=True, verbose_name='website')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
             ],
             options={
-                'verbose_name': 'historical organisatie',
-                'verbose_name_plural': 'historical organisaties',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "HistoricalAction_leads",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPact',
+            name="HistoricalAction_partners",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('level', models.CharField(choices=[('national', 'landelijk'), ('regional', 'landsdeel'), ('subregional', 'subregionaal'), ('arrangement', 'samenwerkingsarrangement')], max_length=20, verbose_name='niveau')),
-                ('period_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='looptijd van')),
-                ('period_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='looptijd tot')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ondertekend op')),
-                ('parties', models.TextField(blank=True, verbose_name='partijen')),
-                ('description', models.TextField(blank=True, verbose_name='beschrijving')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
             ],
             options={
-                'verbose_name': 'historical pact',
-                'verbose_name_plural': 'historical pacten',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "HistoricalAction_partners",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSubMeasure',
+            name="HistoricalActionLine",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('letter', models.CharField(max_length=5, verbose_name='letter')),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(verbose_name="sleutel")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("national_goal", models.TextField(blank=True, verbose_name="landelijk doel")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical deelmaatregel',
-                'verbose_name_plural': 'historical deelmaatregelen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actielijn",
+                "verbose_name_plural": "historical actielijnen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='OperationalGoal',
+            name="HistoricalContactPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('text', models.TextField(verbose_name='operationeel doel')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='deadline')),
-                ('deadline_text', models.CharField(blank=True, max_length=200, verbose_name='deadline volgens de bron')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("role", models.CharField(blank=True, max_length=300, verbose_name="functie")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="telefoon")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'operationeel doel',
-                'verbose_name_plural': 'operationele doelen',
-                'ordering': ['action', 'deadline'],
+                "verbose_name": "historical contactpersoon",
+                "verbose_name_plural": "historical contactpersonen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalOperationalGoal",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("text", models.TextField(verbose_name="operationeel doel")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="deadline")),
+                (
+                    "deadline_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="deadline volgens de bron"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical operationeel doel",
+                "verbose_name_plural": "historical operationele doelen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalOrganisation",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="korte naam"),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("onderwijs", "onderwijs"),
+                            ("ondernemers", "ondernemers"),
+                            ("overheid", "overheid"),
+                            ("overig", "overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, verbose_name="website")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical organisatie",
+                "verbose_name_plural": "historical organisaties",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPact",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "landelijk"),
+                            ("regional", "landsdeel"),
+                            ("subregional", "subregionaal"),
+                            ("arrangement", "samenwerkingsarrangement"),
+                        ],
+                        max_length=20,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="looptijd van"),
+                ),
+                (
+                    "period_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="looptijd tot"),
+                ),
+                (
+                    "signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="ondertekend op"),
+                ),
+                ("parties", models.TextField(blank=True, verbose_name="partijen")),
+                ("description", models.TextField(blank=True, verbose_name="beschrijving")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pact",
+                "verbose_name_plural": "historical pacten",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalSubMeasure",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("letter", models.CharField(max_length=5, verbose_name="letter")),
+                ("text", models.TextField(verbose_name="tekst")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical deelmaatregel",
+                "verbose_name_plural": "historical deelmaatregelen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="OperationalGoal",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("text", models.TextField(verbose_name="operationeel doel")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="deadline")),
+                (
+                    "deadline_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="deadline volgens de bron"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "operationeel doel",
+                "verbose_name_plural": "operationele doelen",
+                "ordering": ["action", "deadline"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, unique=True, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('short_name', models.CharField(blank=True, max_length=100, verbose_name='korte naam')),
-                ('sector', models.CharField(choices=[('onderwijs', 'onderwijs'), ('ondernemers', 'ondernemers'), ('overheid', 'overheid'), ('overig', 'overig')], max_length=20, verbose_name='sector')),
-                ('url', models.URLField(blank=True, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, unique=True, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="korte naam"),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("onderwijs", "onderwijs"),
+                            ("ondernemers", "ondernemers"),
+                            ("overheid", "overheid"),
+                            ("overig", "overig"),
+                        ],
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'organisatie',
-                'verbose_name_plural': 'organisaties',
-                'ordering': ['name'],
+                "verbose_name": "organisatie",
+                "verbose_name_plural": "organisaties",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Pact',
+            name="Pact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, unique=True, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=300, verbose_name='naam')),
-                ('level', models.CharField(choices=[('national', 'landelijk'), ('regional', 'landsdeel'), ('subregional', 'subregionaal'), ('arrangement', 'samenwerkingsarrangement')], max_length=20, verbose_name='niveau')),
-                ('period_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='looptijd van')),
-                ('period_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='looptijd tot')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ondertekend op')),
-                ('parties', models.TextField(blank=True, verbose_name='partijen')),
-                ('description', models.TextField(blank=True, verbose_name='beschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, unique=True, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=300, verbose_name="naam")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "landelijk"),
+                            ("regional", "landsdeel"),
+                            ("subregional", "subregionaal"),
+                            ("arrangement", "samenwerkingsarrangement"),
+                        ],
+                        max_length=20,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="looptijd van"),
+                ),
+                (
+                    "period_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="looptijd tot"),
+                ),
+                (
+                    "signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="ondertekend op"),
+                ),
+                ("parties", models.TextField(blank=True, verbose_name="partijen")),
+                ("description", models.TextField(blank=True, verbose_name="beschrijving")),
             ],
             options={
-                'verbose_name': 'pact',
-                'verbose_name_plural': 'pacten',
-                'ordering': ['level', 'name'],
+                "verbose_name": "pact",
+                "verbose_name_plural": "pacten",
+                "ordering": ["level", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SubMeasure',
+            name="SubMeasure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('letter', models.CharField(max_length=5, verbose_name='letter')),
-                ('text', models.TextField(verbose_name='tekst')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("letter", models.CharField(max_length=5, verbose_name="letter")),
+                ("text", models.TextField(verbose_name="tekst")),
             ],
             options={
-                'verbose_name': 'deelmaatregel',
-                'verbose_name_plural': 'deelmaatregelen',
-                'ordering': ['action', 'letter'],
+                "verbose_name": "deelmaatregel",
+                "verbose_name_plural": "deelmaatregelen",
+                "ordering": ["action", "letter"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('number', models.CharField(max_length=20, verbose_name='nummer')),
-                ('position', models.PositiveIntegerField(default=0, editable=False)),
-                ('title', models.CharField(max_length=500, verbose_name='titel')),
-                ('text', models.TextField(blank=True, verbose_name='volledige tekst')),
-                ('theme', models.CharField(blank=True, max_length=300, verbose_name='thema')),
-                ('ambition', models.TextField(blank=True, verbose_name='ambitie')),
-                ('lead_text', models.TextField(blank=True, verbose_name='trekker volgens de bron')),
-                ('partners_text', models.TextField(blank=True, verbose_name='partners volgens de bron')),
-                ('serves_note', models.TextField(blank=True, verbose_name='toelichting op de bijdrage')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("number", models.CharField(max_length=20, verbose_name="nummer")),
+                ("position", models.PositiveIntegerField(default=0, editable=False)),
+                ("title", models.CharField(max_length=500, verbose_name="titel")),
+                ("text", models.TextField(blank=True, verbose_name="volledige tekst")),
+                ("theme", models.CharField(blank=True, max_length=300, verbose_name="thema")),
+                ("ambition", models.TextField(blank=True, verbose_name="ambitie")),
+                ("lead_text", models.TextField(blank=True, verbose_name="trekker volgens de bron")),
+                (
+                    "partners_text",
+                    models.TextField(blank=True, verbose_name="partners volgens de bron"),
+                ),
+                (
+                    "serves_note",
+                    models.TextField(blank=True, verbose_name="toelichting op de bijdrage"),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actie',
-                'verbose_name_plural': 'acties',
-                'ordering': ['pact', 'position', 'number'],
+                "verbose_name": "actie",
+                "verbose_name_plural": "acties",
+                "ordering": ["pact", "position", "number"],
             },
         ),
     ]

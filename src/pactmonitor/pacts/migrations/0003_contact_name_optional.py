@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pacts', '0002_initial'),
+        ("pacts", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contactperson',
-            name='name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='naam'),
+            model_name="contactperson",
+            name="name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="naam"),
         ),
         migrations.AlterField(
-            model_name='historicalcontactperson',
-            name='name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='naam'),
+            model_name="historicalcontactperson",
+            name="name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="naam"),
         ),
     ]

@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pacts', '0003_contact_name_optional'),
+        ("pacts", "0003_contact_name_optional"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actionline',
-            name='contributes_to',
-            field=models.ManyToManyField(blank=True, related_name='contributions', to='pacts.actionline', verbose_name='draagt bij aan landelijke ambities'),
+            model_name="actionline",
+            name="contributes_to",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="contributions",
+                to="pacts.actionline",
+                verbose_name="draagt bij aan landelijke ambities",
+            ),
         ),
         migrations.AddField(
-            model_name='actionline',
-            name='contribution_note',
-            field=models.TextField(blank=True, verbose_name='toelichting op de bijdrage'),
+            model_name="actionline",
+            name="contribution_note",
+            field=models.TextField(blank=True, verbose_name="toelichting op de bijdrage"),
         ),
         migrations.AddField(
-            model_name='historicalactionline',
-            name='contribution_note',
-            field=models.TextField(blank=True, verbose_name='toelichting op de bijdrage'),
+            model_name="historicalactionline",
+            name="contribution_note",
+            field=models.TextField(blank=True, verbose_name="toelichting op de bijdrage"),
         ),
     ]

@@ -7,234 +7,868 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pacts', '0001_initial'),
-        ('provenance', '0001_initial'),
+        ("pacts", "0001_initial"),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReportingRound',
+            name="HistoricalReportingRound",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('slug', models.SlugField(verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('peildatum', models.DateField(verbose_name='peildatum')),
-                ('peildatum_text', models.CharField(blank=True, max_length=200, verbose_name='peildatum volgens de bron')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='inleverdatum')),
-                ('state', models.CharField(choices=[('draft', 'in voorbereiding'), ('open', 'open voor rapportage'), ('closed', 'gesloten'), ('published', 'gepubliceerd')], default='draft', max_length=20, verbose_name='fase')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='gepubliceerd op')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pacts.pact', verbose_name='pact')),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("slug", models.SlugField(verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("peildatum", models.DateField(verbose_name="peildatum")),
+                (
+                    "peildatum_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="peildatum volgens de bron"
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="inleverdatum")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "in voorbereiding"),
+                            ("open", "open voor rapportage"),
+                            ("closed", "gesloten"),
+                            ("published", "gepubliceerd"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gepubliceerd op"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pacts.pact",
+                        verbose_name="pact",
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical rapportageronde',
-                'verbose_name_plural': 'historical rapportagerondes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical rapportageronde",
+                "verbose_name_plural": "historical rapportagerondes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReportingRound',
+            name="ReportingRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('slug', models.SlugField(unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('peildatum', models.DateField(verbose_name='peildatum')),
-                ('peildatum_text', models.CharField(blank=True, max_length=200, verbose_name='peildatum volgens de bron')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='inleverdatum')),
-                ('state', models.CharField(choices=[('draft', 'in voorbereiding'), ('open', 'open voor rapportage'), ('closed', 'gesloten'), ('published', 'gepubliceerd')], default='draft', max_length=20, verbose_name='fase')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='gepubliceerd op')),
-                ('pact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='pacts.pact', verbose_name='pact')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("peildatum", models.DateField(verbose_name="peildatum")),
+                (
+                    "peildatum_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="peildatum volgens de bron"
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="inleverdatum")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "in voorbereiding"),
+                            ("open", "open voor rapportage"),
+                            ("closed", "gesloten"),
+                            ("published", "gepubliceerd"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gepubliceerd op"),
+                ),
+                (
+                    "pact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="pacts.pact",
+                        verbose_name="pact",
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rapportageronde',
-                'verbose_name_plural': 'rapportagerondes',
-                'ordering': ['peildatum'],
+                "verbose_name": "rapportageronde",
+                "verbose_name_plural": "rapportagerondes",
+                "ordering": ["peildatum"],
             },
         ),
         migrations.CreateModel(
-            name='StatusUpdate',
+            name="StatusUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='versie')),
-                ('is_current', models.BooleanField(default=True, editable=False, verbose_name='actuele versie')),
-                ('correction_reason', models.TextField(blank=True, verbose_name='reden van de correctie')),
-                ('state', models.CharField(choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('approved', 'goedgekeurd'), ('published', 'gepubliceerd')], default='draft', max_length=20, verbose_name='fase')),
-                ('status', models.CharField(choices=[('afgerond', 'afgerond'), ('op_schema', 'op schema'), ('vertraagd', 'vertraagd'), ('onbekend', 'onbekend')], default='onbekend', max_length=20, verbose_name='status')),
-                ('basis', models.CharField(choices=[('reported', 'gerapporteerd'), ('assessed', 'afgeleid uit de tekst'), ('unknown', 'onbekend')], default='unknown', max_length=20, verbose_name='grondslag')),
-                ('basis_quote', models.TextField(blank=True, verbose_name='citaat waaruit de status blijkt')),
-                ('narrative', models.TextField(blank=True, verbose_name='stand van zaken')),
-                ('new', models.TextField(blank=True, verbose_name='nieuw sinds de vorige ronde')),
-                ('review_comment', models.TextField(blank=True, verbose_name='opmerking van de beoordelaar')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('revision', models.PositiveIntegerField(default=0, editable=False)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='pacts.action', verbose_name='actie')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='updates', to='progress.reportinground', verbose_name='ronde')),
-                ('sub_measure', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='pacts.submeasure', verbose_name='deelmaatregel')),
-                ('supersedes', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='progress.statusupdate', verbose_name='corrigeert')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="versie")),
+                (
+                    "is_current",
+                    models.BooleanField(
+                        default=True, editable=False, verbose_name="actuele versie"
+                    ),
+                ),
+                (
+                    "correction_reason",
+                    models.TextField(blank=True, verbose_name="reden van de correctie"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "concept"),
+                            ("submitted", "ingediend"),
+                            ("approved", "goedgekeurd"),
+                            ("published", "gepubliceerd"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("afgerond", "afgerond"),
+                            ("op_schema", "op schema"),
+                            ("vertraagd", "vertraagd"),
+                            ("onbekend", "onbekend"),
+                        ],
+                        default="onbekend",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("reported", "gerapporteerd"),
+                            ("assessed", "afgeleid uit de tekst"),
+                            ("unknown", "onbekend"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="grondslag",
+                    ),
+                ),
+                (
+                    "basis_quote",
+                    models.TextField(blank=True, verbose_name="citaat waaruit de status blijkt"),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="stand van zaken")),
+                ("new", models.TextField(blank=True, verbose_name="nieuw sinds de vorige ronde")),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="opmerking van de beoordelaar"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                ("revision", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="pacts.action",
+                        verbose_name="actie",
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="updates",
+                        to="progress.reportinground",
+                        verbose_name="ronde",
+                    ),
+                ),
+                (
+                    "sub_measure",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="pacts.submeasure",
+                        verbose_name="deelmaatregel",
+                    ),
+                ),
+                (
+                    "supersedes",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="superseded_by",
+                        to="progress.statusupdate",
+                        verbose_name="corrigeert",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statusupdate',
-                'verbose_name_plural': 'statusupdates',
-                'ordering': ['round', 'action__pact', 'action__position', 'sub_measure__letter', 'version'],
+                "verbose_name": "statusupdate",
+                "verbose_name_plural": "statusupdates",
+                "ordering": [
+                    "round",
+                    "action__pact",
+                    "action__position",
+                    "sub_measure__letter",
+                    "version",
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.TextField(verbose_name='omschrijving')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='adres')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('update', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='progress.statusupdate', verbose_name='statusupdate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("title", models.TextField(verbose_name="omschrijving")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="adres")),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sources",
+                        to="progress.statusupdate",
+                        verbose_name="statusupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vindplaats',
-                'verbose_name_plural': 'vindplaatsen',
-                'ordering': ['update', 'id'],
+                "verbose_name": "vindplaats",
+                "verbose_name_plural": "vindplaatsen",
+                "ordering": ["update", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('date', models.DateField(blank=True, null=True, verbose_name='datum')),
-                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='datum volgens de bron')),
-                ('text', models.TextField(verbose_name='mijlpaal')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('update', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='progress.statusupdate', verbose_name='statusupdate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="datum")),
+                (
+                    "date_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="datum volgens de bron"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="mijlpaal")),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="progress.statusupdate",
+                        verbose_name="statusupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mijlpaal',
-                'verbose_name_plural': 'mijlpalen',
-                'ordering': ['update', 'date'],
+                "verbose_name": "mijlpaal",
+                "verbose_name_plural": "mijlpalen",
+                "ordering": ["update", "date"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalStatusUpdate',
+            name="HistoricalStatusUpdate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='versie')),
-                ('is_current', models.BooleanField(default=True, editable=False, verbose_name='actuele versie')),
-                ('correction_reason', models.TextField(blank=True, verbose_name='reden van de correctie')),
-                ('state', models.CharField(choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('approved', 'goedgekeurd'), ('published', 'gepubliceerd')], default='draft', max_length=20, verbose_name='fase')),
-                ('status', models.CharField(choices=[('afgerond', 'afgerond'), ('op_schema', 'op schema'), ('vertraagd', 'vertraagd'), ('onbekend', 'onbekend')], default='onbekend', max_length=20, verbose_name='status')),
-                ('basis', models.CharField(choices=[('reported', 'gerapporteerd'), ('assessed', 'afgeleid uit de tekst'), ('unknown', 'onbekend')], default='unknown', max_length=20, verbose_name='grondslag')),
-                ('basis_quote', models.TextField(blank=True, verbose_name='citaat waaruit de status blijkt')),
-                ('narrative', models.TextField(blank=True, verbose_name='stand van zaken')),
-                ('new', models.TextField(blank=True, verbose_name='nieuw sinds de vorige ronde')),
-                ('review_comment', models.TextField(blank=True, verbose_name='opmerking van de beoordelaar')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='gewijzigd op')),
-                ('revision', models.PositiveIntegerField(default=0, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('action', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pacts.action', verbose_name='actie')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('sub_measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pacts.submeasure', verbose_name='deelmaatregel')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gewijzigd door')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='progress.reportinground', verbose_name='ronde')),
-                ('supersedes', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='progress.statusupdate', verbose_name='corrigeert')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="versie")),
+                (
+                    "is_current",
+                    models.BooleanField(
+                        default=True, editable=False, verbose_name="actuele versie"
+                    ),
+                ),
+                (
+                    "correction_reason",
+                    models.TextField(blank=True, verbose_name="reden van de correctie"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "concept"),
+                            ("submitted", "ingediend"),
+                            ("approved", "goedgekeurd"),
+                            ("published", "gepubliceerd"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("afgerond", "afgerond"),
+                            ("op_schema", "op schema"),
+                            ("vertraagd", "vertraagd"),
+                            ("onbekend", "onbekend"),
+                        ],
+                        default="onbekend",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("reported", "gerapporteerd"),
+                            ("assessed", "afgeleid uit de tekst"),
+                            ("unknown", "onbekend"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="grondslag",
+                    ),
+                ),
+                (
+                    "basis_quote",
+                    models.TextField(blank=True, verbose_name="citaat waaruit de status blijkt"),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="stand van zaken")),
+                ("new", models.TextField(blank=True, verbose_name="nieuw sinds de vorige ronde")),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="opmerking van de beoordelaar"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="gewijzigd op"),
+                ),
+                ("revision", models.PositiveIntegerField(default=0, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "action",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pacts.action",
+                        verbose_name="actie",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "sub_measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pacts.submeasure",
+                        verbose_name="deelmaatregel",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gewijzigd door",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="progress.reportinground",
+                        verbose_name="ronde",
+                    ),
+                ),
+                (
+                    "supersedes",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="progress.statusupdate",
+                        verbose_name="corrigeert",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical statusupdate',
-                'verbose_name_plural': 'historical statusupdates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical statusupdate",
+                "verbose_name_plural": "historical statusupdates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.TextField(verbose_name='omschrijving')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='adres')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('update', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='progress.statusupdate', verbose_name='statusupdate')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("title", models.TextField(verbose_name="omschrijving")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="adres")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="progress.statusupdate",
+                        verbose_name="statusupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical vindplaats',
-                'verbose_name_plural': 'historical vindplaatsen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical vindplaats",
+                "verbose_name_plural": "historical vindplaatsen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMilestone',
+            name="HistoricalMilestone",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('date', models.DateField(blank=True, null=True, verbose_name='datum')),
-                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='datum volgens de bron')),
-                ('text', models.TextField(verbose_name='mijlpaal')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('update', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='progress.statusupdate', verbose_name='statusupdate')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="datum")),
+                (
+                    "date_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="datum volgens de bron"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="mijlpaal")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="progress.statusupdate",
+                        verbose_name="statusupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical mijlpaal',
-                'verbose_name_plural': 'historical mijlpalen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical mijlpaal",
+                "verbose_name_plural": "historical mijlpalen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='statusupdate',
-            constraint=models.UniqueConstraint(condition=models.Q(('sub_measure__isnull', True)), fields=('round', 'action', 'version'), name='one_update_per_action_per_round'),
+            model_name="statusupdate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("sub_measure__isnull", True)),
+                fields=("round", "action", "version"),
+                name="one_update_per_action_per_round",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statusupdate',
-            constraint=models.UniqueConstraint(condition=models.Q(('sub_measure__isnull', False)), fields=('round', 'sub_measure', 'version'), name='one_update_per_sub_measure_per_round'),
+            model_name="statusupdate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("sub_measure__isnull", False)),
+                fields=("round", "sub_measure", "version"),
+                name="one_update_per_sub_measure_per_round",
+            ),
         ),
     ]

@@ -6,27 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('progress', '0001_initial'),
+        ("progress", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SentReminder',
+            name="SentReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('days_before', models.IntegerField(verbose_name='dagen voor de inleverdatum')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='verstuurd op')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sent_reminders', to='progress.reportinground', verbose_name='ronde')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("days_before", models.IntegerField(verbose_name="dagen voor de inleverdatum")),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="verstuurd op")),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sent_reminders",
+                        to="progress.reportinground",
+                        verbose_name="ronde",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gebruiker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verstuurde herinnering',
-                'verbose_name_plural': 'verstuurde herinneringen',
-                'ordering': ['round', 'user', '-days_before'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'round', 'days_before'), name='one_reminder_per_day')],
+                "verbose_name": "verstuurde herinnering",
+                "verbose_name_plural": "verstuurde herinneringen",
+                "ordering": ["round", "user", "-days_before"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "round", "days_before"), name="one_reminder_per_day"
+                    )
+                ],
             },
         ),
     ]

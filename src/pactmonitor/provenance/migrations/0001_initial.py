@@ -4,27 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SourceDocument',
+            name="SourceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=20, unique=True, verbose_name='sleutel')),
-                ('file_name', models.CharField(max_length=200, verbose_name='bestandsnaam')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='datum van de feiten')),
-                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='datum zoals de bron die geeft')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=20, unique=True, verbose_name="sleutel")),
+                ("file_name", models.CharField(max_length=200, verbose_name="bestandsnaam")),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                (
+                    "date",
+                    models.DateField(blank=True, null=True, verbose_name="datum van de feiten"),
+                ),
+                (
+                    "date_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="datum zoals de bron die geeft"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'brondocument',
-                'verbose_name_plural': 'brondocumenten',
-                'ordering': ['key'],
+                "verbose_name": "brondocument",
+                "verbose_name_plural": "brondocumenten",
+                "ordering": ["key"],
             },
         ),
     ]

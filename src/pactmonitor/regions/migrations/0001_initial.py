@@ -7,161 +7,558 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pacts', '0001_initial'),
-        ('progress', '0001_initial'),
-        ('provenance', '0001_initial'),
+        ("pacts", "0001_initial"),
+        ("progress", "0001_initial"),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, unique=True, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('kind', models.CharField(choices=[('land', 'land'), ('landsdeel', 'landsdeel'), ('provincie', 'provincie'), ('subregio', 'subregio'), ('arbeidsmarktregio', 'arbeidsmarktregio'), ('gemeente', 'gemeente')], max_length=20, verbose_name='soort')),
-                ('grouping_note', models.TextField(blank=True, verbose_name='toelichting op de groepering')),
-                ('groupings', models.ManyToManyField(blank=True, help_text="Andere regio's waar deze regio ook toe behoort, naast de hoofdregio.", related_name='grouped_members', to='regions.region', verbose_name='werkt ook samen met')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='regions.region', verbose_name='hoort bij')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, unique=True, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("land", "land"),
+                            ("landsdeel", "landsdeel"),
+                            ("provincie", "provincie"),
+                            ("subregio", "subregio"),
+                            ("arbeidsmarktregio", "arbeidsmarktregio"),
+                            ("gemeente", "gemeente"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "grouping_note",
+                    models.TextField(blank=True, verbose_name="toelichting op de groepering"),
+                ),
+                (
+                    "groupings",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Andere regio's waar deze regio ook toe behoort, naast de hoofdregio.",
+                        related_name="grouped_members",
+                        to="regions.region",
+                        verbose_name="werkt ook samen met",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="regions.region",
+                        verbose_name="hoort bij",
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regio',
-                'verbose_name_plural': "regio's",
-                'ordering': ['name'],
+                "verbose_name": "regio",
+                "verbose_name_plural": "regio's",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRegionProfile',
+            name="HistoricalRegionProfile",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('organisation', models.TextField(blank=True, verbose_name='organisatie')),
-                ('priorities', models.TextField(blank=True, verbose_name='prioriteiten voor het komende jaar')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='progress.reportinground', verbose_name='rapportageronde')),
-                ('region', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='regions.region', verbose_name='landsdeel')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("organisation", models.TextField(blank=True, verbose_name="organisatie")),
+                (
+                    "priorities",
+                    models.TextField(blank=True, verbose_name="prioriteiten voor het komende jaar"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="progress.reportinground",
+                        verbose_name="rapportageronde",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="regions.region",
+                        verbose_name="landsdeel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical landsdeelprofiel',
-                'verbose_name_plural': 'historical landsdeelprofielen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical landsdeelprofiel",
+                "verbose_name_plural": "historical landsdeelprofielen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRegion',
+            name="HistoricalRegion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('key', models.SlugField(max_length=100, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('kind', models.CharField(choices=[('land', 'land'), ('landsdeel', 'landsdeel'), ('provincie', 'provincie'), ('subregio', 'subregio'), ('arbeidsmarktregio', 'arbeidsmarktregio'), ('gemeente', 'gemeente')], max_length=20, verbose_name='soort')),
-                ('grouping_note', models.TextField(blank=True, verbose_name='toelichting op de groepering')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='regions.region', verbose_name='hoort bij')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("key", models.SlugField(max_length=100, verbose_name="sleutel")),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("land", "land"),
+                            ("landsdeel", "landsdeel"),
+                            ("provincie", "provincie"),
+                            ("subregio", "subregio"),
+                            ("arbeidsmarktregio", "arbeidsmarktregio"),
+                            ("gemeente", "gemeente"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "grouping_note",
+                    models.TextField(blank=True, verbose_name="toelichting op de groepering"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="regions.region",
+                        verbose_name="hoort bij",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical regio',
-                'verbose_name_plural': "historical regio's",
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical regio",
+                "verbose_name_plural": "historical regio's",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RegionProfile',
+            name="RegionProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('organisation', models.TextField(blank=True, verbose_name='organisatie')),
-                ('priorities', models.TextField(blank=True, verbose_name='prioriteiten voor het komende jaar')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='profiles', to='regions.region', verbose_name='landsdeel')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='region_profiles', to='progress.reportinground', verbose_name='rapportageronde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("organisation", models.TextField(blank=True, verbose_name="organisatie")),
+                (
+                    "priorities",
+                    models.TextField(blank=True, verbose_name="prioriteiten voor het komende jaar"),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profiles",
+                        to="regions.region",
+                        verbose_name="landsdeel",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="region_profiles",
+                        to="progress.reportinground",
+                        verbose_name="rapportageronde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'landsdeelprofiel',
-                'verbose_name_plural': 'landsdeelprofielen',
-                'ordering': ['region__name', 'round__peildatum'],
+                "verbose_name": "landsdeelprofiel",
+                "verbose_name_plural": "landsdeelprofielen",
+                "ordering": ["region__name", "round__peildatum"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRegionResult',
+            name="HistoricalRegionResult",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, db_index=True, editable=False, max_length=255, null=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('heading', models.CharField(blank=True, max_length=300, verbose_name='kop')),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('action_line', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pacts.actionline', verbose_name='actielijn')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provenance_document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('subregion', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='regions.region', verbose_name='provincie of subregio')),
-                ('profile', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='regions.regionprofile', verbose_name='profiel')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("heading", models.CharField(blank=True, max_length=300, verbose_name="kop")),
+                ("text", models.TextField(verbose_name="tekst")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "action_line",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pacts.actionline",
+                        verbose_name="actielijn",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "subregion",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="regions.region",
+                        verbose_name="provincie of subregio",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="regions.regionprofile",
+                        verbose_name="profiel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical resultaat',
-                'verbose_name_plural': 'historical resultaten',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical resultaat",
+                "verbose_name_plural": "historical resultaten",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RegionResult',
+            name="RegionResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provenance_quote', models.TextField(blank=True, verbose_name='citaat uit de bron')),
-                ('dataset_key', models.CharField(blank=True, editable=False, max_length=255, null=True, unique=True, verbose_name='datasetsleutel')),
-                ('dataset_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('heading', models.CharField(blank=True, max_length=300, verbose_name='kop')),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
-                ('action_line', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='pacts.actionline', verbose_name='actielijn')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='regions.regionprofile', verbose_name='profiel')),
-                ('provenance_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.sourcedocument', verbose_name='brondocument')),
-                ('subregion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='regions.region', verbose_name='provincie of subregio')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "provenance_quote",
+                    models.TextField(blank=True, verbose_name="citaat uit de bron"),
+                ),
+                (
+                    "dataset_key",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=255,
+                        null=True,
+                        unique=True,
+                        verbose_name="datasetsleutel",
+                    ),
+                ),
+                (
+                    "dataset_fingerprint",
+                    models.CharField(blank=True, editable=False, max_length=64),
+                ),
+                ("heading", models.CharField(blank=True, max_length=300, verbose_name="kop")),
+                ("text", models.TextField(verbose_name="tekst")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "action_line",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="pacts.actionline",
+                        verbose_name="actielijn",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="regions.regionprofile",
+                        verbose_name="profiel",
+                    ),
+                ),
+                (
+                    "provenance_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.sourcedocument",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "subregion",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="regions.region",
+                        verbose_name="provincie of subregio",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resultaat',
-                'verbose_name_plural': 'resultaten',
-                'ordering': ['profile', 'order'],
+                "verbose_name": "resultaat",
+                "verbose_name_plural": "resultaten",
+                "ordering": ["profile", "order"],
             },
         ),
         migrations.AddConstraint(
-            model_name='regionprofile',
-            constraint=models.UniqueConstraint(fields=('region', 'round'), name='one_profile_per_round'),
+            model_name="regionprofile",
+            constraint=models.UniqueConstraint(
+                fields=("region", "round"), name="one_profile_per_round"
+            ),
         ),
     ]

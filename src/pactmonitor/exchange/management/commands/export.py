@@ -17,12 +17,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--format", choices=["json", "csv"], required=True)
-        parser.add_argument("-o", "--output", type=Path, required=True, help="a file (json) or a folder (csv)")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="a file (json) or a folder (csv)"
+        )
 
     def handle(self, *args, format: str, output: Path, **options) -> None:
         parent = output.resolve().parent
         if not parent.is_dir() or not os.access(parent, os.W_OK):
-            raise CommandError(f"-o {output}: the folder {parent} does not exist or is not writable")
+            raise CommandError(
+                f"-o {output}: the folder {parent} does not exist or is not writable"
+            )
         # Write next to the target and move into place, so a failure leaves no half-written dump.
         with tempfile.TemporaryDirectory(dir=parent, prefix=".pactmonitor-export-") as work:
             staged = Path(work) / "dump"

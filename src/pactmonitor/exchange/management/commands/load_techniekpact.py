@@ -15,7 +15,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--path", type=Path, default=BUNDLED, help="a folder of dataset YAML files (default: the bundled one)"
+            "--path",
+            type=Path,
+            default=BUNDLED,
+            help="a folder of dataset YAML files (default: the bundled one)",
         )
 
     def handle(self, *args, path: Path, **options) -> None:
