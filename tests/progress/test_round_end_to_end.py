@@ -10,19 +10,12 @@ from openpyxl import load_workbook
 
 from pactmonitor.pacts.models import Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.reports.render_pdf import CHROMIUM_ARGS  # the same flags the PDFs use
 from tests.exchange.workbooks import put
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "demo-wachtwoord-e2e"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture

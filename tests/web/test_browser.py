@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from pactmonitor.reports.render_pdf import CHROMIUM_ARGS  # the same flags the PDFs use
+
 from .world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,14 +33,6 @@ PAGE_TYPES = {
     "english": "/en/",
     "niet-gevonden": "/indicatoren/bestaat-niet/",
 }
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module", autouse=True)
