@@ -299,12 +299,9 @@ TABLES = [
 
 def rows(table: Table) -> Iterable[dict[str, Any]]:
     columns = table.columns | PROVENANCE
-    for obj in table.rows().iterator(chunk_size=2000) if not _prefetches(table) else table.rows():
+    # In chunks, so a dump of millions of observations never sits in memory at once.
+    for obj in table.rows().iterator(chunk_size=2000):
         yield {name: get(obj) for name, get in columns.items()}
-
-
-def _prefetches(table: Table) -> bool:
-    return bool(table.rows()._prefetch_related_lookups)
 
 
 def export_json(path: Path) -> dict[str, int]:
