@@ -1,11 +1,9 @@
 """The bundled Techniekpact 2020: complete, loadable, and every quote found in its seed."""
 
-import re
-
 import pytest
 from django.conf import settings
 
-from pactmonitor.exchange.dataset import BUNDLED, read_dataset
+from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.pacts.models import Action, ContactPerson, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
@@ -21,11 +19,18 @@ def test_the_national_pact_has_its_22_actions_in_three_action_lines(bundled):
     assert [line.key for line in pact.action_lines.all()] == ["kiezen", "leren", "werken"]
 
 
-def test_every_national_action_has_a_line_and_its_lettered_sub_measures(bundled):
+# The lettered sub-measures of the national actions, as the first column of seed 002 gives them.
+SUB_MEASURES = {
+    "1": "abc", "3": "ab", "5": "abcd", "8": "a", "10": "abcd",
+    "12": "ab", "17": "abcd", "20": "ab", "21": "ab",
+}  # fmt: skip
+
+
+def test_every_national_action_has_its_line_and_its_lettered_sub_measures(bundled):
     for action in Action.objects.filter(pact__key="techniekpact-2020"):
         assert action.action_line_id, action
-        letters = [m.letter for m in action.sub_measures.all()]
-        assert letters == sorted(letters), action
+        letters = "".join(m.letter for m in action.sub_measures.all())
+        assert letters == SUB_MEASURES.get(action.number, ""), action
 
 
 def test_the_regional_pacts_have_their_actions(bundled):
@@ -82,51 +87,10 @@ def test_loading_the_bundled_dataset_again_changes_nothing(bundled):
     assert sum(report.created.values()) == 0 and sum(report.updated.values()) == 0
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def test_every_provenance_quote_occurs_in_its_seed():
     seeds_dir = settings.SEEDS_DIR
     if not seeds_dir.is_dir():
         pytest.skip(
             f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR to check quotes)"
         )
-    seeds = {p.name[:3]: normalise(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")}
-    missing = []
-
-    def visit(node, where, seed=None):
-        if isinstance(node, dict):
-            prov = node.get("provenance")
-            if isinstance(prov, dict):
-                seed = str(prov["seed"])
-                if normalise(str(prov["quote"])) not in seeds[seed]:
-                    missing.append(f"{where}: {prov['quote'][:60]!r} not in seed {seed}")
-            if node.get("basis_quote") and normalise(node["basis_quote"]) not in seeds.get(
-                seed, ""
-            ):
-                missing.append(
-                    f"{where}: basis_quote {node['basis_quote'][:60]!r} not in seed {seed}"
-                )
-            for key, value in node.items():
-                visit(value, f"{where}.{key}", seed)
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                visit(item, f"{where}[{i}]", seed)
-
-    dataset = read_dataset(BUNDLED)
-    for entries in (
-        dataset.regions.values(),
-        dataset.organisations.values(),
-        dataset.pacts,
-        dataset.rounds,
-        dataset.status_updates,
-        dataset.region_profiles,
-        dataset.indicators.values(),
-        dataset.indicator_parts,
-        dataset.initiatives.values(),
-        dataset.contact_persons,
-    ):
-        for entry in entries:
-            visit(entry.data, entry.where())
-    assert missing == []
+    assert quote_problems(read_dataset(BUNDLED), seeds_dir) == []

@@ -23,7 +23,7 @@ def test_it_loads_a_dataset_into_an_empty_database():
     action = Action.objects.get(pact__key="techniekpact-2020", number="1")
     assert [m.letter for m in action.sub_measures.all()] == ["a", "b"]
     assert [o.key for o in action.leads.all()] == ["platform-beta-techniek"]
-    assert report.created["acties"] == 2
+    assert report.created["action"] == 2
 
 
 def test_every_record_carries_its_provenance():
@@ -61,7 +61,7 @@ def test_a_reload_keeps_what_a_user_edited(tmp_path):
     report = load_dataset(MINI)
     action.refresh_from_db()
     assert action.title == "Titel aangepast door de coördinator"
-    assert report.kept["acties"] == 1
+    assert report.kept["action"] == 1
 
 
 def test_a_reload_brings_in_changes_to_records_nobody_edited(tmp_path):

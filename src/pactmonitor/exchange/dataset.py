@@ -250,19 +250,9 @@ class Checker:
                             f"({detail!r}); those are never public"
                         )
 
-        for entries in (
-            self.d.regions.values(),
-            self.d.organisations.values(),
-            self.d.pacts,
-            self.d.rounds,
-            self.d.status_updates,
-            self.d.region_profiles,
-            self.d.indicators.values(),
-            self.d.indicator_parts,
-            self.d.initiatives.values(),
-        ):
-            for entry in entries:
-                visit(entry.data, entry, entry.path)
+        public = [e for e in _all_entries(self.d) if e not in self.d.contact_persons]
+        for entry in public:
+            visit(entry.data, entry, entry.path)
 
     def check_pact(self, entry: Entry) -> None:
         self.require(entry, "key")
@@ -435,18 +425,50 @@ def walk_provenance(checker: Checker) -> None:
             for i, item in enumerate(node):
                 visit(item, entry, f"{path}[{i}]")
 
-    d = checker.d
-    everything = [
-        *d.regions.values(),
-        *d.organisations.values(),
-        *d.pacts,
-        *d.rounds,
-        *d.status_updates,
-        *d.region_profiles,
-        *d.indicators.values(),
-        *d.indicator_parts,
-        *d.initiatives.values(),
-        *d.contact_persons,
-    ]
-    for entry in everything:
+    for entry in _all_entries(checker.d):
         visit(entry.data, entry, entry.path)
+
+
+def normalise_whitespace(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
+    """Every provenance quote (and basis quote) that does not occur in its seed document.
+
+    Whitespace is normalised on both sides; nothing else may differ.
+    """
+    seeds = {
+        p.name[:3]: normalise_whitespace(p.read_text(encoding="utf-8"))
+        for p in seeds_dir.glob("*.txt")
+    }
+    problems: list[str] = []
+
+    def visit(node: Any, where: str, seed: str | None) -> None:
+        if isinstance(node, dict):
+            prov = node.get("provenance")
+            if isinstance(prov, dict):
+                seed = str(prov.get("seed"))
+                if normalise_whitespace(str(prov.get("quote"))) not in seeds.get(seed, ""):
+                    problems.append(f"{where}: {str(prov.get('quote'))[:60]!r} not in seed {seed}")
+            quote = node.get("basis_quote")
+            if quote and normalise_whitespace(quote) not in seeds.get(seed or "", ""):
+                problems.append(f"{where}: basis_quote {quote[:60]!r} not in seed {seed}")
+            for key, value in node.items():
+                visit(value, f"{where}.{key}", seed)
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, f"{where}[{i}]", seed)
+
+    for entry in _all_entries(dataset):
+        visit(entry.data, entry.where(), None)
+    return problems
+
+
+def _all_entries(dataset: Dataset) -> list[Entry]:
+    d = dataset
+    return [
+        *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,
+        *d.region_profiles, *d.indicators.values(), *d.indicator_parts, *d.initiatives.values(),
+        *d.contact_persons,
+    ]  # fmt: skip

@@ -143,7 +143,8 @@ class Writer:
         m2m = m2m or {}
         values = values | self.provenance(entry)
         wanted = fingerprint(values, m2m)
-        kind = model._meta.verbose_name_plural
+        # Counted by model name: a stable key, whatever language is active.
+        kind = model._meta.model_name
         obj = model.objects.filter(dataset_key=key).first()
         if obj is None:
             obj = model(dataset_key=key, dataset_fingerprint=wanted, **values)

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from pactmonitor.regions.admin import PROVENANCE
+from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
 from .models import (
     Action,
@@ -110,8 +111,11 @@ class ActionAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        ("Trekkers en partners", {"fields": ["leads", "lead_text", "partners", "partners_text"]}),
-        ("Bijdrage aan", {"fields": ["serves_actions", "serves_action_lines", "serves_note"]}),
+        (
+            _("Trekkers en partners"),
+            {"fields": ["leads", "lead_text", "partners", "partners_text"]},
+        ),
+        (_("Bijdrage aan"), {"fields": ["serves_actions", "serves_action_lines", "serves_note"]}),
         PROVENANCE,
     ]
 

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from pactmonitor.regions.admin import PROVENANCE
+from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
 from .models import Milestone, ReportingRound, SentReminder, Source, StatusUpdate
 
@@ -56,9 +57,9 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        ("Stand van zaken", {"fields": ["narrative", "new", "review_comment"]}),
+        (_("Stand van zaken"), {"fields": ["narrative", "new", "review_comment"]}),
         (
-            "Versies",
+            _("Versies"),
             {
                 "fields": [
                     "version",

@@ -1,12 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Region, RegionProfile, RegionResult
+from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
-PROVENANCE = (
-    "Herkomst",
-    {"fields": ["provenance_document", "provenance_quote"], "classes": ["collapse"]},
-)
+from .models import Region, RegionProfile, RegionResult
 
 
 @admin.register(Region)
