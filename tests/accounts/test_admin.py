@@ -65,3 +65,15 @@ def test_a_landsdeel_coordinator_has_no_admin(client, national):
     client.force_login(national.carol)
     response = client.get(reverse("admin:accounts_user_changelist"))
     assert response.status_code == 302
+
+
+def test_the_national_coordinator_cannot_reset_the_password_of_an_administrator_role(
+    client, national
+):
+    adam = national.adam  # role administrator, not staff
+    before = adam.password
+    url = reverse("admin:auth_user_password_change", args=[adam.pk])
+    response = client.post(url, {"password1": "Overgenomen-123!", "password2": "Overgenomen-123!"})
+    adam.refresh_from_db()
+    assert response.status_code == 403
+    assert adam.password == before

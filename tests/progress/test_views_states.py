@@ -8,7 +8,7 @@ from pactmonitor.initiatives.models import Initiative
 from pactmonitor.progress import services
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from tests import factory, world
-from tests.progress.test_views import approve_all, edit_data, snapshot
+from tests.progress.test_views import approve_all, edit_data, snapshot, submit_all
 
 pytestmark = pytest.mark.django_db
 
@@ -217,9 +217,17 @@ def test_the_profile_of_a_published_round_is_frozen(client):
     services.publish_round(w.round, user=w.nina)
     client.force_login(w.carol)
     before = snapshot()
-    data = {"organisation": "Later", "priorities": "", "resultaten-TOTAL_FORMS": 0}
-    client.post(reverse("progress:profile", args=[w.round.slug, "noord"]), data)
+    data = {
+        "organisation": "Later",
+        "priorities": "",
+        "resultaten-TOTAL_FORMS": 0,
+        "resultaten-INITIAL_FORMS": 0,
+    }
+    response = client.post(
+        reverse("progress:profile", args=[w.round.slug, "noord"]), data, follow=True
+    )
     assert snapshot() == before
+    assert "ligt vast" in response.content.decode()
 
 
 def test_the_edit_page_shows_the_previous_rounds_status_beside_the_draft(client):
@@ -282,3 +290,34 @@ def test_editing_an_initiative_keeps_its_regions_in_other_landsdelen(client):
     shared.refresh_from_db()
     assert set(shared.regions.all()) == {w.groningen, w.oost}
     assert (shared.kind, shared.education_levels) == ("campus", " mbo ")
+
+
+def test_the_national_coordinator_approves_every_submitted_update_at_once(client):
+    w = world.build()
+    submit_all(w)
+    client.force_login(w.nina)
+    client.post(reverse("progress:round_approve", args=[w.round.slug]))
+    states = set(StatusUpdate.objects.filter(round=w.round).values_list("state", flat=True))
+    assert states == {"approved"}
+
+
+def test_a_landsdeel_coordinator_cannot_approve_the_round(client):
+    w = world.build()
+    submit_all(w)
+    client.force_login(w.carol)
+    before = snapshot()
+    response = client.post(reverse("progress:round_approve", args=[w.round.slug]))
+    assert response.status_code == 403
+    assert snapshot() == before
+
+
+def test_the_drafts_page_offers_editing_only_where_the_user_may_edit(client):
+    w = world.build()
+    oost_draft = StatusUpdate.objects.get(round=w.round, action=w.or1, sub_measure=None)
+    edit_url = f'href="{reverse("progress:edit", args=[oost_draft.pk])}"'
+    client.force_login(w.nina)  # sees every draft, edits only the national ones
+    assert (
+        edit_url not in client.get(reverse("progress:round", args=[w.round.slug])).content.decode()
+    )
+    client.force_login(w.dave)  # coordinator of Oost
+    assert edit_url in client.get(reverse("progress:round", args=[w.round.slug])).content.decode()

@@ -33,9 +33,12 @@ def test_every_national_action_and_sub_measure_is_in_the_text_layer(sample_pact,
             assert flat(sub.text) in text
 
 
-def test_the_status_is_said_in_words_next_to_the_colour(bijlage1_pdf):
+def test_the_status_is_said_in_words_next_to_the_colour(sample_pact, bijlage1_pdf):
     text = pdf_text(bijlage1_pdf)
-    assert "op schema (afgeleid)" in text and "vertraagd" in text and "onbekend" in text
+    # After the legend: the words must stand in the rows themselves.
+    first = sample_pact["actions"][0]
+    rows = text.split(flat(f"{first.number}. {first.title}"), 1)[1]
+    assert "op schema (afgeleid)" in rows and "vertraagd" in rows and "onbekend" in rows
 
 
 def test_every_landsdeel_is_in_bijlage2_with_its_text(bijlage2_pdf):

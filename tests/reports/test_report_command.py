@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from pactmonitor.reports.output import write_atomically
+
 from .conftest import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -81,16 +83,16 @@ def test_a_directory_as_output_is_refused(sample_pact, tmp_path):
         _report("bijlage2", "--round", "t2015", "--format", "docx", "-o", str(tmp_path))
 
 
-def test_a_failing_render_leaves_the_old_file_whole(sample_pact, tmp_path, monkeypatch):
+def test_a_failing_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     target = tmp_path / "b1.html"
     target.write_text("vorige versie")
 
-    def broken(report, format):
-        raise RuntimeError("stuk")
+    def broken_rename(source, destination):
+        raise OSError("schijf vol")
 
-    monkeypatch.setattr("pactmonitor.reports.management.commands.report.render", broken)
-    with pytest.raises(RuntimeError):
-        _report("bijlage1", "--round", "t2014", "--format", "html", "-o", str(target))
+    monkeypatch.setattr("pactmonitor.reports.output.os.replace", broken_rename)
+    with pytest.raises(OSError):
+        write_atomically(target, b"nieuwe versie")
     assert target.read_text() == "vorige versie"
     assert [p.name for p in tmp_path.iterdir()] == ["b1.html"]
 

@@ -34,11 +34,18 @@ class UserAdmin(DjangoUserAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
+        if self._protected(request, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
+        if self._protected(request, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    @staticmethod
+    def _protected(request, obj) -> bool:
+        """Accounts with more power than a user manager: only a superuser may touch them."""
+        if obj is None or request.user.is_superuser:
+            return False
+        return obj.is_superuser or obj.is_staff or obj.role == Role.ADMINISTRATOR

@@ -240,6 +240,13 @@ def submit_updates(updates, *, user) -> int:
 
 
 @transaction.atomic
+def approve_updates(updates, *, user) -> int:
+    """Approve every submitted update among ``updates`` at once: all of them or none."""
+    submitted = updates.current().filter(state=UpdateState.SUBMITTED)
+    return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
+
+
+@transaction.atomic
 def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(

@@ -64,6 +64,12 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
         "state": state,
         "manages_rounds": request.user.manages_rounds,
         "submittable": submittable.count(),
+        # Offer "Bewerken" only where the save would be allowed.
+        "editable": set(
+            StatusUpdate.objects.filter(round=round)
+            .editable_by(request.user)
+            .values_list("pk", flat=True)
+        ),
         "profiles": RegionProfile.objects.filter(round=round)
         .filter(request.user.scope("edit", RegionProfile))
         .select_related("region"),
@@ -165,10 +171,7 @@ def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
     """Approve every submitted update of the round (the national coordinator's bulk step)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
-    count = 0
-    for update in round.updates.current().filter(state=UpdateState.SUBMITTED):
-        services.approve_update(update, user=request.user)
-        count += 1
+    count = services.approve_updates(round.updates.all(), user=request.user)
     messages.success(request, _("%(count)d updates goedgekeurd.") % {"count": count})
     return redirect("progress:round", round.slug)
 
