@@ -97,7 +97,6 @@ def synthesise(scale: int) -> None:
         .prefetch_related("results")
     )
     lines = list(ActionLine.objects.filter(pact=national))
-    regions = list(Region.objects.landsdelen())
     call_command("flush", interactive=False, verbosity=0)
 
     pact = Pact.objects.create(key="synthetisch", name="Synthetisch pact", level="national")
@@ -172,7 +171,6 @@ def synthesise(scale: int) -> None:
                 )
                 for r in profile.results.all()
             )
-    del regions
 
 
 def page_images(found: dict, directory: Path, label: str) -> None:

@@ -49,8 +49,8 @@ def test_action_lines_are_word_headings_for_the_navigation_pane(bijlage1_docx):
 def test_the_status_cell_is_shaded_and_says_the_status_in_words(bijlage1_docx):
     table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
     cell = table.rows[2].cells[0]  # action 2, vertraagd
-    assert cell.text == "! vertraagd"
-    assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D52B1E"
+    assert cell.text == "! vertraagd"  # shaded in the red of the colour code
+    assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "B0231A"
 
 
 def test_the_table_header_repeats_on_every_page_and_short_rows_do_not_split(bijlage1_docx):

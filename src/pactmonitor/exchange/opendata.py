@@ -213,7 +213,7 @@ TABLES = [
     ),
     Table(
         "landsdeelprofielen",
-        lambda: RegionProfile.objects.filter(round__state="published").select_related(
+        lambda: RegionProfile.objects.published().select_related(
             "region", "round", "provenance_document"
         ),
         {

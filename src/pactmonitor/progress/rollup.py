@@ -2,7 +2,7 @@
 
 The rule, in order:
 1. An update for the action as a whole wins.
-2. No update at all: ``onbekend`` ("niet gerapporteerd").
+2. No update at all: ``onbekend`` (gettext("niet gerapporteerd")).
 3. Any sub-measure ``vertraagd``: the action is ``vertraagd``.
 4. All sub-measures ``afgerond``: ``afgerond``.
 5. Any sub-measure ``onbekend`` (or not reported): ``onbekend``.
@@ -14,6 +14,8 @@ names the sub-measures that decided it, so a page can say why.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
 
 from .choices import Basis, Status
 
@@ -47,11 +49,11 @@ def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpSta
     """
     if action_update is not None:
         return RolledUpStatus(
-            action_update.status, action_update.basis, "gerapporteerd voor de hele actie"
+            action_update.status, action_update.basis, gettext("gerapporteerd voor de hele actie")
         )
     reported = {letter: u for letter, u in sub_updates.items() if u is not None}
     if not reported:
-        return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, "niet gerapporteerd")
+        return RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, gettext("niet gerapporteerd"))
     parts = {
         letter: (u.status if u is not None else Status.ONBEKEND)
         for letter, u in sub_updates.items()
@@ -62,18 +64,29 @@ def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpSta
     if Status.VERTRAAGD in parts.values():
         letters = _letters(parts, Status.VERTRAAGD)
         return RolledUpStatus(
-            Status.VERTRAAGD, weakest, f"deelmaatregel {letters} vertraagd", parts
+            Status.VERTRAAGD,
+            weakest,
+            gettext("deelmaatregel %(letters)s vertraagd") % {"letters": letters},
+            parts,
         )
     if all(value == Status.AFGEROND for value in parts.values()):
-        return RolledUpStatus(Status.AFGEROND, weakest, "alle deelmaatregelen afgerond", parts)
+        return RolledUpStatus(
+            Status.AFGEROND, weakest, gettext("alle deelmaatregelen afgerond"), parts
+        )
     if Status.ONBEKEND in parts.values():
         letters = _letters(parts, Status.ONBEKEND)
         return RolledUpStatus(
-            Status.ONBEKEND, Basis.UNKNOWN, f"status van deelmaatregel {letters} onbekend", parts
+            Status.ONBEKEND,
+            Basis.UNKNOWN,
+            gettext("status van deelmaatregel %(letters)s onbekend") % {"letters": letters},
+            parts,
         )
     letters = _letters(parts, Status.OP_SCHEMA)
     return RolledUpStatus(
-        Status.OP_SCHEMA, weakest, f"deelmaatregel {letters} nog op schema", parts
+        Status.OP_SCHEMA,
+        weakest,
+        gettext("deelmaatregel %(letters)s nog op schema") % {"letters": letters},
+        parts,
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.progress.choices import RoundState
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import RegionKind
@@ -102,6 +103,12 @@ class Region(Provenanced):
         return found
 
 
+class RegionProfileQuerySet(models.QuerySet):
+    def published(self) -> RegionProfileQuerySet:
+        """What the public may see: the profiles of published rounds."""
+        return self.filter(round__state=RoundState.PUBLISHED)
+
+
 class RegionProfile(Provenanced):
     """A landsdeel's organisation, main results and priorities, as reported in one round."""
 
@@ -117,6 +124,8 @@ class RegionProfile(Provenanced):
     organisation = models.TextField(_("organisatie"), blank=True)
     priorities = models.TextField(_("prioriteiten voor het komende jaar"), blank=True)
     history = HistoricalRecords()
+
+    objects = RegionProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["region__name", "round__peildatum"]

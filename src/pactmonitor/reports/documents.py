@@ -75,7 +75,6 @@ class ActionRow:
     basis_quote: str = ""  # for an assessed status of the action as a whole
     owners: str = ""
     deadline: str = ""
-    pact_name: str = ""
 
     @property
     def label(self) -> str:
@@ -256,7 +255,3 @@ class Report:
     @property
     def running_header(self) -> str:
         return f"{self.title} – {self.round.name} – peildatum {self.round.peildatum_text}"
-
-    @property
-    def file_stem(self) -> str:
-        return f"{self.kind.value}-{self.round.slug}"

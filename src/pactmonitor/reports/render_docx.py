@@ -19,9 +19,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from pactmonitor.charts.status import STATUS_COLOURS
+
 from .documents import ActionRow, Block, Chart, Mark, Report, StatusCount
 
-FILL = {"afgerond": "F9E11E", "op_schema": "007BC7", "vertraagd": "D52B1E", "onbekend": "E4E7EA"}
+FILL = {status.value: colour.lstrip("#").upper() for status, colour in STATUS_COLOURS.items()}
 INK = {"afgerond": "1A1A1A", "op_schema": "FFFFFF", "vertraagd": "FFFFFF", "onbekend": "1A1A1A"}
 SIGN = {"afgerond": "✓", "op_schema": "→", "vertraagd": "!", "onbekend": "?"}
 LEGEND_TEXT = {

@@ -17,13 +17,12 @@ def css_string(text: str) -> SafeString:
     return mark_safe(f'"{escaped}"')
 
 
-def render_html(report: Report, *, for_pdf: bool = False) -> str:
+def render_html(report: Report) -> str:
     with translation.override("nl"):
         return render_to_string(
             "reports/report.html",
             {
                 "report": report,
-                "for_pdf": for_pdf,
                 "running_header_css": css_string(report.running_header),
             },
         )

@@ -138,7 +138,7 @@ def with_fixed_dates(pdf: bytes, report: Report) -> bytes:
 
 
 def render_pdf(report: Report) -> bytes:
-    html = render_html(report, for_pdf=True)
+    html = render_html(report)
     if engine() == "chromium":
         return with_fixed_dates(printer().print(html), report)
     import weasyprint

@@ -45,8 +45,7 @@ from .documents import (
 )
 from .formatting import blocks, dutch_date, dutch_value, plain
 
-LEGEND_ORDER = [Status.AFGEROND, Status.OP_SCHEMA, Status.VERTRAAGD, Status.ONBEKEND]
-NOT_REPORTED = "niet gerapporteerd"
+LEGEND_ORDER = list(Status)  # the colour code: afgerond, op schema, vertraagd, onbekend
 
 
 class ReportInputError(ValueError):
@@ -200,7 +199,6 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
         reported=bool(updates),
         owners=_owners(action),
         deadline=_deadline(action),
-        pact_name=action.pact.name,
     )
     for sub in action.sub_measures.all():
         update = by_sub.get(sub.id)

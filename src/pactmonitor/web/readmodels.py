@@ -13,7 +13,7 @@ from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
-from pactmonitor.progress.choices import Status
+from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 from pactmonitor.regions.models import Region, RegionProfile
@@ -68,7 +68,7 @@ def action_rows(pact: Pact, round: ReportingRound | None) -> list[ActionRow]:
         status = (
             action_status(action, round, updates.get((round.pk, action.pk), []))
             if round
-            else (RolledUpStatus(Status.ONBEKEND, "unknown", ""))
+            else (RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, ""))
         )
         goals = list(action.operational_goals.all())
         rows.append(
@@ -136,7 +136,8 @@ class RoundHistory:
 def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHistory]:
     """The action's public status in each published round, newest first, with every detail."""
     published = (
-        StatusUpdate.objects.filter(action=action, round__in=rounds, state="published")
+        StatusUpdate.objects.published()
+        .filter(action=action, round__in=rounds)
         .select_related("sub_measure", "supersedes")
         .prefetch_related("milestones", "sources")
         .order_by("sub_measure__letter", "version")
@@ -170,7 +171,8 @@ class ProfileView:
 def landsdeel_profiles(region: Region) -> list[ProfileView]:
     """Profiles of published rounds, oldest first, each with what changed since the one before."""
     profiles = list(
-        RegionProfile.objects.filter(region=region, round__state="published")
+        RegionProfile.objects.published()
+        .filter(region=region)
         .select_related("round")
         .prefetch_related("results__action_line", "results__subregion")
         .order_by("round__peildatum")
@@ -274,7 +276,7 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
     )
     profiles = {
         p.region_id: p
-        for p in RegionProfile.objects.filter(round__state="published")
+        for p in RegionProfile.objects.published()
         .select_related("round")
         .order_by("round__peildatum")
     }

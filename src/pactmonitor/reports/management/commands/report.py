@@ -16,7 +16,10 @@ from pactmonitor.reports.output import ReportOutputError, check_writable, render
 
 
 class Command(BaseCommand):
-    help = "Schrijf de voortgangsrapportage (Bijlage 1, Bijlage 2 of per landsdeel) van een ronde."
+    help = (
+        "Schrijf de voortgangsrapportage (Bijlage 1, Bijlage 2, per landsdeel of per pact) "
+        "van een ronde."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("kind", choices=ReportKind.values, help="welke rapportage")
