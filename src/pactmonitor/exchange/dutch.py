@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils.translation import gettext as _
+
 MONTHS = {
     "januari": 1,
     "jan": 1,
@@ -47,12 +49,14 @@ def parse_number(value: object) -> float:
     """12 → 12.0; "12,5" → 12.5; "1.234,5" → 1234.5; "0.5" → 0.5 (a point is decimal only
     when it cannot be a thousands separator)."""
     if isinstance(value, bool):
-        raise ValueError("geen getal")
+        raise ValueError(_("geen getal"))
     if isinstance(value, (int, float)):
         return float(value)
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     if not NUMBER.match(text):
-        raise ValueError(f"‘{value}’ is geen getal (gebruik bijvoorbeeld 12,5)")
+        raise ValueError(
+            _("‘%(value)s’ is geen getal (gebruik bijvoorbeeld 12,5)") % {"value": value}
+        )
     if "," in text or re.search(r"\.\d{3}(\.|$)", text):
         text = text.replace(".", "").replace(",", ".")
     return float(text)
@@ -62,7 +66,7 @@ def _date(year: int, month: int, day: int, original: object) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"‘{original}’ is geen bestaande datum") from None
+        raise ValueError(_("‘%(value)s’ is geen bestaande datum") % {"value": original}) from None
 
 
 def parse_date(value: object) -> tuple[datetime.date | None, str]:
@@ -76,7 +80,9 @@ def parse_date(value: object) -> tuple[datetime.date | None, str]:
     if isinstance(value, datetime.date):
         return value, ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError(f"‘{value}’ is geen datum (schrijf bijvoorbeeld 31-12-2014)")
+        raise ValueError(
+            _("‘%(value)s’ is geen datum (schrijf bijvoorbeeld 31-12-2014)") % {"value": value}
+        )
     text = " ".join(str(value).split())
     lowered = text.lower()
     if match := NUMERIC_DATE.match(lowered):
@@ -90,5 +96,6 @@ def parse_date(value: object) -> tuple[datetime.date | None, str]:
     if PERIOD.match(lowered):
         return None, text
     raise ValueError(
-        f"‘{text}’ is geen datum (schrijf bijvoorbeeld 31-12-2014 of 31 december 2014)"
+        _("‘%(value)s’ is geen datum (schrijf bijvoorbeeld 31-12-2014 of 31 december 2014)")
+        % {"value": text}
     )

@@ -11,6 +11,7 @@ from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
 from .choices import Basis, Status
 from .models import Milestone, ReportingRound, Source, StatusUpdate
+from .services import COPIED_FIELDS
 
 # NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
 WIDGET_CLASSES = {
@@ -167,8 +168,7 @@ class CorrectionForm(NLDesignForm, forms.ModelForm):
         return cleaned
 
     def corrected_values(self) -> dict:
-        names = ["status", "basis", "basis_quote", "narrative", "new"]
-        return {name: getattr(self.instance, name) for name in names}
+        return {name: getattr(self.instance, name) for name in COPIED_FIELDS}
 
 
 class ProfileForm(NLDesignForm, forms.ModelForm):

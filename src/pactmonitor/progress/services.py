@@ -36,13 +36,18 @@ def correct_update(update: StatusUpdate, *, reason: str, user=None, **values) ->
         updated_by=user,
         **fields,
     )
-    for milestone in update.milestones.all():
-        correction.milestones.create(
+    _copy_evidence(update, correction)
+    return correction
+
+
+def _copy_evidence(source: StatusUpdate, target: StatusUpdate) -> None:
+    """Milestones and vindplaatsen travel with the status into a correction or a new draft."""
+    for milestone in source.milestones.all():
+        target.milestones.create(
             date=milestone.date, date_text=milestone.date_text, text=milestone.text
         )
-    for source in update.sources.all():
-        correction.sources.create(title=source.title, url=source.url)
-    return correction
+    for link in source.sources.all():
+        target.sources.create(title=link.title, url=link.url)
 
 
 # --- The round cycle -------------------------------------------------------------------------
@@ -125,12 +130,7 @@ def _draft_from(round: ReportingRound, action: Action, measure, previous) -> Sta
         round=round, action=action, sub_measure=measure, state=UpdateState.DRAFT, **values
     )
     if previous is not None:
-        for milestone in previous.milestones.all():
-            draft.milestones.create(
-                date=milestone.date, date_text=milestone.date_text, text=milestone.text
-            )
-        for source in previous.sources.all():
-            draft.sources.create(title=source.title, url=source.url)
+        _copy_evidence(previous, draft)
     return draft
 
 

@@ -253,16 +253,7 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _copied(update: StatusUpdate) -> dict:
-    fields = [
-        "round",
-        "action",
-        "sub_measure",
-        "status",
-        "basis",
-        "basis_quote",
-        "narrative",
-        "new",
-    ]
+    fields = ["round", "action", "sub_measure", *services.COPIED_FIELDS]
     return {name: getattr(update, name) for name in fields}
 
 
