@@ -27,7 +27,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from pactmonitor.indicators.choices import Unit
+from pactmonitor.indicators.choices import Measure, Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import (
@@ -522,6 +522,8 @@ class Writer:
                         or (entry.get("unit") if entry.get("unit") not in Unit.values else "")
                     )[:100],
                     "description": text(entry.get("description")),
+                    "definition": text(entry.get("definition")),
+                    "measure": Measure.for_unit(entry.get("unit")),
                     "is_headline": bool(entry.get("headline", False)),
                 },
                 entry,

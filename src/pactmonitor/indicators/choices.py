@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,3 +23,22 @@ class Unit(models.TextChoices):
     EURO = "euro", _("euro")
     FTE = "fte", _("fte")
     OTHER = "other", _("anders")
+
+
+class Measure(models.TextChoices):
+    """How an indicator's figures add up: a share as Σ numerator / Σ denominator, the rest as Σ."""
+
+    SHARE = "share", _("aandeel")
+    COUNT = "count", _("aantal")
+    AMOUNT = "amount", _("bedrag")
+
+    @classmethod
+    def for_unit(cls, unit: str | None) -> Measure:
+        """The measure a dataset unit implies: percentages are shares, euros amounts."""
+        return {"percent": cls.SHARE, "euro": cls.AMOUNT}.get(unit or "", cls.COUNT)
+
+
+class BatchState(models.TextChoices):
+    ACTIVE = "active", _("in gebruik")
+    SUPERSEDED = "superseded", _("vervangen door een nieuwere versie")
+    WITHDRAWN = "withdrawn", _("ingetrokken")

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import EducationLevel, Unit
+from .choices import BatchState, EducationLevel, Measure, Unit
 
 
 class Indicator(Provenanced):
@@ -18,6 +18,14 @@ class Indicator(Provenanced):
     unit = models.CharField(_("eenheid"), max_length=20, choices=Unit.choices)
     unit_text = models.CharField(_("eenheid in woorden"), max_length=100, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
+    measure = models.CharField(
+        _("soort grootheid"), max_length=10, choices=Measure.choices, default=Measure.COUNT
+    )
+    definition = models.TextField(
+        _("definitie"),
+        blank=True,
+        help_text=_("Hoe is dit berekend: teller, noemer, bron en regio-indeling, in woorden."),
+    )
     is_headline = models.BooleanField(_("kernindicator"), default=False)
     history = HistoricalRecords()
 
@@ -78,6 +86,11 @@ class Target(Measurement):
 
 
 class Observation(Measurement):
+    """A figure a document gives (a seed's "32,6% in 2014"); bulk open data are ``Figure`` rows."""
+
+    # A share as the source counts it ("20.617 van 51.998 examenkandidaten"), when it does.
+    numerator = models.FloatField(_("teller"), null=True, blank=True)
+    denominator = models.FloatField(_("noemer"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -89,3 +102,91 @@ class Observation(Measurement):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value:g} ({self.year or '?'})"
+
+
+class ImportBatch(models.Model):
+    """One import of a source table through its recipe: the unit of history of bulk figures.
+
+    Its figures are never edited one by one: a newer file of the same table makes a new batch
+    that supersedes this one, and a batch can be withdrawn as a whole.
+    """
+
+    recipe = models.CharField(_("recept"), max_length=100)
+    file_name = models.CharField(_("bestandsnaam"), max_length=300)
+    sha256 = models.CharField(_("sha256"), max_length=64)
+    size = models.BigIntegerField(_("grootte in bytes"), default=0)
+    publisher = models.CharField(_("uitgever"), max_length=200)
+    table_name = models.CharField(_("tabel"), max_length=300)
+    licence = models.CharField(_("licentie"), max_length=100)
+    licence_url = models.URLField(_("licentie-adres"), blank=True)
+    imported_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("geïmporteerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
+    state = models.CharField(
+        _("status"), max_length=12, choices=BatchState.choices, default=BatchState.ACTIVE
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        verbose_name=_("vervangt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+    )
+    rows_read = models.BigIntegerField(_("rijen gelezen"), default=0)
+    rows_used = models.BigIntegerField(_("rijen gebruikt"), default=0)
+    rows_skipped = models.BigIntegerField(_("rijen overgeslagen"), default=0)
+    # {reason: count}, e.g. {"lege rij": 3, "geen techniek of totaal": 1200}
+    skip_reasons = models.JSONField(_("redenen van overslaan"), default=dict, blank=True)
+    # {"count": n, "examples": ["20XX00", ...]}: region codes that could not be placed.
+    unplaced = models.JSONField(_("niet geplaatste regiocodes"), default=dict, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = _("importbatch")
+        verbose_name_plural = _("importbatches")
+        indexes = [models.Index(fields=["recipe", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.recipe}: {self.file_name} ({self.imported_at:%Y-%m-%d})"
+
+
+class Figure(models.Model):
+    """One imported figure: a count (or numerator over denominator) for a leaf region and year.
+
+    Bulk data: written and withdrawn per batch, never edited, without per-row history.
+    """
+
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name=_("importbatch"), on_delete=models.CASCADE, related_name="figures"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="figures"
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("regio"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The school or institution location the source row belongs to (BRIN, vestiging).
+    location = models.CharField(_("vestiging"), max_length=50, blank=True)
+    year = models.PositiveIntegerField(_("jaar"))
+    education_level = models.CharField(
+        _("onderwijsniveau"), max_length=20, choices=EducationLevel.choices, blank=True
+    )
+    numerator = models.FloatField(_("teller"))
+    denominator = models.FloatField(_("noemer"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cijfer")
+        verbose_name_plural = _("cijfers")
+        indexes = [models.Index(fields=["indicator", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}/{self.region_id}/{self.year}: {self.numerator:g}"

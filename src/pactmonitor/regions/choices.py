@@ -6,6 +6,7 @@ class RegionKind(models.TextChoices):
     LAND = "land", _("land")
     LANDSDEEL = "landsdeel", _("landsdeel")
     PROVINCIE = "provincie", _("provincie")
+    COROP = "corop", _("COROP-gebied")
     SUBREGIO = "subregio", _("subregio")
     ARBEIDSMARKTREGIO = "arbeidsmarktregio", _("arbeidsmarktregio")
     GEMEENTE = "gemeente", _("gemeente")

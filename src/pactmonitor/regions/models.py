@@ -47,6 +47,22 @@ class Region(Provenanced):
         help_text=_("Andere regio's waar deze regio ook toe behoort, naast de hoofdregio."),
     )
     grouping_note = models.TextField(_("toelichting op de groepering"), blank=True)
+    # The CBS code ("GM0106", "CR12", "PV22", "AM01"): how open data finds the region.
+    code = models.CharField(
+        _("CBS-code"), max_length=20, null=True, blank=True, unique=True, default=None
+    )
+    # Containment besides the main parent, for adding up figures: COROP area
+    # West-Noord-Brabant lies in landsdeel Zuidwest (main parent) and also in the province of
+    # Noord-Brabant; a municipality also lies in its arbeidsmarktregio. Unlike ``groupings``
+    # (working together), every region listed here contains all of this region.
+    part_of = models.ManyToManyField(
+        "self",
+        verbose_name=_("ligt ook in"),
+        symmetrical=False,
+        blank=True,
+        related_name="parts",
+        help_text=_("Regio's die deze regio geheel omvatten, naast de hoofdregio."),
+    )
     history = HistoricalRecords()
 
     objects = RegionQuerySet.as_manager()
