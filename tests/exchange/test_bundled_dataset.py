@@ -1,5 +1,8 @@
 """The bundled Techniekpact 2020: complete, loadable, and every quote found in its seed."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 
@@ -70,6 +73,25 @@ def test_a_status_is_onbekend_unless_the_text_shows_it(bundled):
             assert update.basis_quote, update
         else:
             assert update.status == "onbekend", update
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "dataset.md"
+
+
+def documented_statuses() -> dict[str, str]:
+    """The table "Statuses set from the text" of docs/dataset.md: unit → status."""
+    section = DOCS.read_text(encoding="utf-8").split("### Statuses set from the text")[1]
+    rows = re.findall(r"^\| (\w+) \| (\w+) \|", section.split("###")[0], re.MULTILINE)
+    return {unit: status for unit, status in rows if unit != "unit"}
+
+
+def test_the_2014_statuses_read_from_the_text_are_those_the_docs_list(bundled):
+    assessed = StatusUpdate.objects.filter(round__slug="2014").exclude(basis="unknown")
+    found = {
+        u.action.number + (u.sub_measure.letter if u.sub_measure else ""): u.status
+        for u in assessed.select_related("action", "sub_measure")
+    }
+    assert found == documented_statuses()
 
 
 def test_west_brabant_belongs_to_two_landsdelen(bundled):
