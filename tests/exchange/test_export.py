@@ -22,7 +22,7 @@ def test_the_json_dump_holds_the_published_dataset_with_provenance(tmp_path):
         "a",
         "onbekend",
     )
-    assert update["bron"] == "002_a9afeef750dbdd18.txt"
+    assert update["bron"] == "Bijlage 1 (mei 2014)"  # the title and date, not the file name
     assert tables["initiatieven"][0]["draagt_bij_aan_acties"] == "techniekpact-2020/1"
 
 

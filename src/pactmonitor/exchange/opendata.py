@@ -46,7 +46,8 @@ class Table:
 
 
 PROVENANCE = {
-    "bron": lambda o: o.provenance_document.file_name if o.provenance_document_id else "",
+    # The document as a reader names it (title and date), never its file name.
+    "bron": lambda o: o.provenance_document.dated_title if o.provenance_document_id else "",
     "bron_citaat": lambda o: o.provenance_quote,
 }
 

@@ -6,6 +6,8 @@ dataset key and fingerprint that make reloading idempotent without overwriting u
 """
 
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,12 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.title}"
+
+    @property
+    def dated_title(self) -> str:
+        """How a reader names the document: its title and date, never the file name."""
+        when = self.date_text or (date_format(self.date, "j F Y") if self.date else "")
+        return f"{self.title} ({when})" if when else self.title
 
 
 class Provenanced(models.Model):
@@ -53,6 +61,12 @@ class Provenanced(models.Model):
 
     @property
     def provenance(self) -> str:
+        """The source as a reader cites it: document title and date, then the quote.
+
+        Quotes keep the seed's inline HTML (``<u>``) so they can be checked against it; a
+        reader sees the words only.
+        """
         if not self.provenance_document_id:
             return ""
-        return f"{self.provenance_document.file_name}: “{self.provenance_quote}”"
+        quote = strip_tags(self.provenance_quote)
+        return f"{self.provenance_document.dated_title}: “{quote}”"
