@@ -116,3 +116,26 @@ def test_every_provenance_quote_occurs_in_its_seed():
             f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR to check quotes)"
         )
     assert quote_problems(read_dataset(BUNDLED), seeds_dir) == []
+
+
+def test_a_lead_read_from_a_group_line_is_marked_inferred_with_that_line(bundled):
+    oost = Action.objects.filter(pact__key="techniekpact-oost-2020", lead_basis="inferred")
+    assert oost.count() == 15  # actions 9-12, 16-20, 22-23, 26-28, 31 of seed 001
+    nine = oost.get(number="9")
+    assert nine.lead_quote == (
+        "Actieverantwoordelijke: TechYourFuture, Techniekpact regio Foodvalley"
+    )
+    assert not oost.filter(lead_quote="").exists()
+
+
+def test_an_action_lead_assembled_from_sub_measures_is_marked_inferred(bundled):
+    national = Action.objects.filter(pact__key="techniekpact-2020", lead_basis="inferred")
+    assert {"1", "17"} <= set(national.values_list("number", flat=True))
+    assert "c. Het kabinet gaat instrumenten ontwikkelen" in national.get(number="1").lead_quote
+
+
+def test_an_editorial_remark_sits_in_the_note_not_in_the_source_text(bundled):
+    goal = Action.objects.get(pact__key="techniekpact-noordvleugel", number="8").operational_goals
+    assert "resumé" not in goal.get().text and "resumé" in goal.get().note
+    commitment = Action.objects.get(pact__key__startswith="samenwerkingsarrangement", number="3")
+    assert "contact_persons" not in commitment.text and "contact_persons" in commitment.note

@@ -83,3 +83,15 @@ def test_the_regional_pact_of_oost_reads_in_a_fixed_number_of_queries(client, bu
 def test_the_search_box_finds_the_national_pact_and_its_actions(client, bundled):
     page = text(client, "/zoeken/", q="wetenschap technologie")
     assert "Alle basisscholen bieden in 2020 structureel Wetenschap en Technologie aan" in page
+
+
+def test_an_inferred_lead_shows_the_line_it_was_read_from(client, bundled):
+    page = text(client, "/pacten/techniekpact-oost-2020/acties/9/")
+    lead = page.split("Trekker")[1].split("</dd>")[0]
+    assert "afgeleid uit" in lead
+    assert "Actieverantwoordelijke: TechYourFuture, Techniekpact regio Foodvalley" in lead
+
+
+def test_a_stated_lead_shows_no_inference(client, bundled):
+    page = text(client, "/pacten/techniekpact-oost-2020/acties/13/")
+    assert "afgeleid uit" not in page.split("Trekker")[1].split("</dd>")[0]

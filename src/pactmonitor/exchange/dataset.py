@@ -17,7 +17,7 @@ import yaml
 
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
-from pactmonitor.pacts.choices import PactLevel, Sector
+from pactmonitor.pacts.choices import LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, RoundState, Status
 from pactmonitor.regions.choices import RegionKind
 
@@ -285,6 +285,9 @@ class Checker:
                     f"{action['action_line']!r} is not an action line of {entry.get('key')}",
                 )
             self.region(sub, "region", optional=True)
+            self.choice(sub, "lead_basis", LeadBasis.values, default=LeadBasis.STATED)
+            if action.get("lead_basis") == LeadBasis.INFERRED and not action.get("lead_quote"):
+                self.problem(sub, "lead_quote", "an inferred lead needs the line it was read from")
             for name in ("leads", "partners"):
                 for key in action.get(name) or []:
                     self.ref(sub, name, key, self.d.organisations, "organisation")
@@ -429,6 +432,17 @@ def walk_provenance(checker: Checker) -> None:
         visit(entry.data, entry, entry.path)
 
 
+# Fields besides provenance that hold exact excerpts of the record's seed (one or a list).
+QUOTED_FIELDS = ("basis_quote", "lead_quote")
+
+
+def quotes(value: Any) -> list[str]:
+    """A quote field as a list of excerpts: one string, a list of them, or nothing."""
+    if not value:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
 def normalise_whitespace(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -451,9 +465,10 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
                 seed = str(prov.get("seed"))
                 if normalise_whitespace(str(prov.get("quote"))) not in seeds.get(seed, ""):
                     problems.append(f"{where}: {str(prov.get('quote'))[:60]!r} not in seed {seed}")
-            quote = node.get("basis_quote")
-            if quote and normalise_whitespace(quote) not in seeds.get(seed or "", ""):
-                problems.append(f"{where}: basis_quote {quote[:60]!r} not in seed {seed}")
+            for name in QUOTED_FIELDS:
+                for quote in quotes(node.get(name)):
+                    if normalise_whitespace(quote) not in seeds.get(seed or "", ""):
+                        problems.append(f"{where}: {name} {quote[:60]!r} not in seed {seed}")
             for key, value in node.items():
                 visit(value, f"{where}.{key}", seed)
         elif isinstance(node, list):

@@ -30,6 +30,7 @@ from django.db import models, transaction
 from pactmonitor.indicators.choices import Measure, Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
+from pactmonitor.pacts.choices import LeadBasis
 from pactmonitor.pacts.models import (
     Action,
     ActionLine,
@@ -45,7 +46,7 @@ from pactmonitor.progress.services import correct_update
 from pactmonitor.provenance.models import SourceDocument
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
-from .dataset import BUNDLED, Dataset, DatasetError, Entry, read_dataset
+from .dataset import BUNDLED, Dataset, DatasetError, Entry, quotes, read_dataset
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
@@ -364,7 +365,10 @@ class Writer:
                 "region_id": region.pk if region else None,
                 "ambition": text(data.get("ambition")),
                 "lead_text": text(data.get("lead_text")),
+                "lead_basis": data.get("lead_basis") or LeadBasis.STATED,
+                "lead_quote": " … ".join(text(q) for q in quotes(data.get("lead_quote"))),
                 "partners_text": text(data.get("partners_text")),
+                "note": text(data.get("note")),
                 "serves_note": "\n".join(text(s.get("note")) for s in serves if s.get("note")),
             },
             data,
@@ -400,6 +404,7 @@ class Writer:
                     "text": text(goal.get("text")),
                     "deadline": goal.get("deadline"),
                     "deadline_text": text(goal.get("deadline_text"))[:200],
+                    "note": text(goal.get("note")),
                 },
                 goal if goal.get("provenance") else data,
             )

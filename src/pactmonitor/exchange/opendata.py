@@ -127,9 +127,11 @@ TABLES = [
             "thema": lambda o: o.theme,
             "regio": lambda o: o.region.key if o.region else "",
             "ambitie": lambda o: o.ambition,
+            "toelichting": lambda o: o.note,
             "trekkers": lambda o: keys(o.leads),
             "partners": lambda o: keys(o.partners),
             "trekker_volgens_bron": lambda o: o.lead_text,
+            "trekker_afgeleid_uit": lambda o: o.lead_quote,
             "partners_volgens_bron": lambda o: o.partners_text,
             "draagt_bij_aan_acties": lambda o: ";".join(
                 sorted(action_ref(a) for a in o.serves_actions.all())
@@ -156,6 +158,7 @@ TABLES = [
             "doel": lambda o: o.text,
             "deadline": lambda o: o.deadline.isoformat() if o.deadline else "",
             "deadline_volgens_bron": lambda o: o.deadline_text,
+            "toelichting": lambda o: o.note,
         },
     ),
     Table(

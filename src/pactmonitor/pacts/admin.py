@@ -83,7 +83,7 @@ class SubMeasureInline(admin.TabularInline):
 class OperationalGoalInline(admin.TabularInline):
     model = OperationalGoal
     extra = 0
-    fields = ["text", "deadline", "deadline_text"]
+    fields = ["text", "deadline", "deadline_text", "note"]
 
 
 @admin.register(Action)
@@ -108,12 +108,22 @@ class ActionAdmin(SimpleHistoryAdmin):
                     "theme",
                     "region",
                     "ambition",
+                    "note",
                 ]
             },
         ),
         (
             _("Trekkers en partners"),
-            {"fields": ["leads", "lead_text", "partners", "partners_text"]},
+            {
+                "fields": [
+                    "leads",
+                    "lead_text",
+                    "lead_basis",
+                    "lead_quote",
+                    "partners",
+                    "partners_text",
+                ]
+            },
         ),
         (_("Bijdrage aan"), {"fields": ["serves_actions", "serves_action_lines", "serves_note"]}),
         PROVENANCE,

@@ -16,3 +16,10 @@ class Sector(models.TextChoices):
     ONDERNEMERS = "ondernemers", _("ondernemers")
     OVERHEID = "overheid", _("overheid")
     OVERIG = "overig", _("overig")
+
+
+class LeadBasis(models.TextChoices):
+    """How the lead of an action was read: at the action itself, or from a line elsewhere."""
+
+    STATED = "stated", _("bij de actie genoemd")
+    INFERRED = "inferred", _("afgeleid")

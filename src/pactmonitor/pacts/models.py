@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import PactLevel, Sector
+from .choices import LeadBasis, PactLevel, Sector
 
 
 class Organisation(Provenanced):
@@ -198,7 +198,21 @@ class Action(Provenanced):
         Organisation, verbose_name=_("partners"), blank=True, related_name="partner_actions"
     )
     lead_text = models.TextField(_("trekker volgens de bron"), blank=True)
+    # A lead the source names not at the action but in a line that covers a group of actions
+    # (001) or in the sub-measures (002) is inferred; the line it came from is kept.
+    lead_basis = models.CharField(
+        _("herkomst van de trekker"),
+        max_length=20,
+        choices=LeadBasis.choices,
+        default=LeadBasis.STATED,
+    )
+    lead_quote = models.TextField(_("afgeleid uit"), blank=True)
     partners_text = models.TextField(_("partners volgens de bron"), blank=True)
+    note = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Opmerkingen van de redactie; de tekstvelden houden alleen de brontekst."),
+    )
     serves_actions = models.ManyToManyField(
         "self",
         verbose_name=_("draagt bij aan acties"),
@@ -274,6 +288,7 @@ class OperationalGoal(Provenanced):
     text = models.TextField(_("operationeel doel"))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     deadline_text = models.CharField(_("deadline volgens de bron"), max_length=200, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
 
     objects = OperationalGoalQuerySet.as_manager()
