@@ -8,6 +8,7 @@ from django.conf import settings
 
 from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
+from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.models import Action, ContactPerson, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region, RegionProfile
@@ -139,3 +140,40 @@ def test_an_editorial_remark_sits_in_the_note_not_in_the_source_text(bundled):
     assert "resumé" not in goal.get().text and "resumé" in goal.get().note
     commitment = Action.objects.get(pact__key__startswith="samenwerkingsarrangement", number="3")
     assert "contact_persons" not in commitment.text and "contact_persons" in commitment.note
+
+
+def test_a_later_declaration_keeps_its_own_quote_for_the_fields_it_gives(bundled):
+    jet_net = Initiative.objects.get(key="jet-net")
+    from_002 = [e for e in jet_net.further_evidence if e["seed"] == "002"]
+    assert from_002 and "url" in from_002[0]["fields"]
+    assert from_002[0]["quote"] != jet_net.provenance_quote
+
+
+def test_another_document_s_name_is_kept_as_an_alternative_name(bundled):
+    assert (
+        "WTE regio Zuid" not in Initiative.objects.get(key="stichting-wte-zuid").alternative_names
+    )
+    assert "Jetnet" in Initiative.objects.get(key="jet-net").alternative_names
+
+
+def test_the_two_wte_records_stay_apart_and_are_linked_as_possibly_the_same(bundled):
+    zuidoost = Initiative.objects.get(key="stichting-wte-zuid")
+    zuidwest = Initiative.objects.get(key="wte-regio-zuid")
+    assert {r.key for r in zuidwest.regions.all()} == {"zuidwest"}
+    assert "zuidwest" not in {r.key for r in zuidoost.regions.all()}
+    [link] = zuidoost.possibly_same()
+    assert link.counterpart(zuidoost) == zuidwest and link.reason
+
+
+def test_every_probable_duplicate_the_issue_names_is_linked(bundled):
+    pairs = {
+        (link.initiative.key, link.other.key if link.other else link.organisation.key)
+        for link in PossiblySame.objects.select_related("initiative", "other", "organisation")
+    }
+    assert {
+        ("rtc-2020", "rct2020"),
+        ("technicampus-deventer", "technicampus-stedendriehoek"),
+        ("week-van-de-techniek-oost", "week-van-de-techniek-stedendriehoek"),
+        ("tour-de-techniek-techniek-in-bedrijf-oost", "tour-de-technique"),
+        ("kwto", "kenniscentrum-wetenschap-en-techniek-oost"),
+    } <= pairs

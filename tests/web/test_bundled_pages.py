@@ -95,3 +95,15 @@ def test_an_inferred_lead_shows_the_line_it_was_read_from(client, bundled):
 def test_a_stated_lead_shows_no_inference(client, bundled):
     page = text(client, "/pacten/techniekpact-oost-2020/acties/13/")
     assert "afgeleid uit" not in page.split("Trekker")[1].split("</dd>")[0]
+
+
+def test_a_possible_duplicate_shows_on_the_pages_of_both(client, bundled):
+    for key, other in (("rct2020", "RTC 2020"), ("rtc-2020", "RCT2020")):
+        page = text(client, f"/initiatieven/{key}/")
+        assert 'id="mogelijk-dezelfde"' in page and other in page.split("mogelijk-dezelfde")[1]
+
+
+def test_an_initiative_page_names_every_document_that_declares_it(client, bundled):
+    page = text(client, "/initiatieven/jet-net/").split("Herkomst")[1]
+    assert "Ook vermeld in" in page and "Bijlage 1" in page and "website" in page
+    assert ".txt" not in page

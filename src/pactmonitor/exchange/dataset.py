@@ -121,21 +121,42 @@ def _merge_keyed(dataset: Dataset, kind: str, entry: Entry, problems: list[str])
         return
     if kind == "indicators":
         dataset.indicator_parts.append(entry)
+    given = []  # the fields this declaration adds: their evidence is its quote, not the first's
     for name, value in entry.data.items():
         if name in ("provenance", "targets", "observations"):
             continue
         if name not in first.data or first.data[name] in (None, "", []):
             first.data[name] = value
+            given.append(name)
         elif isinstance(first.data[name], list) and isinstance(value, list):
             # Lists (regions, action lines, links) add up: each file says what its seed says.
-            first.data[name] = _union(first.data[name], value)
-        elif name in ("name", "url", "description", "note", "grouping_note"):
+            merged = _union(first.data[name], value)
+            if len(merged) > len(first.data[name]):
+                given.append(name)
+            first.data[name] = merged
+        elif name == "name":
+            # The first file's name stands; another document's name is kept beside it.
+            if _comparable(value) != _comparable(first.data[name]):
+                names = first.data.setdefault(ALTERNATIVE_NAMES, [])
+                if value not in names:
+                    names.append(value)
+        elif name in ("url", "description", "note", "grouping_note"):
             continue  # wording: the first file's stands (files are read in seed order)
         elif _comparable(first.data[name]) != _comparable(value):
             problems.append(
                 f"{entry.where(name)}: {value!r} contradicts "
                 f"{first.where(name)}: {first.data[name]!r}"
             )
+    if kind != "indicators":  # indicator parts keep their own entries
+        first.data.setdefault(DECLARATIONS, []).append(
+            {"provenance": entry.get("provenance"), "fields": given, "file": entry.file}
+        )
+
+
+# Keys the reader adds to a merged record: every later declaration (its quote and the fields it
+# gave) and the names other documents use for it. Not part of the file format.
+DECLARATIONS = "_declarations"
+ALTERNATIVE_NAMES = "_alternative_names"
 
 
 def _union(first: list, second: list) -> list:
@@ -213,6 +234,10 @@ class Checker:
                     )
             for serve in entry.get("serves") or []:
                 self.action_ref(entry, "serves", serve)
+            for i, link in enumerate(entry.get("possibly_same") or []):
+                self.check_possibly_same(
+                    Entry(link, entry.file, f"{entry.path}.possibly_same[{i}]")
+                )
         for entry in self.d.contact_persons:
             if not (entry.get("name") or entry.get("email")):
                 self.problem(entry, "name", "a contact person needs a name or an e-mail address")
@@ -227,6 +252,22 @@ class Checker:
                     self.d.organisations,
                     "organisation",
                 )
+
+    def check_possibly_same(self, entry: Entry) -> None:
+        """A "mogelijk dezelfde" link names one other initiative or organisation, and why."""
+        self.require(entry, "reason")
+        if bool(entry.get("initiative")) == bool(entry.get("organisation")):
+            self.problem(entry, "initiative", "name either an initiative or an organisation")
+        elif entry.get("initiative"):
+            self.ref(entry, "initiative", entry.get("initiative"), self.d.initiatives, "initiative")
+        else:
+            self.ref(
+                entry,
+                "organisation",
+                entry.get("organisation"),
+                self.d.organisations,
+                "organisation",
+            )
 
     def check_privacy(self) -> None:
         """Contact details live only in contact_persons: any other text is public."""

@@ -29,7 +29,7 @@ from django.db import models, transaction
 
 from pactmonitor.indicators.choices import Measure, Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
-from pactmonitor.initiatives.models import Initiative
+from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.choices import LeadBasis
 from pactmonitor.pacts.models import (
     Action,
@@ -46,7 +46,16 @@ from pactmonitor.progress.services import correct_update
 from pactmonitor.provenance.models import SourceDocument
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
-from .dataset import BUNDLED, Dataset, DatasetError, Entry, quotes, read_dataset
+from .dataset import (
+    ALTERNATIVE_NAMES,
+    BUNDLED,
+    DECLARATIONS,
+    Dataset,
+    DatasetError,
+    Entry,
+    quotes,
+    read_dataset,
+)
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
@@ -90,6 +99,21 @@ def _rep(value: Any) -> Any:
     if isinstance(value, dict):
         return json.dumps(value, sort_keys=True)
     return value
+
+
+def further_declarations(entry: Entry) -> dict[str, Any]:
+    """A merged record's later declarations: other names, and each one's quote and fields."""
+    evidence = [
+        {
+            "seed": str(d["provenance"].get("seed")),
+            "quote": text(d["provenance"].get("quote")),
+            "fields": d["fields"],
+        }
+        for d in entry.get(DECLARATIONS) or []
+        if isinstance(d.get("provenance"), dict)
+    ]
+    names = [text(n) for n in entry.get(ALTERNATIVE_NAMES) or []]
+    return {"alternative_names": names, "further_evidence": evidence}
 
 
 def fingerprint(values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
@@ -260,7 +284,8 @@ class Writer:
                     "sector": entry.get("sector"),
                     "region_id": region.pk if region else None,
                     "url": entry.get("url") or "",
-                },
+                }
+                | further_declarations(entry),
                 entry,
             )
 
@@ -572,42 +597,61 @@ class Writer:
                     )
 
     def write_initiatives(self) -> None:
+        written = {
+            key: self.write_initiative(key, entry) for key, entry in self.d.initiatives.items()
+        }
         for key, entry in self.d.initiatives.items():
-            lines = [
-                self.lines[("techniekpact-2020", k)].pk
-                for k in entry.get("action_lines") or []
-                if ("techniekpact-2020", k) in self.lines
-            ]
-            serves = [
-                self.actions[(s["pact"], str(s["action"]))].pk
-                for s in entry.get("serves") or []
-                if s.get("action") is not None
-            ]
-            self.upsert(
-                Initiative,
-                f"initiative/{key}",
-                {
-                    "key": key,
-                    "name": text(entry.get("name"))[:300],
-                    "kind": entry.get("kind"),
-                    "description": text(entry.get("description")),
-                    "education_levels": Initiative.normalise_levels(
-                        entry.get("education_levels") or []
-                    ),
-                    "sectors": [text(s) for s in entry.get("sectors") or []],
-                    "start_year": entry.get("start_year"),
-                    "url": entry.get("url") or "",
-                },
-                entry,
-                m2m={
-                    "regions": [self.regions[k].pk for k in entry.get("regions") or []],
-                    "institutions": [
-                        self.organisations[k].pk for k in entry.get("institutions") or []
-                    ],
-                    "action_lines": lines,
-                    "serves": serves,
-                },
-            )
+            for link in entry.get("possibly_same") or []:
+                other = written.get(link.get("initiative"))
+                organisation = self.organisations.get(link.get("organisation"))
+                target = link.get("initiative") or f"organisation/{link.get('organisation')}"
+                self.upsert(
+                    PossiblySame,
+                    f"initiative/{key}/possibly-same/{target}",
+                    {
+                        "initiative_id": written[key].pk,
+                        "other_id": other.pk if other else None,
+                        "organisation_id": organisation.pk if organisation else None,
+                        "reason": text(link.get("reason")),
+                    },
+                    entry,
+                )
+
+    def write_initiative(self, key: str, entry: Entry) -> Initiative:
+        lines = [
+            self.lines[("techniekpact-2020", k)].pk
+            for k in entry.get("action_lines") or []
+            if ("techniekpact-2020", k) in self.lines
+        ]
+        serves = [
+            self.actions[(s["pact"], str(s["action"]))].pk
+            for s in entry.get("serves") or []
+            if s.get("action") is not None
+        ]
+        return self.upsert(
+            Initiative,
+            f"initiative/{key}",
+            {
+                "key": key,
+                "name": text(entry.get("name"))[:300],
+                "kind": entry.get("kind"),
+                "description": text(entry.get("description")),
+                "education_levels": Initiative.normalise_levels(
+                    entry.get("education_levels") or []
+                ),
+                "sectors": [text(s) for s in entry.get("sectors") or []],
+                "start_year": entry.get("start_year"),
+                "url": entry.get("url") or "",
+            }
+            | further_declarations(entry),
+            entry,
+            m2m={
+                "regions": [self.regions[k].pk for k in entry.get("regions") or []],
+                "institutions": [self.organisations[k].pk for k in entry.get("institutions") or []],
+                "action_lines": lines,
+                "serves": serves,
+            },
+        )
 
     def write_contacts(self) -> None:
         seen = Counter()

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Initiative
+from .models import Initiative, PossiblySame
 
 
 @admin.register(Initiative)
@@ -11,3 +11,10 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "description", "key"]
     autocomplete_fields = ["regions", "institutions", "serves"]
     filter_horizontal = ["action_lines"]
+
+
+@admin.register(PossiblySame)
+class PossiblySameAdmin(SimpleHistoryAdmin):
+    list_display = ["initiative", "other", "organisation"]
+    search_fields = ["initiative__name", "other__name", "organisation__name", "reason"]
+    autocomplete_fields = ["initiative", "other", "organisation"]

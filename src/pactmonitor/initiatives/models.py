@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.indicators.choices import EducationLevel
-from pactmonitor.provenance.models import Provenanced
+from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
 from .choices import InitiativeKind
 from .search import query_words, search_column
@@ -27,7 +27,7 @@ class InitiativeQuerySet(models.QuerySet):
         return result
 
 
-class Initiative(Provenanced):
+class Initiative(DeclaredInSeveral, Provenanced):
     key = models.SlugField(_("sleutel"), max_length=150, unique=True)
     name = models.CharField(_("naam"), max_length=300)
     kind = models.CharField(_("soort"), max_length=20, choices=InitiativeKind.choices)
@@ -103,6 +103,65 @@ class Initiative(Provenanced):
     @property
     def education_level_labels(self) -> list[str]:
         return [EducationLevel(t).label for t in self.education_levels.split()]
+
+    def possibly_same(self) -> list[PossiblySame]:
+        """The links to records that may be this one, from either side."""
+        links = PossiblySame.objects.select_related("initiative", "other", "organisation")
+        return list(links.filter(models.Q(initiative=self) | models.Q(other=self)))
+
+
+class PossiblySame(Provenanced):
+    """Two records that may be one initiative ("mogelijk dezelfde"); the text does not say so.
+
+    The dataset keeps them apart, because it merges only where the text says two names are one,
+    and links them here with the reason, shown on the pages of both.
+    """
+
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiatief"),
+        on_delete=models.CASCADE,
+        related_name="possibly_same_links",
+    )
+    other = models.ForeignKey(
+        Initiative,
+        verbose_name=_("mogelijk hetzelfde initiatief"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="possibly_same_back_links",
+    )
+    organisation = models.ForeignKey(
+        "pacts.Organisation",
+        verbose_name=_("mogelijk dezelfde organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="possibly_same_initiatives",
+    )
+    reason = models.TextField(_("reden"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mogelijk dezelfde")
+        verbose_name_plural = _("mogelijk dezelfde")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(other__isnull=False) | models.Q(organisation__isnull=False),
+                name="possibly_same_names_another_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} ~ {self.other or self.organisation}"
+
+    def counterpart(self, initiative: Initiative) -> Initiative | models.Model | None:
+        """The record on the other side of the link, seen from ``initiative``."""
+        if self.other_id and self.other_id != initiative.pk:
+            return self.other
+        if self.other_id == initiative.pk:
+            return self.initiative
+        return self.organisation
 
 
 def _related_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:

@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pactmonitor.provenance.models import Provenanced
+from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
 from .choices import LeadBasis, PactLevel, Sector
 
 
-class Organisation(Provenanced):
+class Organisation(DeclaredInSeveral, Provenanced):
     key = models.SlugField(_("sleutel"), max_length=100, unique=True)
     name = models.CharField(_("naam"), max_length=300)
     short_name = models.CharField(_("korte naam"), max_length=100, blank=True)

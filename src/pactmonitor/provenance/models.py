@@ -5,6 +5,7 @@ provenance document; records loaded from a dataset carry the seed and the quote,
 dataset key and fingerprint that make reloading idempotent without overwriting user edits.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -70,3 +71,46 @@ class Provenanced(models.Model):
             return ""
         quote = strip_tags(self.provenance_quote)
         return f"{self.provenance_document.dated_title}: “{quote}”"
+
+
+class DeclaredInSeveral(models.Model):
+    """Abstract: a record the dataset declares in several documents (organisations, initiatives).
+
+    The provenance fields hold the first declaration; every later one keeps its own quote here,
+    with the fields it gave, so each value has the evidence of the document that states it.
+    """
+
+    alternative_names = models.JSONField(
+        _("andere namen"),
+        default=list,
+        blank=True,
+        help_text=_("Namen waaronder andere documenten dit noemen."),
+    )
+    # [{"seed": "001", "quote": "…", "fields": ["url", "start_year"]}, …]
+    further_evidence = models.JSONField(_("verdere vindplaatsen"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def further_sources(self) -> list[dict]:
+        """The later declarations as a reader cites them: document title and date, quote, fields."""
+        documents = {
+            d.key: d
+            for d in SourceDocument.objects.filter(
+                key__in={e.get("seed") for e in self.further_evidence}
+            )
+        }
+        return [
+            {
+                "document": documents[e["seed"]].dated_title if e.get("seed") in documents else "",
+                "quote": strip_tags(e.get("quote", "")),
+                "fields": [self._field_label(name) for name in e.get("fields", [])],
+            }
+            for e in self.further_evidence
+        ]
+
+    def _field_label(self, name: str) -> str:
+        try:
+            return str(self._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:  # a dataset field the model stores under another name
+            return name

@@ -246,7 +246,16 @@ def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
         ),
         key=key,
     )
-    return render(request, "web/initiative_detail.html", {"initiative": initiative})
+    links = [(link, link.counterpart(initiative)) for link in initiative.possibly_same()]
+    return render(
+        request,
+        "web/initiative_detail.html",
+        {
+            "initiative": initiative,
+            "possibly_same": links,
+            "further_sources": initiative.further_sources(),
+        },
+    )
 
 
 @public_page
