@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python scripts/check_dataset.py [DATASET_FOLDER]
 
-The same checks the loader runs before writing (see pactmonitor.exchange.dataset), plus every
-provenance quote against the seed documents in ../shared/seeds (or PACTMONITOR_SEEDS_DIR).
+The same checks the loader runs before writing (see pactmonitor.exchange.dataset), every
+provenance quote against the seed documents in ../shared/seeds (or PACTMONITOR_SEEDS_DIR), and
+the editorial rules of docs/dataset.md that a machine can check (pactmonitor.exchange.rules).
 Exit status 1 when anything is wrong.
 """
 
@@ -15,13 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from pactmonitor.exchange.dataset import BUNDLED, DatasetError, quote_problems, read_dataset  # noqa: E402
+from pactmonitor.exchange.rules import rule_problems  # noqa: E402
 
 
 def main(args: list[str]) -> int:
     folder = Path(args[0]) if args else BUNDLED
     seeds = Path(os.environ.get("PACTMONITOR_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
     try:
-        problems = quote_problems(read_dataset(folder), seeds)
+        dataset = read_dataset(folder)
+        problems = quote_problems(dataset, seeds) + rule_problems(dataset)
     except DatasetError as exc:
         problems = exc.problems
     for line in problems:

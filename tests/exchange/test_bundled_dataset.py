@@ -8,6 +8,7 @@ from django.conf import settings
 
 from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
+from pactmonitor.exchange.rules import rule_problems
 from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.models import Action, ContactPerson, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
@@ -177,3 +178,7 @@ def test_every_probable_duplicate_the_issue_names_is_linked(bundled):
         ("tour-de-techniek-techniek-in-bedrijf-oost", "tour-de-technique"),
         ("kwto", "kenniscentrum-wetenschap-en-techniek-oost"),
     } <= pairs
+
+
+def test_the_bundled_dataset_follows_the_editorial_rules():
+    assert rule_problems(read_dataset(BUNDLED)) == []

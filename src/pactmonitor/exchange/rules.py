@@ -1,0 +1,181 @@
+"""The editorial rules of a bundled dataset that a machine can check (docs/dataset.md).
+
+The loader's ``Checker`` guards structure and references, which every dataset must pass. These
+rules say how faithfully a dataset follows its sources: every milestone and vindplaats with its
+own quote, dates by one convention, past events not after the peildatum, no editorial remark
+inside a verbatim text field. ``scripts/check_dataset.py`` runs them on the bundled dataset.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import Any
+
+from .dataset import DECLARATIONS, Dataset, Entry, normalise_whitespace
+
+# Fields that hold the source's own words; an editorial remark goes in `note`.
+VERBATIM = ("title", "text", "narrative", "new", "lead_text", "partners_text", "ambition")
+# Words that only an editor writes: a remark about the text, inside the text.
+EDITORIAL = re.compile(
+    r"\((?:de tekst|de bron|het resumé|het document|noot)\b|\[…\]:|contact_persons", re.I
+)
+# Words that must be in the quote when a status other than afgerond is read from the text.
+STATUS_WORDS = {
+    "op_schema": ("op schema", "op koers", "ligt op"),
+    "vertraagd": ("vertraag", "loopt achter", "lopen achter"),
+}
+
+MONTH_NAMES = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+)
+MONTHS = {name: i for i, name in enumerate(MONTH_NAMES.split(), start=1)}
+SEASON_END = {"voorjaar": (5, 31), "zomer": (8, 31), "najaar": (11, 30)}
+PART_END = {"begin": (3, 31), "medio": (6, 30), "eind": (12, 31)}
+START_WORDS = re.compile(r"^(?:vanaf|met ingang van|per|van)\b", re.I)
+
+
+def rule_problems(dataset: Dataset) -> list[str]:
+    """Every place where the dataset breaks one of the editorial rules."""
+    problems: list[str] = []
+    peildata = {str(e.get("slug")): e.get("peildatum") for e in dataset.rounds}
+    for entry in dataset.status_updates:
+        problems += _update_problems(entry, peildata.get(str(entry.get("round"))))
+    problems += _declaration_problems(dataset)
+    problems += _verbatim_problems(dataset)
+    problems += _source_problems(dataset)
+    return problems
+
+
+def _update_problems(entry: Entry, peildatum: datetime.date | None) -> list[str]:
+    problems = []
+    status, quote = entry.get("status", "onbekend"), entry.get("basis_quote") or ""
+    words = STATUS_WORDS.get(status)
+    if entry.get("basis") == "assessed" and words and not any(w in quote.lower() for w in words):
+        problems.append(
+            f"{entry.where('status')}: {status} read from the text, but its quote does not say so"
+        )
+    for kind in ("milestones", "sources"):
+        for i, item in enumerate(entry.get(kind) or []):
+            where = entry.where(f"{kind}[{i}]")
+            prov = item.get("provenance")
+            if not isinstance(prov, dict) or not prov.get("quote"):
+                problems.append(f"{where}: needs its own provenance quote")
+                continue
+            if kind == "milestones":
+                problems += _milestone_problems(item, prov["quote"], peildatum, where)
+    return problems
+
+
+def _milestone_problems(
+    item: dict, quote: str, peildatum: datetime.date | None, where: str
+) -> list[str]:
+    problems = []
+    date_text, date = item.get("date_text") or "", item.get("date")
+    plain = normalise_whitespace(re.sub(r"<[^>]+>|\[|\]\(#\)", "", quote)).lower()
+    if date_text and normalise_whitespace(date_text).lower() not in plain:
+        problems.append(f"{where}: its quote does not contain its date text {date_text!r}")
+    happened = bool(item.get("happened"))
+    if happened and peildatum and date and date > peildatum:
+        problems.append(f"{where}: a past event dated {date} after the peildatum {peildatum}")
+    expected = convention_date(date_text)
+    if expected and date != expected and not (happened and date == peildatum):
+        problems.append(f"{where}: {date_text!r} is {expected} by the date convention, not {date}")
+    return problems
+
+
+def convention_date(date_text: str) -> datetime.date | None:
+    """The date docs/dataset.md gives for the common ways the seeds name a time, else None."""
+    words = normalise_whitespace(date_text).lower()
+    start = bool(START_WORDS.match(words))
+    if re.search(r"\bt(?:ot)?(?: en met)?\b|\bjaren\b", words) and not words.startswith("tot "):
+        return None  # a range: which end is meant is the editor's reading
+    if m := re.search(r"\b(\d{1,2}) (\w+) (\d{4})\b", words):
+        if m.group(2) in MONTHS:
+            return datetime.date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+    if m := re.search(r"\b(school|college)jaar (\d{4})[/-](\d{2,4})\b", words):
+        first = int(m.group(2))
+        if start:
+            return datetime.date(first, 8 if m.group(1) == "school" else 9, 1)
+        return datetime.date(first + 1, 7 if m.group(1) == "school" else 8, 31)
+    if m := re.search(r"\bvoor de zomer (\d{4})$", words):
+        return datetime.date(int(m.group(1)), 6, 30)
+    if (m := re.search(r"\b(voorjaar|zomer|najaar) van (\d{4})$", words)) and not start:
+        return datetime.date(int(m.group(2)), *SEASON_END[m.group(1)])
+    if m := re.search(r"\b(\w+) (\d{4})$", words):
+        word, year = m.group(1), int(m.group(2))
+        if word in MONTHS:
+            month = MONTHS[word]
+            last = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, 1 if start else last)
+        if word in SEASON_END and not start:
+            return datetime.date(year, *SEASON_END[word])
+        if word in PART_END:
+            return datetime.date(year, *PART_END[word])
+    if m := re.fullmatch(r"(?:in |vanaf |met ingang van |per )?(\d{4})", words):
+        return (
+            datetime.date(int(m.group(1)), 1, 1)
+            if start
+            else datetime.date(int(m.group(1)), 12, 31)
+        )
+    return None
+
+
+def _declaration_problems(dataset: Dataset) -> list[str]:
+    """Every declaration of a merged record keeps its own quote (evidence per field)."""
+    problems = []
+    for kind in ("organisations", "initiatives"):
+        for key, entry in getattr(dataset, kind).items():
+            for declaration in entry.get(DECLARATIONS) or []:
+                prov = declaration.get("provenance")
+                if not isinstance(prov, dict) or not prov.get("quote"):
+                    problems.append(
+                        f"{declaration['file']}: {kind} {key}: a later declaration without a quote"
+                    )
+    return problems
+
+
+def _verbatim_problems(dataset: Dataset) -> list[str]:
+    problems = []
+
+    def visit(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name in VERBATIM and isinstance(value, str) and EDITORIAL.search(value):
+                    problems.append(f"{where}.{name}: an editorial remark belongs in the note")
+                visit(value, f"{where}.{name}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, f"{where}[{i}]")
+
+    for entry in [*dataset.pacts, *dataset.status_updates, *dataset.region_profiles]:
+        visit(entry.data, entry.where())
+    return problems
+
+
+def _source_problems(dataset: Dataset) -> list[str]:
+    """The list of sources agrees with each file's own `source` block; rounds with their seed."""
+    problems = []
+    listed = {str(e.get("seed")): e for e in dataset.sources if e.path.startswith("sources[")}
+    for own in (e for e in dataset.sources if e.path == "source"):
+        entry = listed.get(str(own.get("seed")))
+        for name in ("title", "date", "date_text"):
+            if entry is not None and _same(entry.get(name)) != _same(own.get(name)):
+                problems.append(
+                    f"{own.where(name)}: {own.get(name)!r} differs from "
+                    f"{entry.where(name)}: {entry.get(name)!r}"
+                )
+    for round in dataset.rounds:
+        seed = str((round.get("provenance") or {}).get("seed"))
+        document = listed.get(seed)
+        if document is not None and document.get("date") != round.get("peildatum"):
+            problems.append(
+                f"{round.where('peildatum')}: {round.get('peildatum')} is not the date of "
+                f"its document {seed} ({document.get('date')})"
+            )
+    return problems
+
+
+def _same(value: Any) -> Any:
+    return normalise_whitespace(value) if isinstance(value, str) else value
