@@ -182,3 +182,18 @@ def test_every_probable_duplicate_the_issue_names_is_linked(bundled):
 
 def test_the_bundled_dataset_follows_the_editorial_rules():
     assert rule_problems(read_dataset(BUNDLED)) == []
+
+
+def test_the_regional_and_subregional_pacts_the_seeds_name_are_there(bundled):
+    named = {
+        "techniekpact-noord-nederland": "noord",
+        "techniekpact-zuidoost": "zuidoost",
+        "techniekpact-zuidwest": "zuidwest",
+        "techniekpact-flevoland": "flevoland",
+        "techniekpact-gooi-en-vechtstreek": "gooi-en-vechtstreek",
+        "techniekpact-zeeland": "zeeland",
+        "techniekpact-limburg": "limburg",
+    }
+    pacts = Pact.objects.filter(key__in=named).select_related("region")
+    assert {p.key: p.region.key for p in pacts} == named
+    assert all(p.provenance_quote for p in pacts)

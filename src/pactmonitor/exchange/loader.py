@@ -343,6 +343,7 @@ class Writer:
                 "signed_on": entry.get("signed_on"),
                 "parties": text(entry.get("parties")),
                 "description": text(entry.get("description")),
+                "note": text(entry.get("note")),
             },
             entry,
         )

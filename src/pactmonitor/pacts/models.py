@@ -91,6 +91,7 @@ class Pact(Provenanced):
     signed_on = models.DateField(_("ondertekend op"), null=True, blank=True)
     parties = models.TextField(_("partijen"), blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
