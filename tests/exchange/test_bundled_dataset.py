@@ -10,7 +10,7 @@ from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.exchange.rules import rule_problems
 from pactmonitor.initiatives.models import Initiative, PossiblySame
-from pactmonitor.pacts.models import Action, ContactPerson, Pact
+from pactmonitor.pacts.models import Action, ContactPerson, OperationalGoal, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region, RegionProfile
 
@@ -197,3 +197,13 @@ def test_the_regional_and_subregional_pacts_the_seeds_name_are_there(bundled):
     pacts = Pact.objects.filter(key__in=named).select_related("region")
     assert {p.key: p.region.key for p in pacts} == named
     assert all(p.provenance_quote for p in pacts)
+
+
+def test_the_national_measures_own_deadlines_are_operational_goals(bundled):
+    goals = {
+        (g.action.number, g.deadline_text): g.deadline
+        for g in OperationalGoal.objects.filter(action__pact__key="techniekpact-2020")
+    }
+    assert goals[("1", "in 2020")].year == 2020
+    assert goals[("3", "In 2014")].year == 2014
+    assert goals[("5", "in 2015")].year == 2015

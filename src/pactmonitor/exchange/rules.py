@@ -42,6 +42,8 @@ def rule_problems(dataset: Dataset) -> list[str]:
     peildata = {str(e.get("slug")): e.get("peildatum") for e in dataset.rounds}
     for entry in dataset.status_updates:
         problems += _update_problems(entry, peildata.get(str(entry.get("round"))))
+    for entry in dataset.pacts:
+        problems += _goal_problems(entry)
     problems += _declaration_problems(dataset)
     problems += _verbatim_problems(dataset)
     problems += _source_problems(dataset)
@@ -85,6 +87,25 @@ def _milestone_problems(
     return problems
 
 
+def _goal_problems(pact: Entry) -> list[str]:
+    """An operational goal's quote contains its deadline text; the deadline keeps the convention."""
+    problems = []
+    for i, action in enumerate(pact.get("actions") or []):
+        for j, goal in enumerate(action.get("operational_goals") or []):
+            where = pact.where(f"actions[{i}].operational_goals[{j}]")
+            quote = (goal.get("provenance") or action.get("provenance") or {}).get("quote", "")
+            words = normalise_whitespace(goal.get("deadline_text") or "").lower()
+            if words and words not in normalise_whitespace(quote).lower():
+                problems.append(f"{where}: its quote does not contain its deadline text {words!r}")
+            expected = convention_date(words)
+            if expected and goal.get("deadline") != expected:
+                problems.append(
+                    f"{where}: {words!r} is {expected} by the date convention, "
+                    f"not {goal.get('deadline')}"
+                )
+    return problems
+
+
 def convention_date(date_text: str) -> datetime.date | None:
     """The date docs/dataset.md gives for the common ways the seeds name a time, else None."""
     words = normalise_whitespace(date_text).lower()
@@ -99,7 +120,7 @@ def convention_date(date_text: str) -> datetime.date | None:
         if start:
             return datetime.date(first, 8 if m.group(1) == "school" else 9, 1)
         return datetime.date(first + 1, 7 if m.group(1) == "school" else 8, 31)
-    if m := re.search(r"\bvoor de zomer (\d{4})$", words):
+    if m := re.search(r"\bvoor de zomer (?:van )?(\d{4})$", words):
         return datetime.date(int(m.group(1)), 6, 30)
     if (m := re.search(r"\b(voorjaar|zomer|najaar) van (\d{4})$", words)) and not start:
         return datetime.date(int(m.group(2)), *SEASON_END[m.group(1)])
