@@ -26,7 +26,7 @@ def test_a_wrong_password_is_refused_with_a_message(client):
 
 def test_repeated_failures_lock_the_user_out_even_with_the_right_password(client, settings):
     factory.user(username="alice", password=PASSWORD)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.PACTMONITOR_USERNAME_FAILURE_LIMIT):
         sign_in(client, "alice", "fout")
     response = sign_in(client, "alice", PASSWORD)
     assert response.status_code == 429 and "tijdelijk geblokkeerd" in response.content.decode()
@@ -36,7 +36,7 @@ def test_repeated_failures_lock_the_user_out_even_with_the_right_password(client
 def test_failures_for_one_user_do_not_lock_out_another(client, settings):
     factory.user(username="alice", password=PASSWORD)
     factory.user(username="bob", password=PASSWORD)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.PACTMONITOR_USERNAME_FAILURE_LIMIT):
         sign_in(client, "alice", "fout")
     assert sign_in(client, "bob", PASSWORD).status_code == 302
 
