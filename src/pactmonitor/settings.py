@@ -330,3 +330,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
     "pactmonitor.web.headers.PermissionsPolicyMiddleware",
 )
+MIDDLEWARE.insert(  # inside CSPMiddleware, so the policy it writes sees the exception
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "pactmonitor.web.headers.DocumentStylesMiddleware",
+)
