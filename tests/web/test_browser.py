@@ -170,7 +170,7 @@ def test_every_page_fits_a_360_pixel_screen_and_loads_nothing_from_outside(brows
 RECORD_VIOLATIONS = """
 document.addEventListener('securitypolicyviolation', (e) => {
   (window.__violations = window.__violations || []).push(
-    e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber);
+    `${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`);
 });
 """
 SIGNED_OUT_PAGES = {
