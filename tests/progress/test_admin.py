@@ -56,6 +56,13 @@ def test_the_change_form_cannot_publish_a_round_with_unapproved_updates(client, 
     assert w.round.state == "open" and states(w.round) == before  # … the phase was not
 
 
+def test_an_open_round_cannot_be_moved_to_another_pact(client, w):
+    url = reverse("admin:progress_reportinground_change", args=[w.round.pk])
+    client.post(url, round_form(w.round, pact=w.pact_oost.pk))
+    w.round.refresh_from_db()
+    assert w.round.pact == w.national
+
+
 def test_the_publish_action_refuses_a_round_with_unapproved_updates_with_the_services_message(
     client, w
 ):

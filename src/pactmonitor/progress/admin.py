@@ -80,6 +80,10 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
         # Opening a round creates a draft for every action: only the service does that.
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # The drafts were made for this pact's actions; another pact would not match them.
+        return [*super().get_readonly_fields(request, obj), "pact"]
+
     def has_change_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.state == RoundState.PUBLISHED:
             return False
