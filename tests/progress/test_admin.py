@@ -131,6 +131,10 @@ def test_the_profile_of_a_published_round_cannot_be_edited(client, w):
 
 
 def test_the_profile_of_an_open_round_can_still_be_edited_in_the_admin(client, w):
+    w.adam.is_staff = True
+    w.adam.save()
+    w.adam.user_permissions.set(w.nina.user_permissions.all())
+    client.force_login(w.adam)  # profiles are in the administrator's scope, not nina's
     profile = RegionProfile.objects.get(region=w.noord, round=w.round)
     url = reverse("admin:regions_regionprofile_change", args=[profile.pk])
     data = {
@@ -149,6 +153,19 @@ def test_the_profile_of_an_open_round_can_still_be_edited_in_the_admin(client, w
     profile.refresh_from_db()
     assert response.status_code == 302
     assert profile.priorities == "Nieuw"
+
+
+def test_the_admin_keeps_to_the_scope_of_the_work_pages(client, w):
+    regional = world.draft(w, w.nr1)  # Noord's action: not nina's to edit
+    profile = RegionProfile.objects.get(region=w.noord, round=w.round)
+    for url in [
+        reverse("admin:progress_statusupdate_change", args=[regional.pk]),
+        reverse("admin:regions_regionprofile_change", args=[profile.pk]),
+    ]:
+        assert client.post(url, {"narrative": "x", "priorities": "x"}).status_code == 403
+    regional.refresh_from_db()
+    profile.refresh_from_db()
+    assert regional.narrative != "x" and profile.priorities != "x"
 
 
 def test_a_new_profile_can_only_be_added_for_an_open_round(client, w):

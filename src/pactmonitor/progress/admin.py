@@ -85,7 +85,9 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
         return [*super().get_readonly_fields(request, obj), "pact"]
 
     def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.state == RoundState.PUBLISHED:
+        if obj is not None and (
+            obj.state == RoundState.PUBLISHED or not request.user.can("manage", obj)
+        ):
             return False
         return super().has_change_permission(request, obj)
 
@@ -126,18 +128,17 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
 class FrozenWithUpdateMixin:
     """Milestones and vindplaatsen of a published update are frozen with it."""
 
+    def _locked(self, request, obj) -> bool:
+        return obj is not None and (_frozen_update(obj) or not request.user.can_edit(obj))
+
     def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and _frozen_update(obj):
-            return False
-        return super().has_change_permission(request, obj)
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and _frozen_update(obj):
-            return False
-        return super().has_delete_permission(request, obj)
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
 
     def has_add_permission(self, request, obj=None) -> bool:
-        if obj is not None and _frozen_update(obj):
+        if self._locked(request, obj):
             return False
         if isinstance(self, admin.ModelAdmin):
             return super().has_add_permission(request)
@@ -239,7 +240,9 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
         # submitted is in review, and a published update is frozen (a correction is a new
         # version, made on the work page).
         if obj is not None and not (
-            _stored_state(obj) == UpdateState.DRAFT and obj.round.state == RoundState.OPEN
+            _stored_state(obj) == UpdateState.DRAFT
+            and obj.round.state == RoundState.OPEN
+            and request.user.can_edit(obj)  # the same scope as the work pages
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -278,9 +281,13 @@ class FrozenWithRoundMixin:
         return state.first() != RoundState.OPEN
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return not (obj is not None and self._frozen(obj)) and super().has_change_permission(
-            request, obj
-        )
+        if obj is not None and (self._frozen(obj) or not self._in_scope(request, obj)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def _in_scope(self, request, obj) -> bool:
+        profile = obj if isinstance(obj, RegionProfile) else obj.profile
+        return request.user.can_edit(profile)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return not (obj is not None and self._frozen(obj)) and super().has_delete_permission(
