@@ -17,6 +17,20 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _signed_in_with_the_second_factor(monkeypatch):
+    """``client.force_login`` gives a session that passed the second step (tests/factory.py);
+    the production rule is unchanged, and tests of it sign in with ``verified=False``."""
+    from django.test import Client
+
+    from tests import factory
+
+    def force_login(self, user, backend=None):
+        factory.sign_in(self, user, backend=backend)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture(scope="module")
 def bundled(django_db_setup, django_db_blocker):
     """The bundled Techniekpact 2020, loaded once for a test module and removed after it."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.test import Client
+
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact, SubMeasure
@@ -121,3 +123,44 @@ def user(**kw):
     created.set_password(password)
     created.save()
     return created
+
+
+# --- Signing in with the second factor ---------------------------------------------------------
+# Accounts that need a second factor (accounts.second_factor.must_verify) get nothing but the
+# second step until they pass it. Tests sign in through these helpers; tests/conftest.py makes
+# ``client.force_login`` use ``sign_in`` so every test gets a verified session unless it asks
+# for an unverified one (``sign_in(client, user, verified=False)``).
+
+_plain_force_login = Client.force_login
+
+
+def totp_device(user):
+    """The user's confirmed TOTP app, made if they have none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def totp_code(device) -> str:
+    """The code the user's app shows now (the device forgets the last one used, so a test may
+    sign in twice within the same 30 seconds)."""
+    from django_otp.oath import TOTP
+
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    return str(token).zfill(device.digits)
+
+
+def sign_in(client, user, *, verified: bool = True, backend: str | None = None) -> None:
+    """``force_login``, plus a passed second step for an account that needs one."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from pactmonitor.accounts import second_factor
+
+    _plain_force_login(client, user, backend)
+    if verified and second_factor.must_verify(user):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()

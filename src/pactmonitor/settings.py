@@ -179,21 +179,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
-
-# Sign-in throttling: five failures lock the user name + address for fifteen minutes.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -263,3 +250,87 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- Defences: second factor, passwords, Content-Security-Policy, sign-in throttling --------
+# (issue 11; kept in one block. docs/security.md explains each rule.)
+
+# The second factor (django-otp): TOTP apps, and single-use recovery codes as static tokens.
+# Required for national coordinators, administrators, superusers and staff; offered to others
+# (accounts.middleware.SecondFactorMiddleware enforces it on every request).
+INSTALLED_APPS += [  # noqa: F405 (defined above)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MIDDLEWARE.insert(  # right after authentication: request.user.is_verified() for what follows
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "pactmonitor.accounts.middleware.SecondFactorMiddleware",
+)
+OTP_TOTP_ISSUER = env_str("PACTMONITOR_OTP_ISSUER", "Pactmonitor")
+
+# Passwords: at least 12 characters, not common, not like the user's name, not only digits,
+# and not built from the pact's own words (Techniekpact2020).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "pactmonitor.accounts.passwords.PactWordsValidator"},
+]
+
+# Sign-in throttling (django-axes): failures are counted per user name and, separately, per
+# address, each with its own limit (accounts/throttling.py), so guessing a few passwords for
+# each of many accounts from one address is stopped too. The address is REMOTE_ADDR; only
+# behind our own proxy (PACTMONITOR_BEHIND_PROXY=1) the last one it added to X-Forwarded-For.
+# A success does not wipe the count: signing in to one's own account must not reset the
+# address's failures; they expire after the cool-off.
+PACTMONITOR_USERNAME_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PACTMONITOR_ADDRESS_FAILURE_LIMIT = env_int("PACTMONITOR_ADDRESS_FAILURE_LIMIT", 20)
+AXES_FAILURE_LIMIT = "pactmonitor.accounts.throttling.failure_limit"
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_CLIENT_IP_CALLABLE = (
+    "pactmonitor.accounts.throttling.forwarded_address"
+    if env_bool("PACTMONITOR_BEHIND_PROXY", False)
+    else "pactmonitor.accounts.throttling.remote_address"
+)
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# Content-Security-Policy (django-csp): everything from this site only, no inline script.
+INSTALLED_APPS += ["csp"]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The browser features no page uses are switched off (web/headers.py).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "pactmonitor.web.headers.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(  # inside CSPMiddleware, so the policy it writes sees the exception
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "pactmonitor.web.headers.DocumentStylesMiddleware",
+)

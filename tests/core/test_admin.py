@@ -56,7 +56,9 @@ def test_every_model_has_a_working_list_search_and_add_page(admin_client, model)
         ).status_code
         == 200
     )
-    assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
+    # Rounds and updates are made by the round cycle's services, not added in the admin.
+    expected = 200 if model._meta.model_name not in ("reportinground", "statusupdate") else 403
+    assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == expected
 
 
 def test_an_action_page_shows_its_sub_measures_inline(admin_client):

@@ -116,8 +116,17 @@ def test_the_filters_work_with_javascript_switched_off(browser, site):
     context.close()
 
 
+@pytest.fixture
+def page_for_axe(browser, site):
+    # axe is injected as an inline script: only this test tool goes around the site's CSP.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_finds_no_serious_or_critical_violation(page, site, name):
+def test_axe_finds_no_serious_or_critical_violation(page_for_axe, site, name):
+    page = page_for_axe
     page.goto(site + PAGE_TYPES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
@@ -153,3 +162,106 @@ def test_every_page_fits_a_360_pixel_screen_and_loads_nothing_from_outside(brows
         context.close()
         assert scroll_width <= width, f"{name} is {scroll_width}px wide at {width}px"
         assert outside == []
+
+
+# --- Content-Security-Policy: no violation on any page type ------------------------------------
+# Each tab records what the browser blocks: the securitypolicyviolation events (listened for
+# by an init script, which the policy does not govern) and the console's CSP errors.
+RECORD_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__violations = window.__violations || []).push(
+    `${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+SIGNED_OUT_PAGES = {
+    **PAGE_TYPES,
+    "inloggen": "/account/inloggen/",
+    "beheer-inloggen": "/beheer/login/",
+    "rapportage-html": "/rapportages/2014/bijlage1.html",
+}
+WORK_PAGES = {
+    "werk": "/werk/",
+    "ronde-werk": "/werk/rondes/2016/",
+    "ronde-overzicht": "/werk/rondes/2016/overzicht/",
+    "ronde-openen": "/werk/rondes/nieuw/",
+    "update-bewerken": "/werk/updates/{draft}/",
+    "update-geschiedenis": "/werk/updates/{published}/geschiedenis/",
+    "tweede-stap-instellen": "/account/tweede-stap/instellen/",
+    "beheer": "/beheer/",
+    "beheer-rondes": "/beheer/progress/reportinground/",
+    "beheer-ronde": "/beheer/progress/reportinground/{round}/change/",
+    "beheer-update": "/beheer/progress/statusupdate/{draft}/change/",
+}
+
+
+def _watched_tab(context):
+    tab = context.new_page()
+    console: list[str] = []
+    tab.on(
+        "console",
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return tab, console
+
+
+def _violations(tab, console: list[str]) -> list[str]:
+    return [*tab.evaluate("window.__violations || []"), *console]
+
+
+@pytest.mark.parametrize("name", list(SIGNED_OUT_PAGES))
+def test_no_page_type_breaks_the_content_security_policy(browser, site, name):
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab, console = _watched_tab(context)
+    response = tab.goto(site + SIGNED_OUT_PAGES[name])
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    tab.wait_for_load_state("load")
+    found = _violations(tab, console)
+    context.close()
+    assert found == []
+
+
+def test_no_work_page_nor_admin_page_breaks_the_content_security_policy(browser, site):
+    from django.contrib.auth.models import Permission
+
+    from pactmonitor.progress.models import ReportingRound, StatusUpdate
+    from tests import factory
+
+    draft_round = ReportingRound.objects.get(slug="2016")
+    draft = factory.status_update(
+        action=StatusUpdate.objects.filter(round=draft_round).first().action,
+        round=draft_round,
+        state="draft",
+        version=2,
+    )
+    ids = {
+        "draft": draft.pk,
+        "published": StatusUpdate.objects.filter(state="published").first().pk,
+        "round": draft_round.pk,
+    }
+    nina = factory.user(
+        username="nina", role="national_coordinator", is_staff=True, password="geheim-wachtwoord"
+    )
+    nina.user_permissions.set(Permission.objects.all())
+    device = factory.totp_device(nina)
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab, console = _watched_tab(context)
+    tab.goto(site + "/account/inloggen/")
+    tab.fill("#id_username", "nina")
+    tab.fill("#id_password", "geheim-wachtwoord")
+    tab.click("main button[type=submit]")
+    tab.wait_for_url("**/account/tweede-stap/**")
+    found = {"tweede-stap": _violations(tab, console)}
+    tab.fill("#id_code", factory.totp_code(device))
+    tab.click("main form.form button[type=submit]")
+    tab.wait_for_url("**/werk/")
+    for name, path in WORK_PAGES.items():
+        console.clear()
+        response = tab.goto(site + path.format(**ids))
+        assert response.status == 200, name
+        found[name] = _violations(tab, console)
+    context.close()
+    assert {name: v for name, v in found.items() if v} == {}

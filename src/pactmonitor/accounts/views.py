@@ -1,9 +1,24 @@
-"""Signing in and out. Repeated failures are throttled by django-axes (settings AXES_*)."""
+"""Signing in and out, and the second step. Repeated failed sign-ins are throttled by
+django-axes (settings AXES_*); wrong second-step codes by django-otp's own throttling."""
 
+from __future__ import annotations
+
+from base64 import b32encode
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 
-from .forms import SignInForm
+from . import second_factor
+from .forms import SecondFactorForm, SetupForm, SignInForm
 
 
 class SignInView(auth_views.LoginView):
@@ -19,3 +34,69 @@ class SignOutView(auth_views.LogoutView):
     """Sign-out is a POST (Django 5 refuses GET), so a link cannot sign anyone out."""
 
     template_name = "accounts/logged_out.html"
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go after the second step: a local address only (no open redirect)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("progress:home")
+
+
+@login_required
+def second_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in."""
+    if not second_factor.has_second_factor(request.user):
+        return redirect(f"{reverse('accounts:second_factor_setup')}?{request.GET.urlencode()}")
+    form = SecondFactorForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, form.device)
+        if isinstance(form.device, StaticDevice):
+            left = form.device.token_set.count()
+            messages.warning(
+                request,
+                _("U logde in met een herstelcode; u hebt er nog %(count)d.") % {"count": left},
+            )
+        return redirect(_next_url(request))
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/second_factor.html", context)
+
+
+@login_required
+def second_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app: scan the code, type the first number it shows."""
+    if second_factor.has_second_factor(request.user) and not request.user.is_verified():
+        # Adding an app is itself protected by the factor the account already has.
+        return redirect(f"{reverse('accounts:second_factor')}?{request.GET.urlencode()}")
+    device = second_factor.pending_app(request.user)
+    form = SetupForm(request.POST or None, user=request.user, device=device)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.confirm_app(device)
+        otp_login(request, device)
+        return render(
+            request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
+        )
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "uri": device.config_url,
+        "secret": b32encode(device.bin_key).decode(),
+        "qr": second_factor.qr_svg(device.config_url),
+        "required": second_factor.is_required(request.user),
+    }
+    return render(request, "accounts/second_factor_setup.html", context)
+
+
+@require_POST
+@login_required
+def recovery_codes_new(request: HttpRequest) -> HttpResponse:
+    """New recovery codes (the old ones stop working), for a user who passed the second step."""
+    if not request.user.is_verified():
+        return redirect("accounts:second_factor")
+    codes = second_factor.new_recovery_codes(request.user)
+    return render(
+        request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("progress:home")}
+    )

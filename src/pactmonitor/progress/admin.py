@@ -1,33 +1,177 @@
-from django.contrib import admin
+"""The round cycle in the admin: records to look at and correct, never a way around the rules.
+
+Workflow state (a round's phase, an update's phase, versions and corrections) is read-only
+here; the steps run through ``progress.services`` — as admin actions that call the services
+with their own checks and messages, or on the work pages the admin links to. Frozen records
+(published updates and everything hanging from them, the profiles of a round that is no
+longer open) are read-only for everyone, the superuser included.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
+from pactmonitor.regions.admin import RegionProfileAdmin, RegionResultInline
+from pactmonitor.regions.models import RegionProfile
 
+from . import services
+from .choices import RoundState, UpdateState
 from .models import Milestone, ReportingRound, SentReminder, Source, StatusUpdate
+
+# Fields only the services set: the phase of a round or update, versions and corrections.
+ROUND_WORKFLOW_FIELDS = ["state", "published_at"]
+UPDATE_WORKFLOW_FIELDS = [
+    "round",
+    "action",
+    "sub_measure",
+    "state",
+    "version",
+    "is_current",
+    "supersedes",
+    "correction_reason",
+    "review_comment",
+    "updated_by",
+    "updated_at",
+]
+
+
+class NoRevertHistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to revert: simple-history saves a POSTed old version (its whole
+    instance, workflow state included) with no change-permission check, which would unpublish
+    a round or rewrite a frozen update."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return True
+
+
+def _report_refusal(modeladmin, request, error: services.RoundStepRefused) -> None:
+    for message in error.messages:
+        modeladmin.message_user(request, message, messages.ERROR)
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(SimpleHistoryAdmin):
+class ReportingRoundAdmin(NoRevertHistoryAdmin):
     list_display = ["name", "slug", "pact", "peildatum", "deadline", "state"]
     list_filter = ["state", "pact"]
     search_fields = ["name", "slug"]
+    readonly_fields = [*ROUND_WORKFLOW_FIELDS, "work_page"]
+    actions = ["publish"]
+
+    @admin.display(description=_("werkpagina"))
+    def work_page(self, obj: ReportingRound) -> str:
+        if obj.pk is None:
+            return "–"
+        url = reverse("progress:round", args=[obj.slug])
+        return format_html('<a href="{}">{}</a>', url, gettext("Open, keur goed en publiceer"))
+
+    def has_add_permission(self, request) -> bool:
+        # Opening a round creates a draft for every action: only the service does that.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        # The drafts were made for this pact's actions; another pact would not match them.
+        return [*super().get_readonly_fields(request, obj), "pact"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and (
+            obj.state == RoundState.PUBLISHED or not request.user.can("manage", obj)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A round with updates is part of the record; only an empty draft round may go.
+        if obj is not None and (obj.state != RoundState.DRAFT or obj.updates.exists()):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description=_("Publiceer de gekozen rondes"))
+    def publish(self, request, queryset) -> None:
+        for round in queryset:
+            if not request.user.can("manage", round):
+                self.message_user(
+                    request,
+                    gettext("U mag %(round)s niet publiceren.") % {"round": round},
+                    messages.ERROR,
+                )
+                continue
+            try:
+                count = services.publish_round(round, user=request.user)
+            except services.RoundStepRefused as error:
+                _report_refusal(self, request, error)
+            else:
+                self.message_user(
+                    request,
+                    gettext("%(round)s gepubliceerd: %(count)d updates.")
+                    % {"round": round, "count": count},
+                    messages.SUCCESS,
+                )
 
 
-class MilestoneInline(admin.TabularInline):
+class FrozenWithUpdateMixin:
+    """Milestones and vindplaatsen of a published update are frozen with it."""
+
+    def _locked(self, request, obj) -> bool:
+        return obj is not None and (_frozen_update(obj) or not request.user.can_edit(obj))
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        if self._locked(request, obj):
+            return False
+        if isinstance(self, admin.ModelAdmin):
+            return super().has_add_permission(request)
+        return super().has_add_permission(request, obj)
+
+
+def _frozen_update(obj) -> bool:
+    """The update itself (in an inline) or the update a milestone/source belongs to."""
+    update = obj if isinstance(obj, StatusUpdate) else getattr(obj, "update", None)
+    return (
+        update is not None and update.pk is not None and _stored_state(update) != UpdateState.DRAFT
+    )
+
+
+def _stored_state(update: StatusUpdate) -> str | None:
+    # The stored phase, not the one a form may have put on the instance.
+    return StatusUpdate.objects.filter(pk=update.pk).values_list("state", flat=True).first()
+
+
+class MilestoneInline(FrozenWithUpdateMixin, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ["date", "date_text", "text"]
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(FrozenWithUpdateMixin, admin.TabularInline):
     model = Source
     extra = 0
     fields = ["title", "url"]
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(SimpleHistoryAdmin):
+class StatusUpdateAdmin(NoRevertHistoryAdmin):
     list_display = ["__str__", "status", "basis", "state", "version", "is_current", "updated_at"]
     list_filter = [
         "round",
@@ -39,9 +183,9 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
         "action__pact__region",
     ]
     search_fields = ["action__title", "action__number", "narrative", "new"]
-    autocomplete_fields = ["action", "sub_measure"]
-    readonly_fields = ["version", "is_current", "supersedes", "updated_by", "updated_at"]
+    readonly_fields = [*UPDATE_WORKFLOW_FIELDS, "work_page"]
     inlines = [MilestoneInline, SourceInline]
+    actions = ["approve"]
     fieldsets = [
         (
             None,
@@ -51,6 +195,7 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
                     "action",
                     "sub_measure",
                     "state",
+                    "work_page",
                     "status",
                     "basis",
                     "basis_quote",
@@ -74,23 +219,128 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
         PROVENANCE,
     ]
 
+    @admin.display(description=_("werkpagina"))
+    def work_page(self, obj: StatusUpdate) -> str:
+        if obj.pk is None:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("progress:edit", args=[obj.pk]),
+            gettext("bewerken, indienen, beoordelen"),
+            reverse("progress:history", args=[obj.pk]),
+            gettext("geschiedenis en correctie"),
+        )
+
+    def has_add_permission(self, request) -> bool:
+        # Drafts are made by opening a round (or adding an action to an open one).
+        return False
+
     def has_change_permission(self, request, obj=None) -> bool:
-        # A published update is frozen; corrections are made as new versions.
-        if obj is not None and obj.is_frozen:
+        # Only a draft of an open round takes content here, as on the work pages; anything
+        # submitted is in review, and a published update is frozen (a correction is a new
+        # version, made on the work page).
+        if obj is not None and not (
+            _stored_state(obj) == UpdateState.DRAFT
+            and obj.round.state == RoundState.OPEN
+            and request.user.can_edit(obj)  # the same scope as the work pages
+        ):
             return False
         return super().has_change_permission(request, obj)
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Also what stops the admin deleting an action (or pact) with its published updates:
+        # the admin refuses a delete that would take an object it may not delete.
+        if obj is not None and _stored_state(obj) != UpdateState.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description=_("Keur de gekozen ingediende updates goed"))
+    def approve(self, request, queryset) -> None:
+        allowed = queryset.in_scope_of(request.user, "review")
+        count = services.approve_updates(allowed, user=request.user)
+        self.message_user(
+            request, gettext("%(count)d updates goedgekeurd.") % {"count": count}, messages.SUCCESS
+        )
+
+
+class FrozenWithRoundMixin:
+    """The profile of a round that is no longer open lies fixed, as on the work page."""
+
+    def _frozen(self, obj) -> bool:
+        profile = obj if isinstance(obj, RegionProfile) else getattr(obj, "profile", None)
+        if profile is None or profile.pk is None:
+            return False
+        state = ReportingRound.objects.filter(region_profiles=profile.pk).values_list(
+            "state", flat=True
+        )
+        return state.first() != RoundState.OPEN
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and (self._frozen(obj) or not self._in_scope(request, obj)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def _in_scope(self, request, obj) -> bool:
+        profile = obj if isinstance(obj, RegionProfile) else obj.profile
+        return request.user.can_edit(profile)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not (obj is not None and self._frozen(obj)) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class RoundResultInline(FrozenWithRoundMixin, RegionResultInline):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not (obj is not None and self._frozen(obj)) and super().has_add_permission(
+            request, obj
+        )
+
+
+# The profile admin is registered by regions (below progress); the rule that freezes a
+# profile comes from the round cycle, so it is added here, where the round states live.
+admin.site.unregister(RegionProfile)
+
+
+@admin.register(RegionProfile)
+class RoundProfileAdmin(FrozenWithRoundMixin, RegionProfileAdmin):
+    history_form_view = NoRevertHistoryAdmin.history_form_view
+    revert_disabled = NoRevertHistoryAdmin.revert_disabled
+
+    inlines = [RoundResultInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A new profile only for an open round: a published round's profiles are its record.
+        if db_field.name == "round":
+            kwargs["queryset"] = ReportingRound.objects.filter(state=RoundState.OPEN)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(FrozenWithUpdateMixin, NoRevertHistoryAdmin):
     list_display = ["text", "date", "update"]
     search_fields = ["text"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "update":
+            kwargs["queryset"] = StatusUpdate.objects.open_drafts()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(FrozenWithUpdateMixin, NoRevertHistoryAdmin):
     list_display = ["title", "url", "update"]
     search_fields = ["title", "url"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "update":
+            kwargs["queryset"] = StatusUpdate.objects.open_drafts()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(SentReminder)

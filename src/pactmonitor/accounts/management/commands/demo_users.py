@@ -1,14 +1,21 @@
-"""Create (or reset) one demo user per role on the loaded dataset, and print their sign-ins."""
+"""Create (or reset) one demo user per role on the loaded dataset, and print their sign-ins.
+
+The accounts that need a second factor get a TOTP app set up for them: the line prints its
+otpauth:// address (scan or type its secret into an authenticator app) and recovery codes.
+"""
 
 from __future__ import annotations
 
 import secrets
 
 from django.contrib.auth.models import Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 
+from pactmonitor.accounts import second_factor
 from pactmonitor.accounts.choices import Role
 from pactmonitor.accounts.models import User
 from pactmonitor.pacts.models import Organisation, Pact
@@ -22,7 +29,9 @@ class Command(BaseCommand):
     help = (
         "Create a demo user for each role on the loaded dataset (a coordinator per landsdeel, "
         "owners for some organisations that lead actions) and print role, scope, sign-in name "
-        "and password, one line per user. Existing demo users get a new password."
+        "and password, one line per user, tab-separated; for the accounts that need a second "
+        "factor also the otpauth:// address of a TOTP app made for them and recovery codes. "
+        "Existing demo users get a new password (and a new second factor)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -30,7 +39,9 @@ class Command(BaseCommand):
             "--owners", type=int, default=5, help="How many organisations get an owner."
         )
         parser.add_argument(
-            "--password", help="One password for all (default: a new random one each)."
+            "--password",
+            help="One password for all, checked against the password rules "
+            "(default: a new strong random one each).",
         )
 
     @transaction.atomic
@@ -100,12 +111,27 @@ class Command(BaseCommand):
             **fields,
         }
         user, _ = User.objects.update_or_create(username=username, defaults=defaults)
-        user.demo_password = self.password or secrets.token_urlsafe(12)
+        user.demo_password = self.password or secrets.token_urlsafe(15)
+        self.check_password(user)
         user.set_password(user.demo_password)
         user.save()
         return user
 
+    def check_password(self, user: User) -> None:
+        """The same rules as every password (settings.AUTH_PASSWORD_VALIDATORS)."""
+        try:
+            validate_password(user.demo_password, user)
+        except ValidationError as error:
+            raise CommandError(
+                f"--password geweigerd voor {user.username}: " + " ".join(error.messages)
+            ) from None
+
+    def second_factor(self, user: User) -> list[str]:
+        if not second_factor.is_required(user):
+            return ["–", "–"]
+        device, codes = second_factor.give_app(user)
+        return [device.config_url, " ".join(codes)]
+
     def emit(self, user: User, scope: str) -> None:
-        self.stdout.write(
-            "\t".join([user.get_role_display(), scope or "–", user.username, user.demo_password])
-        )
+        columns = [user.get_role_display(), scope or "–", user.username, user.demo_password]
+        self.stdout.write("\t".join(columns + self.second_factor(user)))
