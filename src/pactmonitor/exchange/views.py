@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.limits import MB, body_limit
 from pactmonitor.progress.models import ReportingRound
 
 from .forms import UploadForm
@@ -36,6 +37,7 @@ def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@body_limit(11 * MB)  # the 10 MB workbook and the form around it
 @login_required
 def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
