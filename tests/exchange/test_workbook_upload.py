@@ -307,7 +307,7 @@ def test_a_workbook_over_the_row_limit_is_refused_outside_the_request_process(
 def test_a_workbook_that_takes_too_long_to_read_is_stopped(client, w, monkeypatch):
     from pactmonitor.exchange import upload as module
 
-    monkeypatch.setattr(module, "LIMITS", module.Limits(seconds=0.001))
+    monkeypatch.setattr(module, "LIMITS", module.Limits(wall_seconds=0.001))
     monkeypatch.setattr(module.open_workbook, "__defaults__", (module.LIMITS,))
     response = upload(client, "2015", download(client, "2015"))
     assert response.status_code == 400 and "afgebroken" in problems(response)[0][3]

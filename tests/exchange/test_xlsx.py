@@ -60,3 +60,14 @@ def test_a_file_over_the_packed_size_is_refused_before_it_is_opened():
 def test_a_file_that_is_no_zip_is_damaged():
     with pytest.raises(Damaged):
         check_archive(b"gewoon tekst", Limits())
+
+
+def test_a_parse_over_its_cpu_time_is_stopped():
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("CPU-time limits are a Linux feature here")
+    huge = _workbook(20_000)
+    with pytest.raises(Unsafe) as refused:
+        read_in_worker(huge, ["Sheet"], Limits(seconds=0, rows=100_000))
+    assert refused.value.reason == "seconds"
