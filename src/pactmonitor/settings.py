@@ -145,6 +145,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body: 413 for one over its route's limit (see limits.py).
+    "pactmonitor.limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -188,6 +190,15 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+# Request bodies (docs/rounds.md, "Limits"): every route takes at most this much; an upload
+# view declares its own limit with @pactmonitor.limits.body_limit (signed-in users only).
+REQUEST_BODY_MAX_BYTES = env_int("PACTMONITOR_MAX_REQUEST_KB", 1024) * 1024
+# Form fields outside files: as small as an ordinary post.
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+# A workbook (at most 10 MB) stays in memory; only a larger upload, which a view must have
+# declared, is spooled to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

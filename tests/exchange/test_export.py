@@ -48,3 +48,66 @@ def test_an_unwritable_target_is_refused_in_one_line(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("export", "--format", "json", "-o", str(tmp_path / "missing" / "open.json"))
     assert "does not exist or is not writable" in str(error.value)
+
+
+def test_the_csv_dump_neutralises_texts_a_spreadsheet_would_run_as_formulas(tmp_path):
+    org = factory.organisation(name='=HYPERLINK("http://example.org","klik")')
+    call_command("export", "--format", "csv", "-o", str(tmp_path / "csv"))
+    call_command("export", "--format", "json", "-o", str(tmp_path / "open.json"))
+    rows = list(csv.DictReader((tmp_path / "csv" / "organisaties.csv").open()))
+    names = {row["sleutel"]: row["naam"] for row in rows}
+    assert names[org.key] == '\'=HYPERLINK("http://example.org","klik")'
+    exact = json.loads((tmp_path / "open.json").read_text())["tabellen"]["organisaties"]
+    assert {row["sleutel"]: row["naam"] for row in exact}[org.key] == org.name
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_of_the_owasp_rule_is_prefixed(start):
+    from pactmonitor.exchange.opendata import spreadsheet_safe
+
+    assert spreadsheet_safe(start + "1") == "'" + start + "1"
+    assert spreadsheet_safe("1" + start) == "1" + start and spreadsheet_safe(-3) == -3
+
+
+def test_a_folder_the_export_did_not_write_is_refused_and_kept(tmp_path):
+    target = tmp_path / "mijn-map"
+    target.mkdir()
+    (target / "notities.txt").write_text("van mij")
+    with pytest.raises(CommandError) as error:
+        call_command("export", "--format", "csv", "-o", str(target))
+    assert "not written by pactmonitor export" in str(error.value)
+    assert (target / "notities.txt").read_text() == "van mij"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mijn-map"]
+
+
+def test_an_earlier_csv_dump_is_replaced_by_the_new_one(tmp_path):
+    target = tmp_path / "csv"
+    call_command("export", "--format", "csv", "-o", str(target))
+    org = factory.organisation(name="Nieuwe school")
+    call_command("export", "--format", "csv", "-o", str(target))
+    rows = list(csv.DictReader((target / "organisaties.csv").open()))
+    assert org.key in {row["sleutel"] for row in rows}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv"]
+
+
+def test_a_file_added_to_an_earlier_dump_stops_the_export_from_replacing_it(tmp_path):
+    target = tmp_path / "csv"
+    call_command("export", "--format", "csv", "-o", str(target))
+    (target / "analyse.xlsx").write_bytes(b"eigen werk")
+    with pytest.raises(CommandError) as error:
+        call_command("export", "--format", "csv", "-o", str(target))
+    assert "analyse.xlsx" in str(error.value)
+    assert (target / "analyse.xlsx").read_bytes() == b"eigen werk"
+
+
+def test_a_failing_json_export_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
+    from pactmonitor.exchange import opendata
+
+    target = tmp_path / "open.json"
+    call_command("export", "--format", "json", "-o", str(target))
+    earlier = target.read_bytes()
+    monkeypatch.setattr(opendata, "rows", lambda table: (_ for _ in ()).throw(OSError("vol")))
+    with pytest.raises(OSError):
+        call_command("export", "--format", "json", "-o", str(target))
+    assert target.read_bytes() == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["open.json"]

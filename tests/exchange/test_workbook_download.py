@@ -64,3 +64,39 @@ def test_a_narrative_with_a_control_character_still_downloads(client):
         workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), COLUMN_INDEX["narrative"]).value
         == "Regelmet een verticale tab"
     )
+
+
+def _sheet_xml(response_content: bytes) -> str:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(response_content)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_a_narrative_starting_with_an_equals_sign_is_written_as_text_not_a_formula(client):
+    from django.urls import reverse
+
+    w = world.build()
+    draft = world.draft(w, w.nr1)
+    draft.narrative = '=HYPERLINK("http://example.org","klik")'
+    draft.save()
+    client.force_login(w.alice)
+    content = client.get(reverse("exchange:download", args=["2015"])).content
+    assert "<f>" not in _sheet_xml(content) and "HYPERLINK" in _sheet_xml(content)
+    workbook = download(client, "2015")
+    cell = workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), COLUMN_INDEX["narrative"])
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://example.org","klik")', "s")
+
+
+def test_a_text_longer_than_a_cell_holds_refuses_the_download_naming_the_action(client):
+    from django.urls import reverse
+
+    w = world.build()
+    StatusUpdate = world.draft(w, w.nr1).__class__
+    StatusUpdate.objects.filter(pk=world.draft(w, w.nr1).pk).update(narrative="x" * 32_768)
+    client.force_login(w.alice)
+    response = client.get(reverse("exchange:download", args=["2015"]))
+    text = response.content.decode()
+    assert response.status_code == 409
+    assert "Stand van zaken van" in text and "32.768 tekens" in text

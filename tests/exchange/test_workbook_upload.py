@@ -217,3 +217,97 @@ def test_a_workbook_that_unpacks_to_an_enormous_size_is_refused(client, w):
     response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", buffer.getvalue()))
     assert response.status_code == 400 and "te groot" in problems(response)[0][3]
     assert snapshot() == before
+
+
+def test_a_narrative_starting_with_an_equals_sign_survives_an_unchanged_upload(client, w):
+    draft = world.draft(w, w.nr1)
+    draft.narrative = "=1+1 is de formule die de school gebruikt"
+    draft.save()
+    before = snapshot()
+    response = upload(client, "2015", download(client, "2015"))
+    assert response.status_code == 200 and snapshot() == before
+    assert world.draft(w, w.nr1).narrative == "=1+1 is de formule die de school gebruikt"
+
+
+def test_a_narrative_starting_with_an_equals_sign_is_read_back_exactly(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "pact-noord", "1"), narrative="=SOM(A1:A3) blijft tekst")
+    workbook[SHEET].cell(row_of(workbook, "pact-noord", "1"), 9).data_type = "s"
+    assert upload(client, "2015", workbook).status_code == 200
+    assert world.draft(w, w.nr1).narrative == "=SOM(A1:A3) blijft tekst"
+
+
+def test_a_narrative_longer_than_a_cell_holds_is_refused_not_cut(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    cell = workbook[SHEET].cell(row, 9)
+    cell._value, cell.data_type = "y" * 32_800, "s"  # openpyxl would cut it on assignment
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[0], p[1], p[2]) for p in problems(response)] == [(SHEET, row, "I")]
+    assert "32767" in problems(response)[0][3] and snapshot() == before
+
+
+def _bomb(size: int) -> bytes:
+    """A workbook-like zip whose sheet is ``size`` bytes of rows that pack to almost nothing."""
+    import io
+    import zipfile
+
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(b"<worksheet><sheetData>")
+            chunk = row * (1024 * 1024 // len(row))
+            for _ in range(size // len(chunk)):
+                part.write(chunk)
+            part.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_anything_parses_it(client, w, monkeypatch):
+    from pactmonitor.exchange import upload as module
+
+    content = _bomb(60 * 1024 * 1024)
+    assert len(content) < 250 * 1024
+
+    def parse(*args):
+        raise AssertionError("the bomb reached the parser")
+
+    monkeypatch.setattr(module, "read_in_worker", parse)
+    before = snapshot()
+    response = upload(client, "2015", SimpleUploadedFile("werkmap.xlsx", content))
+    assert response.status_code == 400 and "zip-bom" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_workbook_over_the_row_limit_is_refused_outside_the_request_process(
+    client, w, monkeypatch
+):
+    import openpyxl
+
+    from pactmonitor.exchange.upload import MAX_ROWS
+
+    workbook = download(client, "2015")
+    sheet = workbook[SHEET]
+    for number in range(sheet.max_row + 1, MAX_ROWS + 3):
+        sheet.cell(number, 1).value = "nationaal"
+    content = as_file(workbook)
+
+    def parse_here(*args, **kwargs):
+        raise AssertionError("the web process parsed the workbook itself")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", parse_here)
+    before = snapshot()
+    response = upload(client, "2015", content)
+    assert response.status_code == 400
+    assert f"meer dan {MAX_ROWS} regels" in problems(response)[0][3] and snapshot() == before
+
+
+def test_a_workbook_that_takes_too_long_to_read_is_stopped(client, w, monkeypatch):
+    from pactmonitor.exchange import upload as module
+
+    monkeypatch.setattr(module, "LIMITS", module.Limits(wall_seconds=0.001))
+    monkeypatch.setattr(module.open_workbook, "__defaults__", (module.LIMITS,))
+    response = upload(client, "2015", download(client, "2015"))
+    assert response.status_code == 400 and "afgebroken" in problems(response)[0][3]

@@ -70,3 +70,19 @@ def libreoffice_to_pdf(docx_file: Path, tmp_path: Path) -> subprocess.CompletedP
         timeout=180,
         env={**os.environ, "HOME": str(tmp_path)},
     )
+
+
+ODD_TEXT = "Het aandeel ging van <10% in 2014 naar >20%.\x0bDe rest volgt\x01 later."
+ODD_AS_READ = "Het aandeel ging van <10% in 2014 naar >20%."
+
+
+@pytest.fixture
+def odd_narrative(sample_pact):
+    """Action 1a of round t2014 carries a text pasted from Word: a line break as a vertical
+    tab, a stray control character, and "<" and ">" that are no HTML."""
+    from pactmonitor.progress.models import StatusUpdate
+
+    StatusUpdate.objects.filter(
+        round__slug="t2014", action__number="1", sub_measure__letter="a"
+    ).update(narrative=ODD_TEXT)
+    return ODD_TEXT

@@ -92,3 +92,12 @@ def test_the_document_opens_in_libreoffice(sample_pact, bijlage1_docx, tmp_path)
     assert result.returncode == 0, result.stderr
     printed = (tmp_path / "lo-out" / "bijlage1.pdf").read_bytes()
     assert "2. De PO-raad benut de visie op W&T" in pdf_text(printed)
+
+
+def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_characters(
+    odd_narrative,
+):
+    from .conftest import ODD_AS_READ
+
+    text = docx_text(render_docx(services.bijlage1(services.find_round("t2014"))))
+    assert ODD_AS_READ in text and "De rest volgt later." in text

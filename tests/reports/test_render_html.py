@@ -47,3 +47,13 @@ def test_what_is_new_appears_under_nieuw(html):
 
 def test_an_assessed_status_shows_the_words_it_was_read_from(html):
     assert "Afgeleid uit: “zal de Onderwijsinspectie een peiling uitvoeren”" in html
+
+
+def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_characters(
+    odd_narrative,
+):
+    from .conftest import ODD_AS_READ
+
+    html = render_html(services.bijlage1(services.find_round("t2014")))
+    assert "van &lt;10% in 2014 naar &gt;20%." in html and ODD_AS_READ[:10] in html
+    assert "\x0b" not in html and "\x01" not in html and "De rest volgt later." in html

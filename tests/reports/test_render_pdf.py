@@ -81,3 +81,12 @@ def test_without_chromium_weasyprint_makes_the_same_report_tagged(sample_pact, m
     assert "2. De PO-raad benut de visie op W&T" in pdf_text(pdf)
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert "pagina 1 van" in flat(reader.pages[0].extract_text())
+
+
+def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_characters(
+    odd_narrative,
+):
+    from .conftest import ODD_AS_READ
+
+    text = pdf_text(render_pdf(services.bijlage1(services.find_round("t2014"))))
+    assert ODD_AS_READ in text and "De rest volgt later." in text

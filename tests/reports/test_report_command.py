@@ -111,3 +111,14 @@ def test_the_pact_report_takes_the_pact_by_key(sample_pact, tmp_path):
         str(target),
     )
     assert "Rapportage Techniekpact Oost Test" in pdf_text(target.read_bytes())
+
+
+@pytest.mark.parametrize("format", ["docx", "pdf", "html"])
+def test_a_control_character_in_a_narrative_does_not_stop_the_command(
+    odd_narrative, tmp_path, format
+):
+    target = tmp_path / f"b1.{format}"
+    _report("bijlage1", "--round", "t2014", "--format", format, "-o", str(target))
+    assert target.stat().st_size > 0
+    if format == "docx":
+        assert "van <10% in 2014 naar >20%." in docx_text(target.read_bytes())

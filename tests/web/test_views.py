@@ -284,3 +284,14 @@ def test_a_missing_page_says_so_in_the_site_layout(client, world):
     response = client.get("/indicatoren/bestaat-niet/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
+
+
+@pytest.mark.parametrize("number", ["1/2", "<b>1</b>", "1?x=2#y", " "])
+def test_pages_survive_an_action_number_stored_without_the_form(client, world, number):
+    from pactmonitor.pacts.models import Action
+
+    Action.objects.filter(pk=world.r1.pk).update(number=number)
+    for url in ["/pacten/techniekpact-noord/", "/landsdelen/noord/", "/zoeken/?q=Bètapunt"]:
+        assert client.get(url).status_code == 200, url
+    page = client.get(Action.objects.get(pk=world.r1.pk).get_absolute_url())
+    assert page.status_code == 200 and "Bètapunt in elke regio" in text(page)

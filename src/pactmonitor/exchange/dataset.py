@@ -17,7 +17,7 @@ import yaml
 
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
-from pactmonitor.pacts.choices import LeadBasis, PactLevel, Sector
+from pactmonitor.pacts.choices import ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, RoundState, Status
 from pactmonitor.regions.choices import RegionKind
 
@@ -315,6 +315,13 @@ class Checker:
             number = str(action.get("number", ""))
             if not number:
                 self.problem(sub, "number", "missing")
+            elif not re.match(ACTION_NUMBER_PATTERN, number):
+                self.problem(
+                    sub,
+                    "number",
+                    f"{number!r} is no action number (1 to 3 digits and at most one "
+                    "lower-case letter, such as 12 or 3b)",
+                )
             elif number in numbers:
                 self.problem(sub, "number", f"action {number} appears twice in this pact")
             numbers.add(number)

@@ -3,6 +3,11 @@
 Contact persons are personal data and never part of it; neither are unpublished rounds, their
 updates and profiles, nor user accounts. Rows refer to each other by their public keys (a
 region's key, "pact/number" for an action), not by database ids.
+
+The JSON keeps every text exactly as written. The CSV files are meant to be opened in a
+spreadsheet too, so a text that a spreadsheet would run as a formula (one starting with "=",
+"+", "-", "@", a tab or a carriage return) gets a leading "'" there, by the OWASP rule for CSV
+injection; a reader who needs the exact text takes it from the JSON.
 """
 
 from __future__ import annotations
@@ -324,6 +329,16 @@ def export_json(path: Path) -> dict[str, int]:
     return {name: len(items) for name, items in data.items()}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text a spreadsheet would read as a formula, prefixed with "'"; anything else as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_csv(directory: Path) -> dict[str, int]:
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
@@ -333,7 +348,7 @@ def export_csv(directory: Path) -> dict[str, int]:
             writer = csv.DictWriter(handle, fieldnames=[*table.columns, *PROVENANCE])
             writer.writeheader()
             for row in rows(table):
-                writer.writerow(row)
+                writer.writerow({name: spreadsheet_safe(value) for name, value in row.items()})
                 count += 1
         counts[table.name] = count
     return counts

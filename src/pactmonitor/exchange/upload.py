@@ -7,28 +7,25 @@ since the download only matters for the rows the uploader changed).
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from openpyxl import load_workbook
 
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress import services
 from pactmonitor.progress.choices import Status
-from pactmonitor.progress.forms import DraftForm
+from pactmonitor.progress.forms import TEXT_LIMIT, DraftForm
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 
 from .dutch import parse_date, parse_number
-from .workbook import COLUMNS, META_SHEET, SALT, SHEET, column_letter
+from .workbook import COLUMNS, META_SHEET, SALT, SHEET, cell_text, column_letter
+from .xlsx import Damaged, Limits, Unsafe, check_archive, read_in_worker
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 5000
+LIMITS = Limits()
+MAX_ROWS = LIMITS.rows
 STATUS_WORDS = {
     **{value: value for value in Status.values},
     **{str(label).lower(): value for value, label in Status.choices},
@@ -92,36 +89,77 @@ def _whole_file_problem(message: str) -> Refused:
     return Refused([Problem(_("bestand"), None, None, message)])
 
 
-def unpacked_size(data: bytes) -> int:
-    """What the workbook's parts add up to unpacked: a small zip can unpack to gigabytes."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return 0  # load_workbook reports the damage
+def _megabytes(size: object) -> str:
+    return f"{int(size) / (1024 * 1024):.0f} MB"
 
 
-def open_workbook(upload) -> object:
-    data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise _whole_file_problem(_("Het bestand is groter dan 10 MB."))
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise _whole_file_problem(
-            _("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde.")
-        )
-    if unpacked_size(data) > MAX_UNPACKED_BYTES:
-        raise _whole_file_problem(_("De werkmap is uitgepakt te groot om te verwerken."))
+def _unsafe_message(unsafe: Unsafe) -> str:
+    figures = unsafe.figures
+    messages = {
+        "compressed": lambda: (
+            _("Het bestand is groter dan %(limit)s.") % {"limit": _megabytes(figures["limit"])}
+        ),
+        "parts": lambda: (
+            _("De werkmap bestaat uit %(count)d delen; meer dan %(limit)d is te veel.") % figures
+        ),
+        "unpacked": lambda: (
+            _("De werkmap is uitgepakt te groot om te verwerken (%(size)s, de grens is %(limit)s).")
+            % {"size": _megabytes(figures["size"]), "limit": _megabytes(figures["limit"])}
+        ),
+        "ratio": lambda: (
+            _(
+                "De werkmap is uitgepakt te groot om te verwerken: deel ‘%(part)s’ wordt %(ratio)d "
+                "keer zo groot als ingepakt (een zip-bom?)."
+            )
+            % figures
+        ),
+        "sheets": lambda: (
+            _("De werkmap heeft %(count)d bladen; meer dan %(limit)d is te veel.") % figures
+        ),
+        "rows": lambda: _("Blad ‘%(sheet)s’ heeft meer dan %(limit)d regels.") % figures,
+        "columns": lambda: (
+            _("Blad ‘%(sheet)s’ heeft %(count)d kolommen; de grens is %(limit)d.") % figures
+        ),
+        "seconds": lambda: (
+            _("Het lezen van de werkmap duurde langer dan %(limit)d seconden en is afgebroken.")
+            % {"limit": figures["limit"]}
+        ),
+    }
+    return messages[unsafe.reason]()
+
+
+def open_workbook(upload, limits: Limits = LIMITS) -> dict:
+    """The sheets Pactmonitor reads, as rows of values; refuses what exceeds the limits.
+
+    The archive is checked before anything is parsed; the parsing itself runs in a worker
+    process with a time and memory limit (``xlsx.read_in_worker``).
+    """
+    data = upload.read(limits.compressed_bytes + 1)
     try:
-        return load_workbook(io.BytesIO(data), data_only=True)
-    except Exception:  # openpyxl raises many types for damaged files; all mean the same here
+        check_archive(data, limits)
+        return read_in_worker(data, [SHEET, META_SHEET], limits)
+    except Unsafe as unsafe:
+        raise _whole_file_problem(_unsafe_message(unsafe)) from None
+    except Damaged:
+        if data[:4] != b"PK\x03\x04":
+            raise _whole_file_problem(
+                _("Dit is geen Excel-werkmap (.xlsx); kies de werkmap die u downloadde.")
+            ) from None
         raise _whole_file_problem(
             _("De werkmap is beschadigd en kan niet worden gelezen.")
         ) from None
 
 
+def _cell(rows: list[list], row: int, column: int) -> object:
+    """The value at a 1-based row and column, None where the sheet has nothing."""
+    if row <= len(rows) and column <= len(rows[row - 1]):
+        return rows[row - 1][column - 1]
+    return None
+
+
 def read_fingerprint(workbook, round: ReportingRound) -> dict[int, int]:
     """The revision of each draft at download time; refuses another round's or a forged workbook."""
-    if META_SHEET not in workbook.sheetnames or SHEET not in workbook.sheetnames:
+    if META_SHEET not in workbook["sheetnames"] or SHEET not in workbook["sheetnames"]:
         raise _whole_file_problem(
             _(
                 "Dit is geen werkmap van Pactmonitor "
@@ -129,9 +167,9 @@ def read_fingerprint(workbook, round: ReportingRound) -> dict[int, int]:
             )
             % {"sheet": SHEET}
         )
-    meta = workbook[META_SHEET]
+    meta = workbook["sheets"][META_SHEET]
     try:
-        payload = signing.loads(str(meta["B2"].value or ""), salt=SALT)
+        payload = signing.loads(str(_cell(meta, 2, 2) or ""), salt=SALT)
         rows = {int(pk): int(revision) for pk, revision in payload["rows"].items()}
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
         raise Refused(
@@ -258,6 +296,14 @@ class RowReader:
         if not text:
             self.problem(row, "milestone_text", _("Een mijlpaal heeft een omschrijving nodig."))
             return None
+        if len(text) > TEXT_LIMIT:
+            self.problem(
+                row,
+                "milestone_text",
+                _("De omschrijving is %(length)d tekens lang; de grens is %(limit)d.")
+                % {"length": len(text), "limit": TEXT_LIMIT},
+            )
+            return None
         if date_cell in (None, ""):
             return (None, "", text)
         try:
@@ -280,8 +326,12 @@ class RowReader:
         }
         if status is None:
             return None
+        # Compared with what the download wrote (control characters dropped), so a row the
+        # user left alone counts as unchanged.
         changed = [
-            name for name, value in values.items() if (getattr(update, name) or "").strip() != value
+            name
+            for name, value in values.items()
+            if cell_text(getattr(update, name) or "").strip() != value
         ]
         if not changed and milestone is None:
             return None
@@ -326,8 +376,8 @@ class RowReader:
 def read_rows(
     workbook, round: ReportingRound, user, revisions: dict[int, int]
 ) -> tuple[list[Change], int]:
-    sheet = workbook[SHEET]
-    header = [_text(cell.value) for cell in next(sheet.iter_rows(min_row=1, max_row=1), [])]
+    sheet = workbook["sheets"][SHEET]
+    header = [_text(value) for value in (sheet[0] if sheet else [])]
     expected = [column.title for column in COLUMNS]
     if header[: len(expected)] != expected:
         raise Refused(
@@ -341,21 +391,8 @@ def read_rows(
                 )
             ]
         )
-    if sheet.max_row > MAX_ROWS + 1:
-        raise Refused(
-            [
-                Problem(
-                    SHEET,
-                    None,
-                    None,
-                    _("Het blad heeft meer dan %(max)d regels.") % {"max": MAX_ROWS},
-                )
-            ]
-        )
     reader, changes, rows = RowReader(round, user, revisions), [], 0
-    for number, values in enumerate(
-        sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2
-    ):
+    for number, values in enumerate(sheet[1:], start=2):
         cells = {
             column.key: (values[i] if i < len(values) else None) for i, column in enumerate(COLUMNS)
         }

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.limits import MB, body_limit
 from pactmonitor.progress.models import ReportingRound
 
 from .forms import UploadForm
 from .upload import Refused, import_workbook
-from .workbook import build_workbook, drafts_for_workbook
+from .workbook import TooLongForWorkbook, build_workbook, drafts_for_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,7 +20,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    content = build_workbook(round, request.user, drafts_for_workbook(round, request.user))
+    try:
+        content = build_workbook(round, request.user, drafts_for_workbook(round, request.user))
+    except TooLongForWorkbook as refused:
+        # Cutting the text would lose words on the next upload; say which draft to shorten.
+        return render(
+            request,
+            "exchange/download_refused.html",
+            {"round": round, "too_long": refused.messages},
+            status=409,
+        )
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="pactmonitor-{round.slug}-{request.user.username}.xlsx"'
@@ -27,6 +37,7 @@ def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@body_limit(11 * MB)  # the 10 MB workbook and the form around it
 @login_required
 def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)

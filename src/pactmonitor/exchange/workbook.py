@@ -5,6 +5,11 @@ are shown read-only (the sheet is protected, only the new cells are unlocked); t
 cell has a drop-down. A very hidden sheet holds the round and a signed fingerprint of the
 download (each draft's id and revision), so an upload can tell another round's workbook, a
 tampered one, and drafts changed in the app since the download.
+
+Every cell is written as text, never as a formula: openpyxl stores a string that starts with
+"=" as a formula unless the cell's data type is set back to "s" (an inline string), so a
+narrative such as "=HYPERLINK(...)" reaches the next user as the words typed and is read back
+exactly. The cells also carry Excel's quote prefix, so what a user types over them stays text.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pactmonitor.progress.choices import Status
+from pactmonitor.progress.forms import TEXT_LIMIT
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.services import latest_earlier_updates, pacts_of_round
 
@@ -61,13 +68,48 @@ def column_letter(key: str) -> str:
     return get_column_letter(COLUMN_INDEX[key])
 
 
-def _cell_text(value: str) -> str:
+def cell_text(value: str) -> str:
     """Control characters cannot be stored in a worksheet; they are dropped, not the row."""
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
+class TooLongForWorkbook(Exception):
+    """Texts longer than a cell holds: the workbook is refused rather than cut."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
 def _row(update: StatusUpdate, previous: StatusUpdate | None) -> list:
-    return [_cell_text(value) for value in _values(update, previous)]
+    return [cell_text(value) for value in _values(update, previous)]
+
+
+def _too_long(update: StatusUpdate, row: list[str]) -> list[str]:
+    return [
+        _(
+            "%(column)s van %(subject)s is %(length)s tekens lang; een cel van een werkmap "
+            "houdt er %(limit)s. Maak de tekst in de app korter en download de werkmap opnieuw."
+        )
+        % {
+            "column": column.title,
+            "subject": update,
+            "length": f"{len(value):,}".replace(",", "."),
+            "limit": f"{TEXT_LIMIT:,}".replace(",", "."),
+        }
+        for column, value in zip(COLUMNS, row, strict=True)
+        if len(value) > TEXT_LIMIT
+    ]
+
+
+def write_text_row(sheet, values: list) -> None:
+    """Append a row whose strings are stored as text, whatever character they start with."""
+    sheet.append(values)
+    for number, value in enumerate(values, start=1):
+        cell = sheet.cell(row=sheet.max_row, column=number)
+        if isinstance(value, str) and value:
+            cell.data_type = "s"  # not "f": a leading "=" is text the user wrote
+            cell.quotePrefix = True
 
 
 def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
@@ -88,7 +130,7 @@ def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
 
 
 def _write_header(sheet) -> None:
-    sheet.append([column.title for column in COLUMNS])
+    write_text_row(sheet, [column.title for column in COLUMNS])
     for number, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=number)
         cell.font = Font(bold=True)
@@ -137,19 +179,25 @@ def _write_meta(
     workbook: Workbook, round: ReportingRound, user, updates: list[StatusUpdate]
 ) -> None:
     meta = workbook.create_sheet(META_SHEET)
-    meta.append(["ronde", round.slug])
-    meta.append(["vingerafdruk", fingerprint(round, user, updates)])
+    write_text_row(meta, ["ronde", round.slug])
+    write_text_row(meta, ["vingerafdruk", fingerprint(round, user, updates)])
     meta.sheet_state = "veryHidden"
 
 
 def build_workbook(round: ReportingRound, user, updates: list[StatusUpdate]) -> bytes:
+    """The workbook's bytes; raises TooLongForWorkbook naming every text a cell cannot hold."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
     _write_header(sheet)
     earlier = latest_earlier_updates(round, pacts_of_round(round.pact))
+    too_long: list[str] = []
     for update in updates:
-        sheet.append(_row(update, earlier.get((update.action_id, update.sub_measure_id))))
+        row = _row(update, earlier.get((update.action_id, update.sub_measure_id)))
+        too_long += _too_long(update, row)
+        write_text_row(sheet, row)
+    if too_long:
+        raise TooLongForWorkbook(too_long)
     _protect(sheet, len(updates))
     _add_status_dropdown(sheet, len(updates))
     _write_meta(workbook, round, user, updates)

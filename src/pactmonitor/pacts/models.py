@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
-from .choices import LeadBasis, PactLevel, Sector
+from .choices import ACTION_NUMBER_HELP, ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 
 
 class Organisation(DeclaredInSeveral, Provenanced):
@@ -169,7 +170,17 @@ class Action(Provenanced):
     pact = models.ForeignKey(
         Pact, verbose_name=_("pact"), on_delete=models.CASCADE, related_name="actions"
     )
-    number = models.CharField(_("nummer"), max_length=20)
+    number = models.CharField(
+        _("nummer"),
+        max_length=20,
+        validators=[
+            RegexValidator(
+                ACTION_NUMBER_PATTERN,
+                _("Een actienummer is 1 tot 3 cijfers, eventueel gevolgd door één kleine letter."),
+            )
+        ],
+        help_text=ACTION_NUMBER_HELP,
+    )
     position = models.PositiveIntegerField(editable=False, default=0)
     title = models.CharField(_("titel"), max_length=500)
     text = models.TextField(_("volledige tekst"), blank=True)
@@ -248,7 +259,12 @@ class Action(Provenanced):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("web:action", args=[self.pact.key, self.number])
+        # A number stored before the pattern held (or past the form) must not break the
+        # pages that link here: at worst the link leads to the pact.
+        try:
+            return reverse("web:action", args=[self.pact.key, self.number])
+        except NoReverseMatch:
+            return self.pact.get_absolute_url()
 
     @property
     def is_reported_per_sub_measure(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,19 @@ from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 from .choices import Basis, Status
 from .models import Milestone, ReportingRound, Source, StatusUpdate
 from .services import COPIED_FIELDS
+
+# The most a spreadsheet cell holds: every text of a round must fit in the round workbook
+# (and in a CSV opened in Excel) without being cut, so the app refuses longer ones at save time.
+TEXT_LIMIT = 32_767
+
+
+def limit_text(form: forms.BaseForm, *names: str) -> None:
+    """Refuse texts longer than a spreadsheet cell holds, with Django's own length message."""
+    for name in names:
+        field = form.fields[name]
+        field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+        field.widget.attrs["maxlength"] = str(TEXT_LIMIT)
+
 
 # NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
 WIDGET_CLASSES = {
@@ -63,6 +77,7 @@ class DraftForm(NLDesignForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = Status.choices
+        limit_text(self, "narrative", "new")
         if not self.is_bound:
             self.initial["revision"] = self.instance.revision
 
@@ -82,6 +97,10 @@ class MilestoneForm(NLDesignForm, forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text(self, "text")
 
 
 MilestoneFormSet = inlineformset_factory(

@@ -7,18 +7,37 @@ here into ``Block`` objects once, so every format shows the same structure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import html
 import re
+from typing import TypeVar
 
 from django.utils import formats, translation
 
 from .documents import Block
 
+T = TypeVar("T")
+
 BULLET = re.compile(r"^\s*(?:[-–•›>*]|&gt;)\s+")
-TAG_BREAK = re.compile(r"</?(?:p|br|ul|ol|li|div)\b[^>]*>", re.IGNORECASE)
+TAG_BREAK = re.compile(r"</?(?:p|br|ul|ol|li|div)\b[^<>]*>", re.IGNORECASE)
 HEADING_TAG = re.compile(r"^\s*<(u|i|b|strong|em)>([^<]{1,80})</\1>\s*$", re.IGNORECASE)
-ANY_TAG = re.compile(r"<[^>]+>")
+# Only the tags that left-over HTML holds are taken out: "van <10% naar >20%" is text, and a
+# pattern for any "<...>" would eat the words between the two signs.
+HTML_TAGS = (
+    "p|br|ul|ol|li|div|span|u|i|b|strong|em|a|font|sup|sub|h[1-6]|table|thead|tbody|tr|td|th"
+    "|hr|blockquote|s|strike|del|ins|small|code|pre"
+)
+ANY_TAG = re.compile(rf"</?(?:{HTML_TAGS})\b[^<>]*>", re.IGNORECASE)
+# Word writes a line break inside a paragraph as a vertical tab (and a page break as a form
+# feed); the other control characters mean nothing in a text and no document format holds them.
+LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """The text without control characters, which XML (DOCX, PDF tags) cannot hold."""
+    return CONTROL.sub("", text.translate(LINE_BREAKS))
 
 
 def dutch_date(day: datetime.date | None) -> str:
@@ -47,7 +66,7 @@ def dutch_value(value: float, unit: str) -> str:
 
 def _lines(text: str) -> list[str]:
     # A tag that breaks a line starts a new one; the heading tags are kept to spot headings.
-    text = TAG_BREAK.sub("\n", text.replace("\r", ""))
+    text = TAG_BREAK.sub("\n", printable(text.replace("\r", "")))
     return [line.strip() for line in text.split("\n")]
 
 
@@ -63,7 +82,7 @@ def blocks(text: str) -> list[Block]:
 
     for raw in _lines(text or ""):
         heading = HEADING_TAG.match(raw)
-        line = html.unescape(ANY_TAG.sub("", raw)).strip()
+        line = printable(html.unescape(ANY_TAG.sub("", raw))).strip()
         if not line:
             flush()
             continue
@@ -79,4 +98,25 @@ def blocks(text: str) -> list[Block]:
 
 def plain(text: str) -> str:
     """The text without any markup, on one line (for table cells and summaries)."""
-    return " ".join(html.unescape(ANY_TAG.sub(" ", text or "")).split())
+    return " ".join(printable(html.unescape(ANY_TAG.sub(" ", text or ""))).split())
+
+
+def printable_everywhere(value: T) -> T:
+    """A report (or any part of it) with control characters taken out of every text.
+
+    Each renderer calls it on the report it is given, so no text that reached the report by
+    another road than ``blocks`` or ``plain`` (a name, a milestone, a title) can break a format.
+    """
+    if isinstance(value, str):
+        cleaned = printable(value)
+        return value if cleaned == value else cleaned  # type: ignore[return-value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable_everywhere(item) for item in value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: printable_everywhere(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 from pactmonitor.charts.status import STATUS_COLOURS
 
 from .documents import ActionRow, Block, Chart, Mark, Report, StatusCount
+from .formatting import printable_everywhere
 
 FILL = {status.value: colour.lstrip("#").upper() for status, colour in STATUS_COLOURS.items()}
 INK = {"afgerond": "1A1A1A", "op_schema": "FFFFFF", "vertraagd": "FFFFFF", "onbekend": "1A1A1A"}
@@ -474,4 +475,5 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def render_docx(report: Report) -> bytes:
-    return DocxWriter(report).write()
+    # Word's XML cannot hold control characters: one in a narrative would fail the document.
+    return DocxWriter(printable_everywhere(report)).write()

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from .documents import Report
+from .formatting import printable_everywhere
 
 
 def css_string(text: str) -> SafeString:
@@ -18,6 +19,8 @@ def css_string(text: str) -> SafeString:
 
 
 def render_html(report: Report) -> str:
+    # Control characters are invalid in HTML and in the PDF printed from it.
+    report = printable_everywhere(report)
     with translation.override("nl"):
         return render_to_string(
             "reports/report.html",

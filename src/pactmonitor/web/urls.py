@@ -8,7 +8,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("pacten/", views.pact_list, name="pacts"),
     path("pacten/<slug:key>/", views.pact_detail, name="pact"),
-    path("pacten/<slug:pact_key>/acties/<str:number>/", views.action_detail, name="action"),
+    # path, not str: any stored number (even one holding a "/") has a URL that works.
+    path("pacten/<slug:pact_key>/acties/<path:number>/", views.action_detail, name="action"),
     path("landsdelen/", views.landsdeel_list, name="landsdelen"),
     path("landsdelen/<slug:key>/", views.landsdeel_detail, name="landsdeel"),
     path("regios/<slug:key>/", views.region_detail, name="region"),
