@@ -177,7 +177,10 @@ def _refuse_by_size(recipe: Recipe, path: Path, name: str) -> None:
 
 
 def _bytes(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB".replace(",", ".")
+    """Dutch notation: 4,0 GB, 12,5 MB."""
+    if size >= 1_000_000_000:
+        return f"{size / 1_000_000_000:.1f} GB".replace(".", ",")
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def _read_header(recipe: Recipe, path: Path, name: str) -> list[str]:
