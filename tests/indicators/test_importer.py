@@ -138,7 +138,8 @@ def test_a_numerator_larger_than_its_denominator_is_refused(placed, tmp_path):
         **{
             "file.measures": {
                 "kandidaten": {
-                    "columns": r"^EXAMENKANDIDATEN SCHOOLJAAR (?P<schoolyear>\d{4}-\d{4}) - TOTAAL$",
+                    "columns": r"^EXAMENKANDIDATEN SCHOOLJAAR "
+                    r"(?P<schoolyear>\d{4}-\d{4}) - TOTAAL$",
                     "year": "end_of_school_year",
                 },
                 "geslaagden": {
