@@ -27,7 +27,7 @@ import logging
 import os
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,7 +229,7 @@ def _refuse_wrong_encoding(recipe: Recipe, sample: bytes, name: str, line_no: in
         decoded = sample.decode("utf-8")
     except UnicodeDecodeError:
         return
-    if any(ord(char) > 127 for char in decoded):
+    if not decoded.isascii():
         raise ImportRefused(
             [
                 Problem(
@@ -301,6 +301,9 @@ def _connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
             "threads": threads or min(4, os.cpu_count() or 1),
         }
     )
+    # Progress for the work page's bar (query_progress), never printed on stdout.
+    db.execute("SET enable_progress_bar = true")
+    db.execute("SET enable_progress_bar_print = false")
     return db
 
 
@@ -646,22 +649,28 @@ def _figures(
 ) -> list[_Figure]:
     """Σ numerator and Σ denominator per series, municipality, location and year."""
     recipe = plan.recipe
-    totals: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, None])
+    cells = [
+        (s, year, f"n_{s}_{year}", f"d_{s}_{year}")
+        for s, series in enumerate(recipe.series)
+        for _column, year in plan.measure_columns[series.measure]
+    ]
+    totals: dict[tuple, list] = {}
     for g in groups:
         key = _group_key(recipe, g)
         region = region_of.get(key)
         if region is None:
             continue
         location = str(g[recipe.location] or "").strip() if recipe.location else ""
-        for s, series in enumerate(recipe.series):
-            for _column, year in plan.measure_columns[series.measure]:
-                denominator = g[f"d_{s}_{year}"]
-                if denominator is None:
-                    continue
-                entry = totals[(s, region, location, year)]
-                entry[0] += g.get(f"n_{s}_{year}") or 0.0
+        for s, year, n_name, d_name in cells:
+            denominator = g[d_name]
+            if denominator is None:
+                continue
+            entry = totals.get((s, region, location, year))
+            if entry is None:
+                totals[(s, region, location, year)] = [g[n_name] or 0.0, denominator, key]
+            else:
+                entry[0] += g[n_name] or 0.0
                 entry[1] += denominator
-                entry[2] = entry[2] or key
     return [
         _Figure(s, region, location, year, n, d, group)
         for (s, region, location, year), (n, d, group) in sorted(totals.items())

@@ -9,6 +9,7 @@ format is described in docs/indicators.md.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from .choices import EducationLevel, Measure, Unit
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RECIPE_DIR = Path(__file__).parent / "recipes"
 OPEN_DATA_DIR = Path(__file__).resolve().parent.parent / "datasets" / "opendata"
 PLACEMENT_KEYS = ("gemeentecode", "gemeentenaam", "plaatsnaam", "vestiging")
@@ -129,8 +131,15 @@ def load(recipe: str | Path) -> Recipe:
     path = bundled().get(str(recipe)) or Path(recipe)
     if not path.is_file():
         raise RecipeError(f"Onbekend recept {recipe!s}: geen gebundeld recept en geen bestand.")
+    stat = path.stat()
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _load(path: Path, mtime_ns: int, size: int) -> Recipe:
+    """Parsed once per version of the file (the key holds its mtime and size)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:
         raise RecipeError(f"{path.name}: geen geldige YAML ({error}).") from error
     try:
