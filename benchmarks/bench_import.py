@@ -71,12 +71,12 @@ def generate(path: Path, rows: int) -> None:
             f"{count}), '.', ',') || '%' END AS \"SLAAGPERC SCHOOLJAAR {year} - TOTAAL\"",
         ]
     location = f"(i // {len(pairs)}) % {LOCATIONS}"
+    letter = f"chr((65 + ({location}) // 100 % 26)::INTEGER)"
     sql = f"""
         COPY (
-            SELECT printf('%02dX%s', ({location}) % 100, chr((65 + ({location}) // 100 % 26)::INTEGER))
-                       AS "BRIN NUMMER",
-                   printf('%02dX%s%02d', ({location}) % 100, chr((65 + ({location}) // 100 % 26)::INTEGER),
-                          ({location}) // 2600) AS "VESTIGINGSNUMMER",
+            SELECT printf('%02dX%s', ({location}) % 100, {letter}) AS "BRIN NUMMER",
+                   printf('%02dX%s%02d', ({location}) % 100, {letter}, ({location}) // 2600)
+                       AS "VESTIGINGSNUMMER",
                    'Scholengemeenschap ''t Veld ' || ({location}) AS "INSTELLINGSNAAM VESTIGING",
                    'GEMEENTE ' || (({location}) % 350) AS "GEMEENTENAAM",
                    {kinds}[1 + i % {len(pairs)}] AS "ONDERWIJSTYPE VO",
