@@ -232,3 +232,11 @@ def test_an_apostrophe_in_a_name_is_not_a_quote(placed, tmp_path):
     lines = [files.row(location="01AA00", town="'S-HERTOGENBOSCH"), files.row(location="02AA00")]
     batch = import_file(EXAM, files.write(tmp_path / "a.csv", lines))
     assert batch.rows_used == 2
+
+
+def test_only_the_figures_of_the_active_batch_are_in_use(placed, tmp_path):
+    old = import_file(EXAM, files.write(tmp_path / "a.csv", files.rows(6)))
+    new = import_file(EXAM, files.write(tmp_path / "b.csv", files.rows(8)))
+    assert set(Figure.objects.in_use().values_list("batch", flat=True)) == {new.pk}
+    withdraw_batch(new)
+    assert not Figure.objects.in_use().exists() and Figure.objects.filter(batch=old).exists()

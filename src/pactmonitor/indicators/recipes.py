@@ -258,7 +258,7 @@ def _literal(value: Any) -> str:
 
 
 def where_sql(where: dict[str, Any] | None) -> str:
-    """A recipe filter as a SQL condition over the trimmed text columns (AND within a mapping)."""
+    """A recipe filter as a SQL condition (AND within a mapping); the engine trims the columns."""
     if not where:
         return "TRUE"
     parts = []
@@ -270,7 +270,7 @@ def where_sql(where: dict[str, Any] | None) -> str:
         elif name == "not":
             parts.append(f"NOT coalesce({where_sql(value)}, FALSE)")
         else:
-            column = f"trim({_quote_identifier(name)})"
+            column = _quote_identifier(name)
             parts.extend(_condition_sql(column, op, arg) for op, arg in value.items())
     return "(" + " AND ".join(parts) + ")"
 
