@@ -3,6 +3,8 @@ withdraw; everyone else is refused (403), an anonymous visitor is sent to sign i
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -134,3 +136,19 @@ def test_the_work_home_links_the_import_page_for_the_national_coordinator_only(c
     assert (
         reverse("indicators:imports").encode() not in client.get(reverse("progress:home")).content
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_runs_in_the_background_and_its_page_follows_it(client, users, placed, tmp_path):
+    client.force_login(users["nina"])
+    content = files.write(tmp_path / "exam.csv", files.rows(6)).read_bytes()
+    data = {"recipe": EXAM, "file": SimpleUploadedFile("exam.csv", content)}
+    response = client.post(reverse("indicators:import_upload"), data)
+    token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+    for _attempt in range(600):  # wait for the thread (not a timing: it only has to finish)
+        if jobs.read(token)["state"] != "running":
+            break
+        threading.Event().wait(0.1)
+    assert jobs.read(token)["state"] == "done"
+    page = client.get(response["Location"]).content.decode()
+    assert "http-equiv" not in page and "Geïmporteerd als batch" in page

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections
+from django.db import connections
 
 from .importer import ImportRefused, import_file
 
@@ -73,15 +73,15 @@ def start(recipe: str, upload: UploadedFile, user) -> str:
         messages=[],
         batch=None,
     )
-    run = threading.Thread(target=_run, args=(token, recipe, path, upload.name, user), daemon=True)
+    args = (token, recipe, path, upload.name, user)
     if getattr(settings, "PACTMONITOR_IMPORT_IN_BACKGROUND", True):
-        run.start()
+        threading.Thread(target=_run, args=(*args, True), daemon=True).start()
     else:  # tests: the same code, in the request
-        _run(token, recipe, path, upload.name, user)
+        _run(*args, False)
     return token
 
 
-def _run(token: str, recipe: str, path: Path, name: str, user) -> None:
+def _run(token: str, recipe: str, path: Path, name: str, user, own_thread: bool) -> None:
     last = [0.0]
 
     def progress(fraction: float, text: str) -> None:
@@ -99,5 +99,5 @@ def _run(token: str, recipe: str, path: Path, name: str, user) -> None:
         raise
     finally:
         path.unlink(missing_ok=True)
-        if threading.current_thread() is not threading.main_thread():
-            close_old_connections()
+        if own_thread:
+            connections.close_all()  # the connections Django opened for this thread
