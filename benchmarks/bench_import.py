@@ -164,9 +164,12 @@ class Everywhere(dict):
 importer.placements = lambda key: Everywhere()
 importer.normalise = lambda value: value
 start = time.perf_counter()
-batch = importer.import_file(sys.argv[1], sys.argv[2])
+phases = {}
+def progress(fraction, text):
+    phases.setdefault(text, round(time.perf_counter() - start, 2))
+batch = importer.import_file(sys.argv[1], sys.argv[2], progress=progress)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "rows_used": batch.rows_used,
+print(json.dumps({"seconds": seconds, "rows_used": batch.rows_used, "phases": phases,
                   "figures": batch.figures.count(),
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -221,6 +224,8 @@ def main() -> None:
             )
             print(f"  ratio import / full scan        {result['seconds'] / scan:7.2f}×")
             print(f"  peak memory of the import       {result['maxrss_mb']:7.0f} MB (goal ≤ 1024)")
+            started = ", ".join(f"{text} {at:.1f} s" for text, at in result["phases"].items())
+            print(f"  phases started at: {started}")
             path.unlink()
 
 
