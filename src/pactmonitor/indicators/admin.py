@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Indicator, Observation, Target
+from .choices import BatchState
+from .models import ImportBatch, Indicator, Observation, Target
+from .services import withdraw_batch
 
 
 class TargetInline(admin.TabularInline):
@@ -34,3 +37,27 @@ class TargetAdmin(SimpleHistoryAdmin):
     list_filter = ["indicator", "education_level", "year"]
     search_fields = ["indicator__name", "note"]
     autocomplete_fields = ["indicator", "region"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(SimpleHistoryAdmin):
+    """Read-only: a batch changes only by a newer import or by withdrawal (the action below)."""
+
+    list_display = ["pk", "recipe", "file_name", "state", "imported_by", "imported_at", "rows_used"]
+    list_filter = ["recipe", "state"]
+    search_fields = ["recipe", "file_name", "sha256"]
+    actions = ["withdraw"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in ImportBatch._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Geselecteerde batches intrekken"))
+    def withdraw(self, request, queryset) -> None:
+        for batch in queryset.exclude(state=BatchState.WITHDRAWN):
+            withdraw_batch(batch, user=request.user)

@@ -159,6 +159,12 @@ class ImportBatch(models.Model):
         return f"{self.recipe}: {self.file_name} ({self.imported_at:%Y-%m-%d})"
 
 
+class FigureQuerySet(models.QuerySet):
+    def in_use(self) -> FigureQuerySet:
+        """The figures of active batches: superseded and withdrawn ones stay for the history."""
+        return self.filter(batch__state=BatchState.ACTIVE)
+
+
 class Figure(models.Model):
     """One imported figure: a count (or numerator over denominator) for a leaf region and year.
 
@@ -182,6 +188,8 @@ class Figure(models.Model):
     )
     numerator = models.FloatField(_("teller"))
     denominator = models.FloatField(_("noemer"), null=True, blank=True)
+
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cijfer")

@@ -1,0 +1,912 @@
+"""The import engine: a source table through its recipe into one batch of figures, all or nothing.
+
+Hand-written on purpose. The libraries that read CSV (DuckDB, pandas, frictionless) parse; none
+of them knows wide school-year columns, placing a school location in its 2019 municipality,
+a numerator that must stay within its denominator, or the batch history the pages rely on. So
+DuckDB does the heavy lifting (one parallel pass over the file that checks every cell and sums
+per location), and this module turns the few thousand sums into figures:
+
+1. refuse by size, then read the header in Python: another table, a wrong delimiter or encoding
+   is refused before any data is parsed;
+2. one DuckDB pass (within a memory limit) checks every count and every key and sums numerator
+   and denominator per location, series and year;
+3. only when that pass finds a problem, a second, single-threaded pass numbers the rows to name
+   the line and column of each (DuckDB skips blank lines; Python's csv module maps a row to its
+   physical line);
+4. the locations are placed through ``pactmonitor.regions.placement`` (a join table built from
+   the distinct key values, not a lookup per row); places that cannot be placed are counted and
+   listed, and the import is refused above the recipe's threshold;
+5. the batch and its figures are written in one transaction, in chunks (COPY on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from . import recipes as recipe_module
+from .choices import BatchState, Measure
+from .models import Figure, ImportBatch, Indicator
+from .recipes import Recipe, RecipeError, quote_identifier, where_sql
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+CHUNK = 20_000
+MAX_PROBLEMS = 20
+MAX_EXAMPLES = 10
+# Test hook: after the first chunk of figures is written, create this file and wait, so a test
+# can kill the process in the middle of the write.
+PAUSE_HOOK = "PACTMONITOR_IMPORT_PAUSE_FILE"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    line: int | None = None
+    column: str = ""
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.line:
+            where.append(_("regel %(line)d") % {"line": self.line})
+        if self.column:
+            where.append(_("kolom %(column)s") % {"column": self.column})
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ImportRefused(Exception):
+    """Nothing was written; ``messages`` says why, each naming file, line and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.messages = [str(problem) for problem in problems]
+        super().__init__("\n".join(self.messages))
+
+
+def placements(key: str) -> dict[str, str]:
+    """Normalised source value → CBS code of the 2019 municipality (the regions app's table)."""
+    from pactmonitor.regions import placement
+
+    return placement.placements(key)
+
+
+def normalise(value: str) -> str:
+    from pactmonitor.regions import placement
+
+    return placement.normalise(value)
+
+
+@dataclass
+class _Plan:
+    """The columns a recipe reads from one file, and the SQL names of its values."""
+
+    recipe: Recipe
+    header: list[str]
+    text_columns: list[str]
+    # measure name → [(column, year)]
+    measure_columns: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def value_columns(self) -> list[str]:
+        return [column for cols in self.measure_columns.values() for column, _ in cols]
+
+
+def import_file(
+    recipe: str | Path | Recipe,
+    path: Path,
+    *,
+    user=None,
+    progress: Progress | None = None,
+    file_name: str | None = None,
+) -> ImportBatch:
+    """Import ``path`` through ``recipe`` as a new batch; the same file again returns the batch.
+
+    Raises ``ImportRefused`` (nothing written) when the file cannot be imported as a whole.
+    The returned batch has ``unchanged = True`` when the same file was already active.
+    """
+    report = progress or (lambda fraction, text: None)
+    path = Path(path)
+    name = file_name or path.name
+    try:
+        recipe = recipe if isinstance(recipe, Recipe) else recipe_module.load(recipe)
+    except RecipeError as error:
+        raise ImportRefused([Problem(name, str(error))]) from error
+    report(0.0, _("bestand controleren"))
+    _refuse_by_size(recipe, path, name)
+    hasher = _Hasher(path)
+    hasher.start()
+    header = _read_header(recipe, path, name)
+    plan = _plan(recipe, header, name)
+    report(0.05, _("bestand lezen"))
+    groups = _scan(plan, path, name, report)
+    _refuse_bad_cells(plan, path, name, groups)
+    report(0.75, _("regio's plaatsen"))
+    placed = _place(recipe, groups, name)
+    figures = _figures(plan, groups, placed.region_of)
+    _refuse_numerator_over_denominator(plan, path, name, figures)
+    sha256 = hasher.result()
+    same = ImportBatch.objects.filter(
+        recipe=recipe.key, sha256=sha256, state=BatchState.ACTIVE
+    ).first()
+    if same:
+        same.unchanged = True
+        report(1.0, _("ongewijzigd: dit bestand is al geïmporteerd"))
+        return same
+    summary = _summary(groups, placed)
+    batch = _write(recipe, path, name, sha256, user, summary, figures, report)
+    batch.unchanged = False
+    report(1.0, _("klaar"))
+    return batch
+
+
+# --- 1. size, header, columns -------------------------------------------------------------
+
+
+def _refuse_by_size(recipe: Recipe, path: Path, name: str) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImportRefused([Problem(name, _("bestand niet te lezen (%s)") % error)]) from error
+    if size == 0:
+        raise ImportRefused([Problem(name, _("het bestand is leeg"))])
+    if size > recipe.max_bytes:
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    _("het bestand is %(size)s groot; dit recept neemt ten hoogste %(max)s aan")
+                    % {"size": _bytes(size), "max": _bytes(recipe.max_bytes)},
+                )
+            ]
+        )
+
+
+def _bytes(size: int) -> str:
+    """Dutch notation: 4,0 GB, 12,5 MB."""
+    if size >= 1_000_000_000:
+        return f"{size / 1_000_000_000:.1f} GB".replace(".", ",")
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _read_header(recipe: Recipe, path: Path, name: str) -> list[str]:
+    line_no = recipe.skip_rows + 1
+    with path.open("rb") as handle:
+        for _skipped in range(recipe.skip_rows):
+            handle.readline()
+        raw = handle.readline()
+        sample = raw + handle.read(1_000_000)
+    _refuse_wrong_encoding(recipe, sample, name, line_no)
+    text = raw.decode(recipe.encoding).lstrip("\ufeff").rstrip("\r\n")
+    if not text.strip():
+        raise ImportRefused([Problem(name, _("het bestand heeft geen kopregel"), line_no)])
+    header = next(csv.reader([text], delimiter=recipe.delimiter, quotechar='"'))
+    header = [column.strip() for column in header]
+    if len(header) == 1 and len(recipe.columns) > 1:
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    _(
+                        "de kopregel heeft maar één kolom: het scheidingsteken is niet "
+                        "%(delimiter)r zoals het recept zegt, of dit is een ander bestand"
+                    )
+                    % {"delimiter": recipe.delimiter},
+                    line_no,
+                )
+            ]
+        )
+    return header
+
+
+def _refuse_wrong_encoding(recipe: Recipe, sample: bytes, name: str, line_no: int) -> None:
+    if recipe.encoding in ("utf-8", "utf8"):
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if error.start < len(sample) - 4:  # not a character cut off at the sample's end
+                line = line_no + sample[: error.start].count(b"\n")
+                raise ImportRefused(
+                    [Problem(name, _("geen UTF-8, zoals het recept zegt (Latin-1?)"), line)]
+                ) from error
+        return
+    # A Latin-1 recipe reads any byte; a UTF-8 file would come out as "Ã©": refuse that.
+    try:
+        decoded = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if not decoded.isascii():
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    _("het bestand is UTF-8; het recept verwacht %(encoding)s")
+                    % {"encoding": recipe.encoding},
+                )
+            ]
+        )
+
+
+def _plan(recipe: Recipe, header: list[str], name: str) -> _Plan:
+    problems = []
+    duplicates = [column for column, n in Counter(header).items() if n > 1]
+    for column in duplicates:
+        problems.append(Problem(name, _("kolom komt twee keer voor"), 1, column))
+    missing = [column for column in recipe.columns if column not in header]
+    for column in missing:
+        problems.append(Problem(name, _("kolom ontbreekt"), recipe.skip_rows + 1, column))
+    plan = _Plan(recipe, header, [])
+    for column in header:
+        if column in recipe.columns:
+            continue
+        years = [(m.name, m.year_of(column)) for m in recipe.measures.values()]
+        measure = next(((m, y) for m, y in years if y), None)
+        if measure:
+            plan.measure_columns.setdefault(measure[0], []).append((column, measure[1]))
+        elif not any(pattern.search(column) for pattern in recipe.ignore):
+            problems.append(
+                Problem(name, _("onbekende kolom voor dit recept"), recipe.skip_rows + 1, column)
+            )
+    for measure in recipe.measures:
+        if measure not in plan.measure_columns:
+            problems.append(
+                Problem(
+                    name,
+                    _("geen jaarkolommen voor %(measure)s (patroon %(pattern)s)")
+                    % {"measure": measure, "pattern": recipe.measures[measure].pattern.pattern},
+                    recipe.skip_rows + 1,
+                )
+            )
+    if problems:
+        hint = Problem(
+            name,
+            _("dit lijkt een andere tabel dan het recept %(recipe)s (%(table)s) verwacht")
+            % {"recipe": recipe.key, "table": recipe.table},
+        )
+        raise ImportRefused([hint, *problems[:MAX_PROBLEMS]])
+    used = [
+        *(p.column for p in recipe.placement),
+        recipe.location,
+        *recipe.key_columns,
+        *recipe.filter_columns(),
+    ]
+    plan.text_columns = list(dict.fromkeys(c for c in used if c))
+    return plan
+
+
+# --- 2. the DuckDB pass ---------------------------------------------------------------------
+
+
+def _connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    temp = Path(settings.DATA_DIR) / "duckdb-tmp"
+    temp.mkdir(parents=True, exist_ok=True)
+    db = duckdb.connect(
+        config={
+            "memory_limit": getattr(settings, "PACTMONITOR_IMPORT_MEMORY", "512MB"),
+            "temp_directory": str(temp),
+            "threads": threads or min(4, os.cpu_count() or 1),
+        }
+    )
+    # Progress for the work page's bar (query_progress), never printed on stdout.
+    db.execute("SET enable_progress_bar = true")
+    db.execute("SET enable_progress_bar_print = false")
+    return db
+
+
+def _read_csv(plan: _Plan, path: Path) -> str:
+    recipe = plan.recipe
+    encoding = "latin-1" if recipe.encoding in ("latin-1", "latin1", "iso-8859-1") else "utf-8"
+    # Every option explicit: the sniffer once took the apostrophe of 's-Hertogenbosch for a
+    # quote character.
+    columns = ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in plan.header)
+    return (
+        f"read_csv({_literal(str(path))}, header=true, all_varchar=true, auto_detect=false, "
+        f"columns={{{columns}}}, "
+        f"delim={_literal(recipe.delimiter)}, quote='\"', escape='\"', "
+        f"encoding={_literal(encoding)}, skip={recipe.skip_rows}, null_padding=true, "
+        f"strict_mode=false)"
+    )
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _rows_sql(plan: _Plan, path: Path, numbered: bool = False) -> str:
+    """The rows as the checks and sums need them: trimmed text, values, flags per series.
+
+    Two levels, so each cell is trimmed and cast once: the inner one trims the text columns
+    (the filters compare trimmed text) and casts each count; the outer one derives the flags.
+    """
+    recipe = plan.recipe
+    inner = [f"trim({quote_identifier(c)}) AS {quote_identifier(c)}" for c in plan.text_columns]
+    for i, column in enumerate(plan.value_columns()):
+        raw = quote_identifier(column)
+        text = f"replace({raw}, ',', '.')" if recipe.decimal == "," else raw
+        inner.append(f"{raw} AS _raw{i}")
+        # DuckDB's cast ignores surrounding spaces; an empty cell is NULL (no count).
+        inner.append(f"TRY_CAST({text} AS DOUBLE) AS _v{i}")
+    if numbered:
+        inner.insert(0, "row_number() OVER () AS _rn")
+    values = range(len(plan.value_columns()))
+    outer = ["*"]
+    everything = [*(quote_identifier(c) for c in plan.text_columns), *(f"_raw{i}" for i in values)]
+    # A blank line or a short row such as `""`: nothing in any column the recipe reads.
+    present = ", ".join(f"nullif({c}, '')" for c in everything)
+    outer.append(f"coalesce({present}) IS NULL AS _blank")
+    keys = ", ".join(quote_identifier(c) for c in recipe.key_columns) or "1"
+    outer.append(f"hash({keys}) AS _key")
+    bad = [f"(_v{i} IS NULL AND _raw{i} IS NOT NULL AND trim(_raw{i}) <> '')::INT" for i in values]
+    outer.append(f"({' + '.join(bad) or '0'}) AS _bad")
+    negative = [f"coalesce(_v{i} < 0, FALSE)::INT" for i in values]
+    outer.append(f"({' + '.join(negative) or '0'}) AS _negative")
+    for s, series in enumerate(recipe.series):
+        outer.append(f"coalesce({where_sql(series.denominator_where)}, FALSE) AS _d{s}")
+        outer.append(f"coalesce({where_sql(series.numerator_where)}, FALSE) AS _n{s}")
+    return (
+        f"(SELECT {', '.join(outer)} FROM (SELECT {', '.join(inner)} FROM {_read_csv(plan, path)}))"
+    )
+
+
+def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> list[dict[str, Any]]:
+    """One pass: per location the row counts, the problem counts and every sum the series need."""
+    recipe = plan.recipe
+    index = {column: i for i, column in enumerate(plan.value_columns())}
+    group = [quote_identifier(c) for c in dict.fromkeys([*_group_columns(recipe)])]
+    any_denominator = " OR ".join(f"_d{s}" for s in range(len(recipe.series))) or "FALSE"
+    aggregates = [
+        "count(*) AS rows",
+        "sum(_blank::INT) AS blank_rows",
+        f"sum((NOT _blank AND NOT ({any_denominator}))::INT) AS outside",
+        f"sum((NOT _blank AND ({any_denominator}))::INT) AS counted",
+        "sum((NOT _blank)::INT) - count(DISTINCT CASE WHEN NOT _blank THEN _key END) AS duplicates",
+        "coalesce(sum(CASE WHEN NOT _blank THEN _bad END), 0) AS bad",
+        "coalesce(sum(CASE WHEN NOT _blank THEN _negative END), 0) AS negative",
+    ]
+    for s, series in enumerate(recipe.series):
+        for column, year in plan.measure_columns[series.measure]:
+            # CASE, not FILTER: DuckDB runs forty FILTER clauses as forty passes of selection.
+            aggregates.append(f"sum(CASE WHEN _d{s} THEN _v{index[column]} END) AS d_{s}_{year}")
+        for column, year in plan.measure_columns[series.numerator_measure]:
+            aggregates.append(
+                f"sum(CASE WHEN _d{s} AND _n{s} THEN _v{index[column]} END) AS n_{s}_{year}"
+            )
+    sql = (
+        f"SELECT {', '.join(group)}, {', '.join(aggregates)} "
+        f"FROM {_rows_sql(plan, path)} GROUP BY ALL"
+    )
+    db = _connect()
+    try:
+        db.execute("SET preserve_insertion_order = false")
+        with _Watch(db, report):
+            result = db.execute(sql)
+            columns = [d[0] for d in result.description]
+            rows = result.fetchall()
+    except duckdb.Error as error:
+        raise ImportRefused([_duckdb_problem(plan, path, name, error)]) from error
+    finally:
+        db.close()
+    groups = [dict(zip(columns, row, strict=True)) for row in rows]
+    if not sum(g["rows"] - g["blank_rows"] for g in groups):
+        raise ImportRefused([Problem(name, _("het bestand heeft geen gegevensrijen"))])
+    return groups
+
+
+def _group_columns(recipe: Recipe) -> list[str]:
+    return [*(p.column for p in recipe.placement), *([recipe.location] if recipe.location else [])]
+
+
+class _Watch:
+    """Reports DuckDB's own progress of the running query to the caller, from a thread."""
+
+    def __init__(self, db: duckdb.DuckDBPyConnection, report: Progress):
+        self.db, self.report, self.done = db, report, threading.Event()
+
+    def __enter__(self) -> _Watch:
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self.done.wait(0.5):
+            try:
+                fraction = max(0.0, self.db.query_progress()) / 100
+            except duckdb.Error:
+                return
+            self.report(0.05 + 0.65 * min(fraction, 1.0), _("bestand lezen"))
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def _duckdb_problem(plan: _Plan, path: Path, name: str, error: duckdb.Error) -> Problem:
+    text = str(error).split("\n")[0]
+    if "unicode" in text.lower() or "encoding" in text.lower():
+        line = _first_undecodable_line(path, plan.recipe.encoding)
+        return Problem(
+            name, _("tekens die geen %(enc)s zijn") % {"enc": plan.recipe.encoding}, line
+        )
+    if "Expected Number of Columns" in str(error) or "columns" in text.lower():
+        line = _line_from_duckdb(str(error))
+        return Problem(name, _("een rij met meer kolommen dan de kopregel"), line)
+    return Problem(name, _("het bestand is niet te lezen: %(error)s") % {"error": text})
+
+
+def _line_from_duckdb(message: str) -> int | None:
+    marker = "Line"
+    if marker in message:
+        tail = message.split(marker, 1)[1].lstrip(": ")
+        digits = "".join(ch for ch in tail[:12] if ch.isdigit())
+        return int(digits) if digits else None
+    return None
+
+
+def _first_undecodable_line(path: Path, encoding: str) -> int | None:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                return number
+    return None
+
+
+# --- 3. naming lines and columns --------------------------------------------------------------
+
+
+def _refuse_bad_cells(plan: _Plan, path: Path, name: str, groups: list[dict[str, Any]]) -> None:
+    if not any(g["bad"] or g["negative"] or g["duplicates"] for g in groups):
+        return
+    problems = _locate_cells(plan, path, name)
+    if problems:
+        raise ImportRefused(problems)
+
+
+def _numbered(plan: _Plan, path: Path) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """The rows with their number in file order (one thread keeps the order)."""
+    db = _connect(threads=1)
+    db.execute(
+        f"CREATE TEMP TABLE numbered AS SELECT * FROM {_rows_sql(plan, path, numbered=True)}"
+    )
+    return db, "numbered"
+
+
+def _locate_cells(plan: _Plan, path: Path, name: str) -> list[Problem]:
+    db, table = _numbered(plan, path)
+    found: list[tuple[int, str, str]] = []
+    duplicates: list[tuple[int, int, str]] = []
+    try:
+        for i, column in enumerate(plan.value_columns()):
+            bad = db.execute(
+                f"SELECT _rn, _raw{i}, _v{i} FROM {table} WHERE NOT _blank AND "
+                f"((coalesce(trim(_raw{i}), '') <> '' AND _v{i} IS NULL) OR _v{i} < 0) "
+                f"ORDER BY _rn LIMIT {MAX_PROBLEMS}"
+            ).fetchall()
+            for rn, raw, value in bad:
+                message = (
+                    _("%(value)r is geen getal") % {"value": raw}
+                    if value is None
+                    else _("negatief aantal %(value)s") % {"value": raw}
+                )
+                found.append((rn, column, message))
+        keys = ", ".join(quote_identifier(c) for c in plan.recipe.key_columns)
+        if keys:
+            duplicate_rows = db.execute(
+                f"SELECT list(_rn ORDER BY _rn), {keys} FROM {table} WHERE NOT _blank "
+                f"GROUP BY {keys} HAVING count(*) > 1 ORDER BY 1 LIMIT {MAX_PROBLEMS}"
+            ).fetchall()
+            for numbers, *values in duplicate_rows:
+                key_text = ", ".join(str(v) for v in values)
+                duplicates.extend((rn, numbers[0], key_text) for rn in numbers[1:])
+    finally:
+        db.close()
+    numbers = {rn for rn, _c, _m in found} | {n for d in duplicates for n in d[:2]}
+    lines = _lines(plan.recipe, path, numbers)
+    key_columns = ", ".join(plan.recipe.key_columns)
+    for rn, first, key_text in duplicates:
+        message = _("dubbele sleutel (%(key)s): dezelfde als regel %(line)s") % {
+            "key": key_text,
+            "line": lines.get(first, "?"),
+        }
+        found.append((rn, key_columns, message))
+    found.sort()
+    return [Problem(name, m, lines.get(rn), c) for rn, c, m in found[:MAX_PROBLEMS]]
+
+
+def _lines(recipe: Recipe, path: Path, row_numbers: set[int]) -> dict[int, int]:
+    """Data row number (as DuckDB counts, blank lines skipped) → physical line in the file."""
+    wanted = set(row_numbers)
+    found: dict[int, int] = {}
+    if not wanted:
+        return found
+    last = max(wanted)
+    with path.open(encoding=recipe.encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=recipe.delimiter, quotechar='"')
+        for _skipped in range(recipe.skip_rows + 1):
+            next(reader, None)
+        row = 0
+        for record in reader:
+            if not record:
+                continue
+            row += 1
+            if row in wanted:
+                found[row] = reader.line_num
+            if row >= last:
+                break
+    return found
+
+
+# --- 4. placing locations in regions ------------------------------------------------------------
+
+
+@dataclass
+class _Placed:
+    region_of: dict[tuple, int]
+    unplaced_rows: int
+    counted_rows: int
+    unplaced_examples: list[str]
+    unplaced_count: int
+
+
+def _place(recipe: Recipe, groups: list[dict[str, Any]], name: str) -> _Placed:
+    from pactmonitor.regions.models import Region
+
+    tables: dict[str, dict[str, str]] = {}
+    for place in recipe.placement:
+        try:
+            tables[place.column] = {
+                value: code
+                for value in {g[place.column] for g in groups if g[place.column]}
+                if (code := placements(place.key).get(normalise(value)))
+            }
+        except ImportError as error:
+            raise ImportRefused([Problem(name, _("de regio-indeling ontbreekt"))]) from error
+    codes = {code for table in tables.values() for code in table.values()}
+    region_ids = dict(Region.objects.filter(code__in=codes).values_list("code", "id"))
+    region_of: dict[tuple, int] = {}
+    unplaced_rows = counted = 0
+    unplaced: dict[str, int] = {}
+    for g in groups:
+        counted += g["counted"]
+        key = _group_key(recipe, g)
+        region = next(
+            (
+                region_ids[code]
+                for place in recipe.placement
+                if (code := tables[place.column].get(g[place.column])) and code in region_ids
+            ),
+            None,
+        )
+        if region is not None:
+            region_of[key] = region
+        elif g["counted"]:
+            unplaced_rows += g["counted"]
+            label = " / ".join(f"{p.column} {g[p.column] or '–'}" for p in recipe.placement)
+            unplaced[label] = unplaced.get(label, 0) + g["counted"]
+    placed = _Placed(
+        region_of, unplaced_rows, counted, sorted(unplaced)[:MAX_EXAMPLES], len(unplaced)
+    )
+    if counted and 100 * unplaced_rows / counted > recipe.unplaced_max_percent:
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    _(
+                        "%(rows)d van de %(counted)d rijen (%(share).1f%%) zijn niet in een regio "
+                        "te plaatsen; het recept staat ten hoogste %(max)s%% toe. Voorbeelden: "
+                        "%(examples)s"
+                    )
+                    % {
+                        "rows": unplaced_rows,
+                        "counted": counted,
+                        "share": 100 * unplaced_rows / counted,
+                        "max": f"{recipe.unplaced_max_percent:g}",
+                        "examples": "; ".join(placed.unplaced_examples),
+                    },
+                )
+            ]
+        )
+    return placed
+
+
+def _group_key(recipe: Recipe, group: dict[str, Any]) -> tuple:
+    return tuple(group[c] for c in _group_columns(recipe))
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Figure:
+    series: int
+    region_id: int
+    location: str
+    year: int
+    numerator: float
+    denominator: float
+    group: tuple
+
+
+def _figures(
+    plan: _Plan, groups: list[dict[str, Any]], region_of: dict[tuple, int]
+) -> list[_Figure]:
+    """Σ numerator and Σ denominator per series, municipality, location and year."""
+    recipe = plan.recipe
+    cells = [
+        (s, year, f"n_{s}_{year}", f"d_{s}_{year}")
+        for s, series in enumerate(recipe.series)
+        for _column, year in plan.measure_columns[series.measure]
+    ]
+    totals: dict[tuple, list] = {}
+    for g in groups:
+        key = _group_key(recipe, g)
+        region = region_of.get(key)
+        if region is None:
+            continue
+        location = str(g[recipe.location] or "").strip() if recipe.location else ""
+        for s, year, n_name, d_name in cells:
+            denominator = g[d_name]
+            if denominator is None:
+                continue
+            entry = totals.get((s, region, location, year))
+            if entry is None:
+                totals[(s, region, location, year)] = [g[n_name] or 0.0, denominator, key]
+            else:
+                entry[0] += g[n_name] or 0.0
+                entry[1] += denominator
+    return [
+        _Figure(s, region, location, year, n, d, group)
+        for (s, region, location, year), (n, d, group) in sorted(totals.items())
+    ]
+
+
+def _refuse_numerator_over_denominator(
+    plan: _Plan, path: Path, name: str, figures: list[_Figure]
+) -> None:
+    over = [f for f in figures if f.numerator > f.denominator]
+    if not over:
+        return
+    recipe = plan.recipe
+    first_rows = _first_rows(plan, path, [f.group for f in over[:MAX_PROBLEMS]])
+    lines = _lines(recipe, path, set(first_rows.values()))
+    problems = []
+    for figure in over[:MAX_PROBLEMS]:
+        series = recipe.series[figure.series]
+        column = next(
+            c for c, y in plan.measure_columns[series.numerator_measure] if y == figure.year
+        )
+        problems.append(
+            Problem(
+                name,
+                _(
+                    "teller %(n)g is groter dan noemer %(d)g (%(indicator)s, %(level)s, "
+                    "vestiging %(location)s, %(year)d; eerste regel van deze vestiging)"
+                )
+                % {
+                    "n": figure.numerator,
+                    "d": figure.denominator,
+                    "indicator": series.indicator,
+                    "level": series.education_level or "–",
+                    "location": figure.location or "–",
+                    "year": figure.year,
+                },
+                lines.get(first_rows.get(figure.group, 0)),
+                column,
+            )
+        )
+    raise ImportRefused(problems)
+
+
+def _first_rows(plan: _Plan, path: Path, keys: list[tuple]) -> dict[tuple, int]:
+    db, table = _numbered(plan, path)
+    columns = _group_columns(plan.recipe)
+    try:
+        rows = db.execute(
+            f"SELECT {', '.join(quote_identifier(c) for c in columns)}, min(_rn) FROM {table} "
+            "GROUP BY ALL"
+        ).fetchall()
+    finally:
+        db.close()
+    wanted = set(keys)
+    return {tuple(r[:-1]): r[-1] for r in rows if tuple(r[:-1]) in wanted}
+
+
+# --- 5. writing the batch ------------------------------------------------------------------------
+
+
+def _summary(groups: list[dict[str, Any]], placed: _Placed) -> dict[str, Any]:
+    rows_read = sum(g["rows"] for g in groups)
+    reasons = {
+        _("lege of korte rij"): sum(g["blank_rows"] for g in groups),
+        _("valt buiten elke reeks van het recept"): sum(g["outside"] for g in groups),
+        _("niet in een regio te plaatsen"): placed.unplaced_rows,
+    }
+    reasons = {reason: count for reason, count in reasons.items() if count}
+    skipped = sum(reasons.values())
+    return {
+        "rows_read": rows_read,
+        "rows_skipped": skipped,
+        "rows_used": rows_read - skipped,
+        "skip_reasons": reasons,
+        "unplaced": {"count": placed.unplaced_count, "examples": placed.unplaced_examples},
+    }
+
+
+def _indicator_definition(recipe: Recipe, key: str) -> str:
+    """One text from every bundled recipe that feeds this indicator (and this one)."""
+    texts = []
+    for path in recipe_module.bundled().values():
+        other = recipe_module.load(path)
+        if key in other.indicators and other.key != recipe.key:
+            texts.append(other.indicators[key].definition)
+    texts.append(recipe.indicators[key].definition)
+    return "\n\n".join(sorted(dict.fromkeys(texts)))
+
+
+def _indicators(recipe: Recipe) -> dict[str, Indicator]:
+    """The indicators the series measure: an existing (seed) indicator keeps its targets."""
+    found = {}
+    for key, spec in recipe.indicators.items():
+        indicator = Indicator.objects.filter(key=key).first()
+        definition = _indicator_definition(recipe, key)
+        if indicator is None:
+            indicator = Indicator.objects.create(
+                key=key,
+                name=spec.name or key,
+                unit=spec.unit,
+                measure=spec.measure,
+                definition=definition,
+            )
+        elif indicator.definition != definition or indicator.measure != Measure.SHARE:
+            indicator.definition = definition
+            indicator.measure = spec.measure
+            indicator.save(update_fields=["definition", "measure"])
+        found[key] = indicator
+    return found
+
+
+def _write(
+    recipe: Recipe,
+    path: Path,
+    name: str,
+    sha256: str,
+    user,
+    summary: dict[str, Any],
+    figures: list[_Figure],
+    report: Progress,
+) -> ImportBatch:
+    with transaction.atomic():
+        indicators = _indicators(recipe)
+        previous = list(
+            ImportBatch.objects.select_for_update().filter(
+                recipe=recipe.key, state=BatchState.ACTIVE
+            )
+        )
+        batch = ImportBatch.objects.create(
+            recipe=recipe.key,
+            file_name=name,
+            sha256=sha256,
+            size=path.stat().st_size,
+            publisher=recipe.publisher,
+            table_name=recipe.table,
+            licence=recipe.licence,
+            licence_url=recipe.licence_url,
+            imported_by=user if getattr(user, "pk", None) else None,
+            supersedes=previous[0] if previous else None,
+            note=recipe.attribution,
+            **summary,
+        )
+        for old in previous:
+            old.state = BatchState.SUPERSEDED
+            old.save(update_fields=["state"])
+        rows = (
+            (
+                batch.pk,
+                indicators[recipe.series[f.series].indicator].pk,
+                f.region_id,
+                f.location,
+                f.year,
+                recipe.series[f.series].education_level,
+                f.numerator,
+                f.denominator,
+            )
+            for f in figures
+        )
+        for done in _insert(rows):
+            report(0.8 + 0.2 * min(done / max(len(figures), 1), 1.0), _("cijfers opslaan"))
+        transaction.on_commit(_stale)
+    return batch
+
+
+def _stale() -> None:
+    from . import rollup
+
+    rollup.mark_stale()
+
+
+FIGURE_COLUMNS = (
+    "batch_id",
+    "indicator_id",
+    "region_id",
+    "location",
+    "year",
+    "education_level",
+    "numerator",
+    "denominator",
+)
+
+
+def _insert(rows: Iterator[tuple]) -> Iterator[int]:
+    """Insert figure rows in chunks; yields how many are written so far."""
+    table = connection.ops.quote_name(Figure._meta.db_table)
+    columns = ", ".join(FIGURE_COLUMNS)
+    done = 0
+    chunk: list[tuple] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            done = _insert_chunk(table, columns, chunk, done)
+            chunk = []
+            yield done
+    if chunk:
+        done = _insert_chunk(table, columns, chunk, done)
+        yield done
+
+
+def _insert_chunk(table: str, columns: str, chunk: list[tuple], done: int) -> int:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in chunk:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(FIGURE_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", chunk)
+    _pause_after_first_chunk(done)
+    return done + len(chunk)
+
+
+def _pause_after_first_chunk(done: int) -> None:
+    marker = os.environ.get(PAUSE_HOOK)
+    if marker and done == 0:
+        Path(marker).write_text("written one chunk, waiting")
+        time.sleep(60)
+
+
+class _Hasher(threading.Thread):
+    """sha256 of the file, computed beside the DuckDB pass (hashlib releases the GIL)."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.digest, self.error = path, "", None
+
+    def run(self) -> None:
+        sha = hashlib.sha256()
+        try:
+            with self.path.open("rb") as handle:
+                while block := handle.read(4 << 20):
+                    sha.update(block)
+        except OSError as error:  # pragma: no cover - the size check read it a moment ago
+            self.error = error
+        self.digest = sha.hexdigest()
+
+    def result(self) -> str:
+        self.join()
+        if self.error:
+            raise ImportRefused([Problem(self.path.name, str(self.error))])
+        return self.digest
