@@ -81,7 +81,8 @@ def test_every_municipality_of_the_exam_file_is_placed():
 
 @pytest.mark.parametrize("name", ["hbo_inscriptions_2019.csv", "wo_inscriptions_2019.csv"])
 def test_every_institution_municipality_of_hbo_and_wo_is_placed_by_number_and_name(name):
-    pairs = {(r["GEMEENTENUMMER"], r["GEMEENTENAAM"]) for r in duo_rows(name) if r["GEMEENTENUMMER"]}
+    rows = [r for r in duo_rows(name) if r["GEMEENTENUMMER"]]
+    pairs = {(r["GEMEENTENUMMER"], r["GEMEENTENAAM"]) for r in rows}
     by_number = {placements("gemeentecode").get(normalise(n)) for n, _ in pairs}
     by_name = {placements("gemeentenaam").get(normalise(m)) for _, m in pairs}
     assert None not in by_number
