@@ -111,20 +111,17 @@ class RegionTree:
 
     @cached_property
     def _containing(self) -> dict[int, set[int]]:
+        # A walk upwards from every region: a few steps each, and a circle (which the loader
+        # refuses, but a hand edit could make) simply ends it.
         found: dict[int, set[int]] = {}
-
-        def visit(region_id: int, path: frozenset[int]) -> set[int]:
-            if region_id in found:
-                return found[region_id]
-            ups = {region_id}
-            for up in self._above(region_id):
-                if up not in path:  # the loader refuses circles; a hand-made one ends here
-                    ups |= visit(up, path | {region_id})
-            found[region_id] = ups
-            return ups
-
         for region_id in self.regions:
-            visit(region_id, frozenset())
+            ups, todo = {region_id}, [region_id]
+            while todo:
+                for up in self._above(todo.pop()):
+                    if up not in ups:
+                        ups.add(up)
+                        todo.append(up)
+            found[region_id] = ups
         return found
 
     @cached_property
