@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pactmonitor.exchange.dataset import BUNDLED
+from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.regions.models import Region
 from pactmonitor.regions.official import unplaced_in_labour_markets
@@ -133,3 +133,12 @@ def test_loading_the_tree_again_changes_nothing(bundled):
     assert report.unchanged["region"] == len(before)
     assert dict(Region.objects.values_list("dataset_key", "pk")) == before
     assert Region.history.count() == histories
+
+
+def test_an_open_data_quote_that_is_not_in_its_file_is_reported(settings):
+    if not settings.SEEDS_DIR.is_dir():
+        pytest.skip(f"the seed documents are not at {settings.SEEDS_DIR}")
+    dataset = read_dataset(BUNDLED)
+    dataset.regions["gemeente-assen"].data["provenance"]["quote"] = "Drenthe;0106;ASSEN;verzonnen"
+    problems = quote_problems(dataset, settings.SEEDS_DIR)
+    assert len(problems) == 1 and "not in seed duo-vestigingen-vo" in problems[0]
