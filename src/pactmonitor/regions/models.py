@@ -26,6 +26,12 @@ class RegionQuerySet(models.QuerySet):
         """Regions that sit under ``region`` as main parent or through a grouping."""
         return self.filter(models.Q(parent=region) | models.Q(groupings=region)).distinct()
 
+    def members(self, region: Region) -> RegionQuerySet:
+        """The regions one step inside ``region`` (main parent or ``part_of``) or working with
+        it (``groupings``): what the region's page lists, not every municipality below it."""
+        inside = models.Q(parent=region) | models.Q(part_of=region) | models.Q(groupings=region)
+        return self.filter(inside).distinct()
+
 
 class Region(Provenanced):
     key = models.SlugField(_("sleutel"), max_length=100, unique=True)
