@@ -1,8 +1,9 @@
 """The region tree: main parents and part_of are containment, groupings are not."""
 
 import pytest
+from django.http import HttpResponse
 
-from pactmonitor.regions.tree import RegionTree, region_tree
+from pactmonitor.regions.tree import RegionTree, RegionTreeMiddleware, region_tree
 from tests import factory
 
 pytestmark = pytest.mark.django_db
@@ -78,33 +79,29 @@ def test_the_tree_is_read_in_two_queries(brabant, django_assert_num_queries):
         tree.ancestors(brabant["breda"].pk)
 
 
-def test_a_request_loads_the_tree_once_however_often_it_asks(brabant, client, monkeypatch):
-    loads = []
-    original = RegionTree.load
-    monkeypatch.setattr(RegionTree, "load", classmethod(lambda cls: loads.append(1) or original()))
-    from pactmonitor.regions import tree as module
+def test_a_request_loads_the_tree_once_however_often_it_asks(brabant, rf):
+    seen = []
 
-    token = module._request_tree.set({})
-    try:
-        region_tree()
+    def view(request):
+        seen.append(region_tree())
         brabant["breda"].ancestors()
-        brabant["eindhoven"].descendant_ids()
-    finally:
-        module._request_tree.reset(token)
-    assert len(loads) == 1
+        seen.append(region_tree())
+        return HttpResponse()
+
+    RegionTreeMiddleware(view)(rf.get("/"))
+    assert seen[0] is seen[1]
+    assert region_tree() is not seen[0]  # outside the request: loaded afresh
 
 
-def test_a_change_during_a_request_reloads_the_tree(brabant):
-    from pactmonitor.regions import tree as module
-
-    token = module._request_tree.set({})
-    try:
+def test_a_change_during_a_request_reloads_the_tree(brabant, rf):
+    def view(request):
         before = region_tree()
         brabant["eindhoven"].part_of.add(brabant["zuidwest"])
         assert region_tree() is not before
         assert brabant["eindhoven"].pk in brabant["zuidwest"].descendant_ids()
-    finally:
-        module._request_tree.reset(token)
+        return HttpResponse()
+
+    RegionTreeMiddleware(view)(rf.get("/"))
 
 
 def test_a_circle_of_containment_does_not_hang_the_walk(brabant):
