@@ -150,6 +150,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # One region tree per request, loaded on first use (pactmonitor/regions/tree.py).
+    "pactmonitor.regions.tree.RegionTreeMiddleware",
     # Last, as django-axes asks: it turns locked-out sign-ins into a response.
     "axes.middleware.AxesMiddleware",
 ]

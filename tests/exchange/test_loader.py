@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from pactmonitor.exchange.dataset import DatasetError
-from pactmonitor.exchange.loader import load_dataset
+from pactmonitor.exchange.loader import fingerprint, load_dataset
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress.models import StatusUpdate
 from pactmonitor.regions.models import Region
@@ -105,3 +105,27 @@ def test_a_contact_persons_details_outside_the_restricted_list_are_refused(tmp_p
     with pytest.raises(DatasetError) as error:
         load_dataset(folder)
     assert "region_profiles[0].priorities: contains a contact person's details" in str(error.value)
+
+
+def test_a_region_loaded_before_regions_had_codes_gets_its_code_on_reload(tmp_path):
+    folder = copy_dataset(tmp_path)
+    load_dataset(folder)
+    region = Region.objects.get(key="west-brabant")
+    # What a load before CBS codes and part_of stored: a fingerprint without those fields.
+    fields = ["key", "name", "kind", "parent_id", "grouping_note"]
+    fields += ["provenance_document_id", "provenance_quote"]
+    groupings = list(region.groupings.values_list("pk", flat=True))
+    old = fingerprint({f: getattr(region, f) for f in fields}, {"groupings": groupings})
+    Region.objects.filter(pk=region.pk).update(dataset_fingerprint=old)
+    (folder / "zz_codes.yaml").write_text("regions:\n- {key: west-brabant, code: GM0758}\n")
+    report = load_dataset(folder)
+    assert (report.updated["region"], report.kept["region"]) == (1, 0)
+    assert Region.objects.get(pk=region.pk).code == "GM0758"
+
+
+def test_a_region_that_lies_in_itself_is_refused(tmp_path):
+    folder = copy_dataset(tmp_path)
+    (folder / "zz_circle.yaml").write_text("regions:\n- {key: zuidwest, part_of: [west-brabant]}\n")
+    with pytest.raises(DatasetError, match="lies in itself"):
+        load_dataset(folder)
+    assert not Region.objects.exists()

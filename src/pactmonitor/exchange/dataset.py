@@ -20,12 +20,18 @@ from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.choices import ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, RoundState, Status
 from pactmonitor.regions.choices import RegionKind
+from pactmonitor.regions.official import official_regions
+
+OPENDATA = Path(__file__).resolve().parent.parent / "datasets" / "opendata"
 
 BUNDLED = Path(__file__).resolve().parent.parent / "datasets" / "techniekpact"
 
 # Top-level keys whose entries are identified by a key and may be declared in several files.
 KEYED = {"regions": "key", "organisations": "key", "indicators": "key", "initiatives": "key"}
 LISTED = ["pacts", "rounds", "status_updates", "region_profiles", "contact_persons", "sources"]
+# A dataset that says ``official_regions: cbs-2019`` gets the official region tree of
+# ``pactmonitor.regions.official`` merged into its regions (docs/dataset.md, "Regions").
+OFFICIAL_TREES = ("cbs-2019",)
 
 
 class DatasetError(Exception):
@@ -63,6 +69,7 @@ class Dataset:
     indicator_parts: list[Entry] = field(default_factory=list)
     initiatives: dict[str, Entry] = field(default_factory=dict)
     contact_persons: list[Entry] = field(default_factory=list)
+    official_regions: str | None = None
 
 
 def read_dataset(directory: Path = BUNDLED) -> Dataset:
@@ -80,6 +87,8 @@ def read_dataset(directory: Path = BUNDLED) -> Dataset:
             problems.append(f"{path.name}: expected a mapping of top-level keys")
             continue
         _collect(dataset, content, path.name, problems)
+    if not problems and dataset.official_regions:
+        merge_official_regions(dataset, problems)
     if not problems:
         Checker(dataset, problems).check()
     if problems:
@@ -91,6 +100,13 @@ def _collect(dataset: Dataset, content: dict, file: str, problems: list[str]) ->
     for key, value in content.items():
         if key == "source":
             dataset.sources.append(Entry(value, file, "source"))
+            continue
+        if key == "official_regions":
+            if value not in OFFICIAL_TREES:
+                problems.append(
+                    f"{file}: official_regions: {value!r} is not one of {OFFICIAL_TREES}"
+                )
+            dataset.official_regions = value
             continue
         if key not in KEYED and key not in LISTED:
             problems.append(f"{file}: unknown top-level key {key!r}")
@@ -159,6 +175,43 @@ DECLARATIONS = "_declarations"
 ALTERNATIVE_NAMES = "_alternative_names"
 
 
+def merge_official_regions(dataset: Dataset, problems: list[str]) -> None:
+    """Add the official areas; one the dataset declares by its code keeps the dataset's key.
+
+    What the dataset says of such a region stands; the official record fills in what it leaves
+    out (name, kind, parent, provenance), and ``part_of`` lists add up.
+    """
+    claimed: dict[str, str] = {}
+    for key, entry in dataset.regions.items():
+        code = entry.get("code")
+        if code in claimed:
+            problems.append(f"{entry.where('code')}: {code} is already the code of {claimed[code]}")
+        elif code:
+            claimed[code] = key
+    try:
+        records = official_regions(claimed)
+    except KeyError as exc:
+        problems.append(f"official_regions: no region of the dataset has the code {exc.args[0]}")
+        return
+    for record in records:
+        source = record.pop("_source")
+        entry = dataset.regions.get(record["key"])
+        if entry is None:
+            where = f"opendata/regions/{source.file}"
+            dataset.regions[record["key"]] = Entry(record, where, f"line {source.line}")
+        elif entry.get("code") != record["code"]:
+            problems.append(
+                f"{entry.where('key')}: {record['key']!r} is the key of the official area "
+                f"{record['code']}; give this region that code or another key"
+            )
+        else:
+            for name, value in record.items():
+                if name == "part_of":
+                    entry.data[name] = _union(entry.get(name) or [], value)
+                elif entry.data.get(name) in (None, "", []):
+                    entry.data[name] = value
+
+
 def _union(first: list, second: list) -> list:
     merged = list(first)
     for item in second:
@@ -196,6 +249,9 @@ class Checker:
             self.region(entry, "parent", optional=True)
             for key in entry.get("groupings") or []:
                 self.ref(entry, "groupings", key, self.d.regions, "region")
+            for key in entry.get("part_of") or []:
+                self.ref(entry, "part_of", key, self.d.regions, "region")
+        self.check_containment()
         for entry in self.d.organisations.values():
             self.require(entry, "name")
             self.choice(entry, "sector", Sector.values)
@@ -268,6 +324,28 @@ class Checker:
                 self.d.organisations,
                 "organisation",
             )
+
+    def check_containment(self) -> None:
+        """No region may lie in itself through its parents and ``part_of`` (a circle)."""
+        above = {
+            key: [k for k in [e.get("parent"), *(e.get("part_of") or [])] if k in self.d.regions]
+            for key, e in self.d.regions.items()
+        }
+        done: set[str] = set()
+
+        def visit(key: str, path: tuple[str, ...]) -> None:
+            if key in path:
+                entry = self.d.regions[path[0]]
+                self.problem(entry, "parent", f"lies in itself: {' → '.join((*path, key))}")
+                return
+            if key in done:
+                return
+            for up in above[key]:
+                visit(up, (*path, key))
+            done.add(key)
+
+        for key in above:
+            visit(key, ())
 
     def check_privacy(self) -> None:
         """Contact details live only in contact_persons: any other text is public."""
@@ -504,6 +582,7 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
         p.name[:3]: normalise_whitespace(p.read_text(encoding="utf-8"))
         for p in seeds_dir.glob("*.txt")
     }
+    seeds |= opendata_documents(dataset)
     problems: list[str] = []
 
     def visit(node: Any, where: str, seed: str | None) -> None:
@@ -526,6 +605,21 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
     for entry in _all_entries(dataset):
         visit(entry.data, entry.where(), None)
     return problems
+
+
+def opendata_documents(dataset: Dataset) -> dict[str, str]:
+    """The text of each bundled open-data file a source names (``opendata: regions/x.csv``).
+
+    Its quotes are source rows, checked against the bundled copy as seed quotes are against
+    the seeds.
+    """
+    found = {}
+    for entry in dataset.sources:
+        if entry.get("opendata"):
+            path = OPENDATA / entry.get("opendata")
+            text = path.read_text(encoding=entry.get("encoding") or "utf-8")
+            found[str(entry.get("seed"))] = normalise_whitespace(text)
+    return found
 
 
 def _all_entries(dataset: Dataset) -> list[Entry]:

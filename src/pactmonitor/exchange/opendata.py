@@ -67,13 +67,15 @@ TABLES = [
     Table(
         "regios",
         lambda: Region.objects.select_related("parent", "provenance_document").prefetch_related(
-            "groupings"
+            "groupings", "part_of"
         ),
         {
             "sleutel": lambda o: o.key,
             "naam": lambda o: o.name,
             "soort": lambda o: o.kind,
+            "cbs_code": lambda o: o.code or "",
             "hoort_bij": lambda o: o.parent.key if o.parent else "",
+            "ligt_ook_in": lambda o: keys(o.part_of),
             "werkt_ook_samen_met": lambda o: keys(o.groupings),
         },
     ),

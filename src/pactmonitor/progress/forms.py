@@ -8,6 +8,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.pacts.models import ActionLine
+from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
 from .choices import Basis, Status
@@ -212,9 +213,10 @@ class ResultForm(NLDesignForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if profile is not None:
             self.fields["action_line"].queryset = ActionLine.objects.filter(pact=profile.round.pact)
+            # Provinces and subregio's, not the hundreds of municipalities below them.
             self.fields["subregion"].queryset = Region.objects.filter(
                 pk__in=profile.region.descendant_ids() - {profile.region_id}
-            )
+            ).exclude(kind=RegionKind.GEMEENTE)
 
 
 ResultFormSet = inlineformset_factory(

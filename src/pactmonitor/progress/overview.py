@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pactmonitor.regions.models import Region
+from pactmonitor.regions.tree import region_tree
 
 from .choices import UpdateState
 from .models import ReportingRound, StatusUpdate
@@ -40,17 +40,10 @@ class Row:
 
 
 def landsdeel_names() -> dict[int, str]:
-    """Region id → the name of the landsdeel it lies in (by main parent)."""
-    regions = {r.pk: r for r in Region.objects.all()}
-    names = {}
-    for region in regions.values():
-        node, seen = region, set()
-        while node is not None and node.kind != "landsdeel" and node.pk not in seen:
-            seen.add(node.pk)
-            node = regions.get(node.parent_id)
-        if node is not None and node.kind == "landsdeel":
-            names[region.pk] = node.name
-    return names
+    """Region id → the name of the landsdeel it lies in (by main parent, see RegionTree)."""
+    tree = region_tree()
+    landsdelen = {pk: tree.landsdeel(pk) for pk in tree.regions}
+    return {pk: landsdeel.name for pk, landsdeel in landsdelen.items() if landsdeel is not None}
 
 
 def landsdeel_of(update: StatusUpdate, names: dict[int, str]) -> str:

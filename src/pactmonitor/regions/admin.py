@@ -8,12 +8,26 @@ from .models import Region, RegionProfile, RegionResult
 
 @admin.register(Region)
 class RegionAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "parent"]
-    list_filter = ["kind", "parent"]
-    search_fields = ["name", "key"]
-    autocomplete_fields = ["parent", "groupings"]
+    list_display = ["name", "kind", "code", "parent"]
+    list_filter = ["kind"]  # not by parent: with every municipality that list is hundreds long
+    search_fields = ["name", "key", "code"]
+    autocomplete_fields = ["parent", "part_of", "groupings"]
     fieldsets = [
-        (None, {"fields": ["key", "name", "kind", "parent", "groupings", "grouping_note"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "key",
+                    "name",
+                    "kind",
+                    "code",
+                    "parent",
+                    "part_of",
+                    "groupings",
+                    "grouping_note",
+                ]
+            },
+        ),
         PROVENANCE,
     ]
 

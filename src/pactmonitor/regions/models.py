@@ -15,6 +15,7 @@ from pactmonitor.progress.choices import RoundState
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import RegionKind
+from .tree import RegionTree, region_tree
 
 
 class RegionQuerySet(models.QuerySet):
@@ -24,6 +25,12 @@ class RegionQuerySet(models.QuerySet):
     def in_grouping(self, region: Region) -> RegionQuerySet:
         """Regions that sit under ``region`` as main parent or through a grouping."""
         return self.filter(models.Q(parent=region) | models.Q(groupings=region)).distinct()
+
+    def members(self, region: Region) -> RegionQuerySet:
+        """The regions one step inside ``region`` (main parent or ``part_of``) or working with
+        it (``groupings``): what the region's page lists, not every municipality below it."""
+        inside = models.Q(parent=region) | models.Q(part_of=region) | models.Q(groupings=region)
+        return self.filter(inside).distinct()
 
 
 class Region(Provenanced):
@@ -80,43 +87,31 @@ class Region(Provenanced):
             return reverse("web:landsdeel", args=[self.key])
         return reverse("web:region", args=[self.key])
 
+    # The tree questions are answered by the request's RegionTree (regions/tree.py): the whole
+    # tree in two queries, however often a page asks.
+
+    def _tree(self) -> RegionTree:
+        tree = region_tree()
+        return tree if self.pk in tree else RegionTree.load()
+
     def ancestors(self) -> list[Region]:
         """The chain of main parents, nearest first."""
-        chain, node = [], self.parent
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = node.parent
-        return chain
+        return self._tree().ancestors(self.pk)
 
     def landsdeel(self) -> Region | None:
-        """The landsdeel this region lies in by its main parent (itself, if it is one)."""
-        for node in [self, *self.ancestors()]:
-            if node.kind == RegionKind.LANDSDEEL:
-                return node
-        return None
+        """The landsdeel this region lies in by its main parent (itself, if it is one), else
+        the one landsdeel that contains it through ``part_of``."""
+        return self._tree().landsdeel(self.pk)
 
     def all_landsdelen(self) -> list[Region]:
-        """Every landsdeel the region belongs to, by main parent or by grouping."""
-        found = []
-        for node in [self, *self.ancestors(), *self.groupings.all()]:
-            landsdeel = node.landsdeel() if node is not self else self.landsdeel()
-            if landsdeel and landsdeel not in found:
-                found.append(landsdeel)
-        return found
+        """Every landsdeel the region belongs to: by main parent, containment or grouping."""
+        return self._tree().all_landsdelen(self.pk)
 
     def descendant_ids(self) -> set[int]:
-        """Ids of this region and every region below it in the main tree."""
-        parents = dict(Region.objects.values_list("id", "parent_id"))
-        children: dict[int, list[int]] = {}
-        for child, parent in parents.items():
-            children.setdefault(parent, []).append(child)
-        found, todo = {self.pk}, [self.pk]
-        while todo:
-            for child in children.get(todo.pop(), []):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-        return found
+        """Ids of this region and every region that lies in it (main parent or ``part_of``).
+
+        Not the regions that only work with it (``groupings``)."""
+        return self._tree().descendant_ids(self.pk)
 
 
 class RegionProfileQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.tree import region_tree
 
 
 def rounds_for(pact: Pact) -> list[ReportingRound]:
@@ -204,7 +205,7 @@ def landsdeel_profiles(region: Region) -> list[ProfileView]:
 
 
 def region_members(region: Region) -> list[Region]:
-    return list(Region.objects.in_grouping(region).order_by("kind", "name"))
+    return list(Region.objects.members(region).order_by("kind", "name"))
 
 
 def region_initiatives(region: Region):
@@ -266,7 +267,6 @@ class LandsdeelSummary:
 
 def landsdelen_side_by_side() -> list[LandsdeelSummary]:
     landsdelen = list(Region.objects.landsdelen().order_by("name"))
-    parents = dict(Region.objects.values_list("id", "parent_id"))
     pacts = list(Pact.objects.filter(region__isnull=False).order_by("level", "name"))
     action_counts = Counter(
         Action.objects.filter(pact__region__isnull=False).values_list("pact__region_id", flat=True)
@@ -281,8 +281,9 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
         .order_by("round__peildatum")
     }
     summaries = []
+    tree = region_tree()
     for landsdeel in landsdelen:
-        inside = _descendants(landsdeel.pk, parents)
+        inside = tree.descendant_ids(landsdeel.pk)
         summaries.append(
             LandsdeelSummary(
                 landsdeel,
@@ -293,18 +294,6 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
             )
         )
     return summaries
-
-
-def _descendants(root: int, parents: dict[int, int | None]) -> set[int]:
-    found = {root}
-    changed = True
-    while changed:
-        changed = False
-        for child, parent in parents.items():
-            if parent in found and child not in found:
-                found.add(child)
-                changed = True
-    return found
 
 
 def initiatives_matching(filters: dict) -> tuple:
