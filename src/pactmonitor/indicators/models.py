@@ -190,3 +190,20 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.region_id}/{self.year}: {self.numerator:g}"
+
+
+class SnapshotVersion(models.Model):
+    """A counter bumped whenever what the columnar snapshot holds changes (see ``rollup``).
+
+    One row. Every worker process compares it (with the batches' ids) to the snapshot it
+    reads, in one cheap query, so a batch landing in one process is seen by all.
+    """
+
+    counter = models.BigIntegerField(_("teller"), default=0)
+
+    class Meta:
+        verbose_name = _("versie van de kolomopslag")
+        verbose_name_plural = _("versies van de kolomopslag")
+
+    def __str__(self) -> str:
+        return str(self.counter)
