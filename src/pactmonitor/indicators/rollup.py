@@ -212,6 +212,12 @@ def _active_batches() -> list[int]:
     return sorted(ImportBatch.objects.filter(state="active").values_list("id", flat=True))
 
 
+def _indicators_in(file: Path) -> list[int]:
+    with duckdb.connect() as db:
+        rows = db.execute(f"SELECT DISTINCT indicator_id FROM read_parquet('{_quoted(file)}')")
+        return sorted(r[0] for r in rows.fetchall())
+
+
 def _build(root: Path, version: str) -> Path:
     final = root / f"snap-{version}"
     batches = root / "batches"
@@ -219,11 +225,15 @@ def _build(root: Path, version: str) -> Path:
     work = root / f".build-{uuid.uuid4().hex}"
     work.mkdir()
     active = _active_batches()
+    indicators: dict[str, list[int]] = {}
     for batch_id in active:
-        if not (batches / f"{batch_id}.parquet").exists():
-            _export_batch(batch_id, batches / f"{batch_id}.parquet")
+        file = batches / f"{batch_id}.parquet"
+        if not file.exists():
+            _export_batch(batch_id, file)
+        indicators[str(batch_id)] = _indicators_in(file)
     _write_closure(work)
-    (work / "manifest.json").write_text(json.dumps({"version": version, "batches": active}))
+    manifest = {"version": version, "batches": active, "indicators": indicators}
+    (work / "manifest.json").write_text(json.dumps(manifest))
     work.rename(final)
     _clean(root, keep=final)
     return final
@@ -286,22 +296,40 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def rollup_sql(folder: Path) -> str | None:
-    """The roll-up query over a snapshot folder; None when no batch is active."""
-    manifest = json.loads((folder / "manifest.json").read_text())
-    files = [folder.parent / "batches" / f"{b}.parquet" for b in manifest["batches"]]
-    if not files:
-        return None
-    return ROLLUP.format(
-        figures=", ".join(f"'{_quoted(f)}'" for f in files),
-        closure=_quoted(folder / "closure.parquet"),
-    )
+@dataclass(frozen=True)
+class Snapshot:
+    folder: Path
+    batches: dict[int, list[int]]  # active batch id → the indicators it has figures of
+
+    @classmethod
+    def read(cls, folder: Path) -> Snapshot:
+        manifest = json.loads((folder / "manifest.json").read_text())
+        return cls(folder, {int(b): ids for b, ids in manifest["indicators"].items()})
+
+    def batches_of(self, indicator_id: int) -> list[int]:
+        return [b for b, ids in self.batches.items() if indicator_id in ids]
+
+    def rollup_sql(self, indicator_id: int) -> str | None:
+        """The roll-up query over the batches that hold the indicator; None if none does."""
+        root = self.folder.parent / "batches"
+        files = [root / f"{b}.parquet" for b in self.batches_of(indicator_id)]
+        if not files:
+            return None
+        return ROLLUP.format(
+            figures=", ".join(f"'{_quoted(f)}'" for f in files),
+            closure=_quoted(self.folder / "closure.parquet"),
+        )
 
 
-def roll_up(indicator_id: int, folder: Path | None = None) -> list[RolledUp]:
+def snapshot() -> Snapshot:
+    """The snapshot that matches the database now (one cheap query when it exists)."""
+    return Snapshot.read(ensure_fresh())
+
+
+def roll_up(indicator_id: int, snap: Snapshot | None = None) -> list[RolledUp]:
     """One indicator's figures per region (every region containing some), year and level:
     one DuckDB query over the snapshot."""
-    sql = rollup_sql(folder or ensure_fresh())
+    sql = (snap or snapshot()).rollup_sql(indicator_id)
     if sql is None:
         return []
     with duckdb.connect() as db:
