@@ -13,13 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
 from .choices import EducationLevel, Measure
 from .models import ImportBatch, Indicator, Observation, Target
 from .rollup import RolledUp, roll_up, snapshot
-from .verdict import ChosenTarget, Point, Verdict, assess, choose_target, number, trend
+from .verdict import ChosenTarget, Point, Verdict, assess, choose_target, in_words, number, trend
 
 # The order levels are shown in, the headline levels of the 40% goal last.
 LEVEL_ORDER = ["vmbo", "havo", "vwo", "havo-vwo", "mbo", "hbo", "wo", "ho", "vo", "po", ""]
@@ -61,6 +64,36 @@ class LevelSeries:
         return f"{number(point.numerator or 0)} van {number(point.denominator)}"
 
     @property
+    def latest_text(self) -> str:
+        return self.value_text(self.latest) if self.latest else ""
+
+    @property
+    def latest_counts(self) -> str:
+        return self.counts_text(self.latest) if self.latest else ""
+
+    @property
+    def trend_text(self) -> str:
+        """ "+0,5 procentpunt per jaar (2015–2019)"; "" below two years."""
+        line = self.verdict.trend
+        if line is None:
+            return ""
+        step = f"{number(line.slope, 1)}" if line.slope < 0 else f"+{number(line.slope, 1)}"
+        unit = _("procentpunt per jaar") if self.is_share else _("per jaar")
+        return f"{step} {unit} ({line.years[0]}–{line.years[-1]})"
+
+    @property
+    def verdict_text(self) -> str:
+        return in_words(self.verdict, self.is_share)
+
+    @property
+    def target_text(self) -> str:
+        target = self.verdict.target
+        if target is None:
+            return ""
+        value = f"{number(target.value, 1)}%" if self.is_share else number(target.value)
+        return f"{target.label}: {value} in {target.year}"
+
+    @property
     def projection_points(self) -> list[Point]:
         """The dashed line: the trend from the latest year to the target year."""
         line, target = self.verdict.trend, self.verdict.target
@@ -93,32 +126,52 @@ class IndicatorFigures:
     indicator: Indicator
     rows: list[RolledUp]
     targets: list[Target]
-    observations: list[Observation]
+    all_observations: list[Observation]  # seed figures, with and without a year
     regions: dict[int, Region]
     batches: list[ImportBatch]
     _by_region: dict[int, list[RolledUp]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, indicator: Indicator) -> IndicatorFigures:
+        return cls.load_many([indicator])[0]
+
+    @classmethod
+    def load_many(cls, indicators: list[Indicator]) -> list[IndicatorFigures]:
+        """Several indicators in the same five queries (plus one DuckDB query each)."""
         snap = snapshot()
-        rows = roll_up(indicator.pk, snap)
-        ids = {r.region_id for r in rows}
+        rows = {i.pk: roll_up(i.pk, snap) for i in indicators}
         observations = list(
-            Observation.objects.filter(indicator=indicator, year__isnull=False)
+            Observation.objects.filter(indicator__in=indicators)
             .select_related("region")
             .order_by("year", "id")
         )
-        targets = list(Target.objects.filter(indicator=indicator).select_related("region"))
+        targets = list(Target.objects.filter(indicator__in=indicators).select_related("region"))
+        ids = {r.region_id for found in rows.values() for r in found}
         ids |= {o.region_id for o in observations if o.region_id}
-        regions = Region.objects.filter(id__in=ids) | Region.objects.filter(kind=RegionKind.LAND)
-        # The snapshot knows which batches hold the indicator: no scan of the figures table.
-        batches = list(
-            ImportBatch.objects.filter(pk__in=snap.batches_of(indicator.pk)).order_by("imported_at")
-        )
-        found = cls(indicator, rows, targets, observations, {r.pk: r for r in regions}, batches)
-        for row in rows:
-            found._by_region.setdefault(row.region_id, []).append(row)
-        return found
+        regions = {r.pk: r for r in Region.objects.filter(Q(id__in=ids) | Q(kind=RegionKind.LAND))}
+        # The snapshot knows which batches hold an indicator: no scan of the figures table.
+        wanted = {b for i in indicators for b in snap.batches_of(i.pk)}
+        batches = list(ImportBatch.objects.filter(pk__in=wanted).order_by("imported_at"))
+        loaded = []
+        for indicator in indicators:
+            mine = set(snap.batches_of(indicator.pk))
+            found = cls(
+                indicator,
+                rows[indicator.pk],
+                [t for t in targets if t.indicator_id == indicator.pk],
+                [o for o in observations if o.indicator_id == indicator.pk],
+                regions,
+                [b for b in batches if b.pk in mine],
+            )
+            for row in found.rows:
+                found._by_region.setdefault(row.region_id, []).append(row)
+            loaded.append(found)
+        return loaded
+
+    @cached_property
+    def observations(self) -> list[Observation]:
+        """The seed figures that have a year (the others cannot go on a time axis)."""
+        return [o for o in self.all_observations if o.year is not None]
 
     @cached_property
     def national(self) -> Region | None:
@@ -154,9 +207,9 @@ class IndicatorFigures:
             if region is None or o.region_id == region.pk:
                 grouped[(o.region_id, o.education_level, o.dimensions_text)].append(o)
         found = []
-        for (_, level, _dims), items in grouped.items():
+        for (_region, level, _dims), items in grouped.items():
             first = items[0]
-            name = first.region.name if first.region_id else "regio niet genoemd"
+            name = first.region.name if first.region_id else _("regio niet genoemd")
             if first.dimensions:
                 name = f"{name}, {first.dimensions_text}"
             points = [Point(o.year, o.value, o.numerator, o.denominator) for o in items]
