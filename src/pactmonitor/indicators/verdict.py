@@ -181,9 +181,12 @@ def assess(points: Sequence[Point], target: ChosenTarget | None) -> Verdict:
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """Dutch: 51.998 and 39,6 (a thousands dot, a decimal comma)."""
+    """Dutch: 51.998 and 39,6 (a thousands dot, a decimal comma), rounded (Django's
+    number_format cuts the decimals off instead)."""
     with translation.override("nl"):
-        return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
+        return formats.number_format(
+            round(value, decimals), decimals, use_l10n=True, force_grouping=True
+        )
 
 
 def in_words(verdict: Verdict, share: bool = True) -> str:
