@@ -335,3 +335,8 @@ def roll_up(indicator_id: int, snap: Snapshot | None = None) -> list[RolledUp]:
     with duckdb.connect() as db:
         rows = db.execute(sql, {"indicator": indicator_id}).fetchall()
     return [RolledUp(r[0], r[1], r[2] or "", r[3], r[4], r[5]) for r in rows]
+
+
+def indicators_with_figures() -> list[int]:
+    """Indicators the active batches hold figures of (read from the snapshot, not the table)."""
+    return sorted({i for ids in snapshot().batches.values() for i in ids})

@@ -243,7 +243,7 @@ def headline_figures() -> list[HeadlineFigure]:
     """Every indicator with imported figures, and every headline indicator, headline first."""
     indicators = list(
         Indicator.objects.filter(
-            Q(is_headline=True) | Q(pk__in=indicators_with_figures())
+            Q(is_headline=True) | Q(pk__in=rollup.indicators_with_figures())
         ).order_by("-is_headline", "name")
     )
     found = []
@@ -255,12 +255,6 @@ def headline_figures() -> list[HeadlineFigure]:
         seed = max(figures.observations, key=lambda o: o.year, default=None)
         found.append(HeadlineFigure(figures, [], seed, _own_target(figures.targets, seed)))
     return found
-
-
-def indicators_with_figures() -> list[int]:
-    """Indicators the active batches hold figures of (read from the snapshot, not the table)."""
-    snap = rollup.snapshot()
-    return sorted({i for ids in snap.batches.values() for i in ids})
 
 
 def _own_target(targets: list[Target], observation: Observation | None) -> Target | None:
