@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import json
+import os
 import shutil
 import time
 import uuid
@@ -40,6 +41,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 from django.conf import settings
@@ -65,9 +67,11 @@ FIGURE_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class RolledUp:
-    """One indicator's figures for a region (with all it contains), year and level."""
+class RolledUp(NamedTuple):
+    """One indicator's figures for a region (with all it contains), year and level.
+
+    A named tuple: a page reads some ten thousand of them, and a tuple is made ten times
+    faster than a frozen dataclass."""
 
     region_id: int
     year: int
@@ -283,7 +287,7 @@ WITH leaves AS (
     WHERE indicator_id = $indicator
     GROUP BY ALL
 )
-SELECT c.container_id, l.year, l.education_level,
+SELECT c.container_id, l.year, coalesce(l.education_level, ''),
        sum(l.numerator), sum(l.denominator), sum(l.n)
 FROM leaves l
 JOIN read_parquet('{closure}') c ON c.region_id = l.region_id
@@ -332,9 +336,23 @@ def roll_up(indicator_id: int, snap: Snapshot | None = None) -> list[RolledUp]:
     sql = (snap or snapshot()).rollup_sql(indicator_id)
     if sql is None:
         return []
-    with duckdb.connect() as db:
+    with _duckdb().cursor() as db:
         rows = db.execute(sql, {"indicator": indicator_id}).fetchall()
-    return [RolledUp(r[0], r[1], r[2] or "", r[3], r[4], r[5]) for r in rows]
+    return list(map(RolledUp._make, rows))
+
+
+_engine: tuple[int, duckdb.DuckDBPyConnection] | None = None
+
+
+def _duckdb() -> duckdb.DuckDBPyConnection:
+    """One in-memory DuckDB per process (starting one costs more than a small query); each
+    query takes its own cursor, so threads do not share one. Made anew after a fork."""
+    global _engine
+    if _engine is None or _engine[0] != os.getpid():
+        engine = duckdb.connect()
+        engine.execute("SET parquet_metadata_cache = true")
+        _engine = (os.getpid(), engine)
+    return _engine[1]
 
 
 def indicators_with_figures() -> list[int]:

@@ -22,7 +22,17 @@ from pactmonitor.regions.models import Region
 from .choices import EducationLevel, Measure
 from .models import ImportBatch, Indicator, Observation, Target
 from .rollup import RolledUp, roll_up, snapshot
-from .verdict import ChosenTarget, Point, Verdict, assess, choose_target, in_words, number, trend
+from .verdict import (
+    ChosenTarget,
+    Point,
+    Verdict,
+    assess,
+    choose_target,
+    in_words,
+    number,
+    signed,
+    trend,
+)
 
 # The order levels are shown in, the headline levels of the 40% goal last.
 LEVEL_ORDER = ["vmbo", "havo", "vwo", "havo-vwo", "mbo", "hbo", "wo", "ho", "vo", "po", ""]
@@ -77,7 +87,7 @@ class LevelSeries:
         line = self.verdict.trend
         if line is None:
             return ""
-        step = f"{number(line.slope, 1)}" if line.slope < 0 else f"+{number(line.slope, 1)}"
+        step = signed(line.slope)
         unit = _("procentpunt per jaar") if self.is_share else _("per jaar")
         return f"{step} {unit} ({line.years[0]}–{line.years[-1]})"
 
