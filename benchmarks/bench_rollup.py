@@ -260,13 +260,14 @@ def main() -> None:
         batches = rollup.snapshot_root() / "batches"
         batches.mkdir(parents=True)
         started = time.perf_counter()
-        write_batch(batches / f"{batch.pk}.parquet", indicator.pk, towns, args.rows)
+        figures = batches / rollup.batch_file(rollup.current_version(), batch.pk)
+        write_batch(figures, indicator.pk, towns, args.rows)
         print(
             f"wrote {args.rows:,} figure rows to Parquet in {time.perf_counter() - started:.1f} s"
         )
         snap = rollup.snapshot()
         rows = rollup.roll_up(indicator.pk, snap)
-        figures, closure = batches / f"{batch.pk}.parquet", snap.folder / "closure.parquet"
+        closure = snap.folder / "closure.parquet"
         product, raw = product_and_raw(figures, closure, indicator.pk)
         check = best(rollup.snapshot)
         pg = None if args.no_postgres else postgres(figures, closure, indicator.pk, work)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -192,6 +194,10 @@ class Figure(models.Model):
         return f"{self.indicator_id}/{self.region_id}/{self.year}: {self.numerator:g}"
 
 
+def _new_token() -> str:
+    return uuid.uuid4().hex
+
+
 class SnapshotVersion(models.Model):
     """A counter bumped whenever what the columnar snapshot holds changes (see ``rollup``).
 
@@ -200,6 +206,9 @@ class SnapshotVersion(models.Model):
     """
 
     counter = models.BigIntegerField(_("teller"), default=0)
+    # Random per database: two databases (test runs, a restored copy) that share a data
+    # directory never take each other's snapshot or batch files for their own.
+    token = models.CharField(_("kenmerk"), max_length=32, default=_new_token)
 
     class Meta:
         verbose_name = _("versie van de kolomopslag")

@@ -4,7 +4,7 @@ Bulk figures (``Figure`` rows, tens of millions) are not aggregated in the trans
 database: the roll-up reads Parquet files with DuckDB.
 
 The snapshot
-    ``<DATA_DIR>/columnar/batches/<batch id>.parquet`` holds one import batch's figures. A
+    ``<DATA_DIR>/columnar/batches/<token>-<batch id>.parquet`` holds one import batch's figures. A
     batch's figures never change, so each is exported once. ``<DATA_DIR>/columnar/snap-<version>/``
     holds ``closure.parquet`` (every region paired with itself and with every region that
     contains it, through the main parent and ``part_of``, each pair once) and
@@ -12,7 +12,8 @@ The snapshot
     they are another source and are never mixed into the imported series.
 
 The version
-    is read from the database in one cheap query: the counter of ``SnapshotVersion`` (bumped
+    is read from the database in one cheap query: the token (random per database) and the
+    counter of ``SnapshotVersion`` (bumped
     by ``mark_stale()``: when a batch lands or is withdrawn, and when a region changes) plus
     the number, sum and maximum of the active batch ids (so a batch that lands without
     ``mark_stale()`` is still seen). Every worker process asks it on every roll-up; a process
@@ -108,14 +109,15 @@ def current_version() -> str:
     versions = connection.ops.quote_name(SnapshotVersion._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT counter FROM {versions} WHERE id = 1), "
+            f"SELECT (SELECT token FROM {versions} WHERE id = 1), "
+            f"(SELECT counter FROM {versions} WHERE id = 1), "
             f"(SELECT count(*) FROM {batches} WHERE state = %s), "
             f"(SELECT sum(id) FROM {batches} WHERE state = %s), "
             f"(SELECT max(id) FROM {batches})",
             ["active", "active"],
         )
-        counter, active, total, newest = cursor.fetchone()
-    return f"{counter or 0}-{active}-{total or 0}-{newest or 0}"
+        token, counter, active, total, newest = cursor.fetchone()
+    return f"{token or 'new'}-{counter or 0}-{active}-{total or 0}-{newest or 0}"
 
 
 # --- building the snapshot ---------------------------------------------------------------
@@ -216,6 +218,11 @@ def _active_batches() -> list[int]:
     return sorted(ImportBatch.objects.filter(state="active").values_list("id", flat=True))
 
 
+def batch_file(version: str, batch_id: int) -> str:
+    """A batch's file name, under the database's token (the version's first part)."""
+    return f"{version.split('-')[0]}-{batch_id}.parquet"
+
+
 def _indicators_in(file: Path) -> list[int]:
     with duckdb.connect() as db:
         rows = db.execute(f"SELECT DISTINCT indicator_id FROM read_parquet('{_quoted(file)}')")
@@ -231,12 +238,13 @@ def _build(root: Path, version: str) -> Path:
     active = _active_batches()
     indicators: dict[str, list[int]] = {}
     for batch_id in active:
-        file = batches / f"{batch_id}.parquet"
+        file = batches / batch_file(version, batch_id)
         if not file.exists():
             _export_batch(batch_id, file)
         indicators[str(batch_id)] = _indicators_in(file)
     _write_closure(work)
-    manifest = {"version": version, "batches": active, "indicators": indicators}
+    files = {str(b): batch_file(version, b) for b in active}
+    manifest = {"version": version, "batches": files, "indicators": indicators}
     (work / "manifest.json").write_text(json.dumps(manifest))
     work.rename(final)
     _clean(root, keep=final)
@@ -254,7 +262,7 @@ def _clean(root: Path, keep: Path) -> None:
     needed: set[str] = set()
     for snap in kept:
         manifest = json.loads((snap / "manifest.json").read_text())
-        needed.update(f"{b}.parquet" for b in manifest["batches"])
+        needed.update(manifest["batches"].values())
     for file in (root / "batches").glob("*.parquet"):
         if file.name not in needed and now - file.stat().st_mtime > KEEP_SECONDS:
             file.unlink(missing_ok=True)
@@ -304,11 +312,16 @@ def _quoted(path: Path) -> str:
 class Snapshot:
     folder: Path
     batches: dict[int, list[int]]  # active batch id → the indicators it has figures of
+    files: dict[int, str]  # active batch id → its file under batches/
 
     @classmethod
     def read(cls, folder: Path) -> Snapshot:
         manifest = json.loads((folder / "manifest.json").read_text())
-        return cls(folder, {int(b): ids for b, ids in manifest["indicators"].items()})
+        return cls(
+            folder,
+            {int(b): ids for b, ids in manifest["indicators"].items()},
+            {int(b): name for b, name in manifest["batches"].items()},
+        )
 
     def batches_of(self, indicator_id: int) -> list[int]:
         return [b for b, ids in self.batches.items() if indicator_id in ids]
@@ -316,7 +329,7 @@ class Snapshot:
     def rollup_sql(self, indicator_id: int) -> str | None:
         """The roll-up query over the batches that hold the indicator; None if none does."""
         root = self.folder.parent / "batches"
-        files = [root / f"{b}.parquet" for b in self.batches_of(indicator_id)]
+        files = [root / self.files[b] for b in self.batches_of(indicator_id)]
         if not files:
             return None
         return ROLLUP.format(
