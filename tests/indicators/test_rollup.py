@@ -190,3 +190,15 @@ def test_a_rolled_back_change_leaves_the_version_as_it_was(tree):
 
 def test_no_active_batch_rolls_up_to_nothing(tree):
     assert roll_up(factory.indicator().pk) == []
+
+
+def test_another_database_in_the_same_data_directory_gets_its_own_snapshot(tree):
+    from pactmonitor.indicators.models import SnapshotVersion
+
+    indicator = shares(tree)
+    first = ensure_fresh()
+    SnapshotVersion.objects.all().delete()  # as if another database with the same batch ids
+    rollup.mark_stale()
+    rollup.mark_stale()
+    assert ensure_fresh() != first
+    assert by_region(indicator)[tree.land.pk].numerator == 40
