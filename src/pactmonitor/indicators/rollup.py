@@ -261,17 +261,19 @@ def _clean(root: Path, keep: Path) -> None:
             shutil.rmtree(snap, ignore_errors=True)
     needed: set[str] = set()
     for snap in kept:
-        manifest = json.loads((snap / "manifest.json").read_text())
-        needed.update(manifest["batches"].values())
+        try:
+            needed.update(json.loads((snap / "manifest.json").read_text())["batches"].values())
+        except (OSError, ValueError, KeyError, AttributeError):
+            continue  # being removed, or written by an older version: its files are not ours
     for file in (root / "batches").glob("*.parquet"):
         if file.name not in needed and now - file.stat().st_mtime > KEEP_SECONDS:
             file.unlink(missing_ok=True)
 
 
-def ensure_fresh() -> Path:
+def ensure_fresh(version: str | None = None) -> Path:
     """The folder of the snapshot that matches the database now, built if need be."""
     root = snapshot_root()
-    version = current_version()
+    version = version or current_version()
     final = root / f"snap-{version}"
     if final.is_dir():
         return final
@@ -339,8 +341,13 @@ class Snapshot:
 
 
 def snapshot() -> Snapshot:
-    """The snapshot that matches the database now (one cheap query when it exists)."""
-    return Snapshot.read(ensure_fresh())
+    """The snapshot that matches the database now (one cheap query when it exists).
+
+    Without an active batch there is nothing to roll up: no files are built or read."""
+    version = current_version()
+    if version.split("-")[2] == "0":
+        return Snapshot(snapshot_root() / "empty", {}, {})
+    return Snapshot.read(ensure_fresh(version))
 
 
 def roll_up(indicator_id: int, snap: Snapshot | None = None) -> list[RolledUp]:
