@@ -7,7 +7,7 @@ import itertools
 
 from django.test import Client
 
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Figure, ImportBatch, Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact, SubMeasure
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
@@ -102,6 +102,27 @@ def target(**kw) -> Target:
     kw.setdefault("indicator", kw.get("indicator") or indicator())
     kw.setdefault("value", 1.0)
     return Target.objects.create(**kw)
+
+
+def import_batch(**kw) -> ImportBatch:
+    n = _n()
+    kw.setdefault("recipe", f"recept-{n}")
+    kw.setdefault("file_name", f"bestand-{n}.csv")
+    kw.setdefault("sha256", f"{n:064x}")
+    kw.setdefault("publisher", "DUO")
+    kw.setdefault("table_name", "Examenkandidaten en geslaagden")
+    kw.setdefault("licence", "CC0 1.0")
+    kw.setdefault("licence_url", "https://creativecommons.org/publicdomain/zero/1.0/")
+    return ImportBatch.objects.create(**kw)
+
+
+def figure(**kw) -> Figure:
+    """A figure of an active batch; pass ``batch`` to put several in one."""
+    kw.setdefault("indicator", kw.get("indicator") or indicator(measure="share"))
+    kw.setdefault("batch", kw.get("batch") or import_batch())
+    kw.setdefault("year", 2019)
+    kw.setdefault("numerator", 1.0)
+    return Figure.objects.create(**kw)
 
 
 def initiative(**kw) -> Initiative:

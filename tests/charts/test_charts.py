@@ -3,6 +3,7 @@
 import pytest
 
 from pactmonitor import charts
+from tests import duo, factory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,19 +47,51 @@ def test_the_status_grid_chart_renders(world):
 def test_the_indicator_table_keeps_values_without_a_year_and_says_so(world):
     table = charts.indicator_table(world.indicator)
     assert [
-        "meting",
+        "document",
         "regio niet genoemd",
         "niet genoemd",
         "12%",
+        "",
         "jaar niet genoemd",
     ] in table.rows
     assert "1 waarden zonder jaar staan alleen in de tabel" in table.summary
 
 
-def test_the_indicator_chart_draws_the_trajectory_to_the_target(world):
-    spec = charts.indicator_chart(world.indicator).to_dict()
-    trajectory = spec["layer"][1]["data"]["values"]
-    assert [(p["year"], p["value"]) for p in trajectory] == [(2013, 47.5), (2015, 55.0)]
+@pytest.fixture
+def duo_figures(world, tmp_path, settings):
+    settings.DATA_DIR = tmp_path
+    return duo.build(world.noord, world.oost, world.nl)
+
+
+def layer(spec, name):
+    return next(part for part in spec["layer"] if part.get("name") == name)
+
+
+def test_the_projection_runs_dashed_from_the_latest_year_to_the_target_year(duo_figures):
+    spec = charts.indicator_chart(duo_figures.indicator).to_dict()
+    dashed = layer(spec, "projectie")
+    assert dashed["mark"]["strokeDash"] == [6, 4]
+    assert {p["jaar"] for p in dashed["data"]["values"]} == {2019, 2020}
+
+
+def test_duo_and_the_documents_are_drawn_as_separate_series(world, duo_figures):
+    factory.observation(
+        indicator=duo_figures.indicator,
+        region=world.oost,
+        year=2014,
+        value=32.6,
+        education_level="havo",
+    )
+    spec = charts.indicator_chart(duo_figures.indicator).to_dict()
+    duo_names = {p["reeks"] for p in layer(spec, "waarnemingen")["data"]["values"]}
+    seed_names = {p["reeks"] for p in layer(spec, "documenten")["data"]["values"]}
+    assert duo_names == {"DUO, havo", "DUO, vwo"}
+    assert seed_names == {"document, Oost, havo"}
+
+
+def test_the_indicator_table_gives_the_counts_behind_each_share(duo_figures):
+    rows = charts.indicator_table(duo_figures.indicator).rows
+    assert ["DUO", "Nederland, havo", 2019, "39,6%", "20.617 van 51.998"] in [r[:5] for r in rows]
 
 
 def test_a_chart_renders_to_png_for_documents(world):

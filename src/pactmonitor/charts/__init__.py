@@ -12,7 +12,7 @@ Only what is public goes in: published rounds and their current published update
 """
 
 from .data import ActionStatus, round_statuses
-from .indicators import indicator_chart, indicator_table
+from .indicators import indicator_chart, indicator_table, landsdelen_table
 from .render import to_png, to_svg
 from .status import (
     STATUS_COLOURS,
@@ -29,6 +29,7 @@ __all__ = [
     "ChartTable",
     "indicator_chart",
     "indicator_table",
+    "landsdelen_table",
     "round_statuses",
     "status_across_rounds",
     "status_across_rounds_table",

@@ -1,8 +1,11 @@
-"""An indicator's observations against its target, with the trajectory to the target.
+"""An indicator in one region: the observed series per source, the target and the projection.
 
-A series is one combination of region, education level and further breakdown. The trajectory
-is the straight line from a series' latest observation to its target (same region, level and
-breakdown). Values without a year cannot be placed on the time axis: they are in the table
+One declaration for the web page, the PDF and the DOCX. The imported series (DUO, rolled up
+to the region) are solid lines with filled dots, one per education level; figures the seed
+documents give are hollow squares on a dotted line, named with their own region, so the two
+sources are never read as one series. A target is a diamond; the projection (the trend of the
+last five years, see ``indicators.verdict``) is a dashed line from the latest figure to the
+target year. Values without a year cannot be placed on the time axis: they are in the table
 only, and the summary says how many.
 """
 
@@ -11,8 +14,10 @@ from __future__ import annotations
 import altair as alt
 from django.utils.translation import gettext as _
 
-from pactmonitor.indicators.choices import EducationLevel
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Indicator
+from pactmonitor.indicators.series import IndicatorFigures, LevelSeries, SeedSeries
+from pactmonitor.indicators.verdict import in_words, number
+from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
 from .table import ChartTable
@@ -20,138 +25,258 @@ from .table import ChartTable
 FONT = "DejaVu Sans, Verdana, sans-serif"
 
 
-def _series(m) -> str:
-    parts = [m.region.name if m.region_id else _("regio niet genoemd")]
-    if m.education_level:
-        parts.append(str(EducationLevel(m.education_level).label))
-    if m.dimensions:
-        parts.append(m.dimensions_text)
+def _figures(indicator: Indicator | IndicatorFigures) -> IndicatorFigures:
+    return (
+        indicator if isinstance(indicator, IndicatorFigures) else IndicatorFigures.load(indicator)
+    )
+
+
+def _place(figures: IndicatorFigures, region: Region | None) -> Region | None:
+    return region or figures.national
+
+
+def _duo_name(series: LevelSeries) -> str:
+    publisher = _("DUO")
+    return f"{publisher}, {series.level_label}" if series.level else str(publisher)
+
+
+def _seed_name(seed: SeedSeries) -> str:
+    parts = [_("document"), seed.region_name]
+    if seed.level:
+        parts.append(seed.level_label)
     return ", ".join(parts)
 
 
-def _measurements(indicator: Indicator, region: Region | None):
-    observations = Observation.objects.filter(indicator=indicator).select_related("region")
-    targets = Target.objects.filter(indicator=indicator).select_related("region")
-    if region is not None:
-        observations, targets = observations.filter(region=region), targets.filter(region=region)
-    return list(observations.order_by("year", "id")), list(targets.order_by("year", "id"))
+def _value(figures: IndicatorFigures, value: float) -> str:
+    unit = figures.indicator.unit
+    text = number(value, 0 if float(value).is_integer() else 1)
+    return f"{text}%" if unit == "percent" else text
 
 
-def _value(indicator: Indicator, value: float) -> str:
-    text = f"{value:g}".replace(".", ",")
-    return f"{text}%" if indicator.unit == "percent" else text
+def _seeds(figures: IndicatorFigures, region: Region | None) -> list[SeedSeries]:
+    # Without a region chosen every seed figure is shown, each under its own region's name.
+    return figures.seed_series(region)
 
 
-def indicator_table(indicator: Indicator, region: Region | None = None) -> ChartTable:
-    observations, targets = _measurements(indicator, region)
-    columns = [_("soort"), _("reeks"), _("jaar"), _("waarde"), _("bron")]
-    rows = [
-        [
-            _("meting"),
-            _series(m),
-            m.year or m.period_text or _("niet genoemd"),
-            _value(indicator, m.value),
-            m.provenance or m.note,
-        ]
-        for m in observations
-    ] + [
-        [
-            _("streefwaarde"),
-            _series(t),
-            t.year or t.period_text or _("niet genoemd"),
-            _value(indicator, t.value),
-            t.provenance or t.note,
-        ]
-        for t in targets
+def indicator_table(
+    indicator: Indicator | IndicatorFigures, region: Region | None = None
+) -> ChartTable:
+    """The chart's numbers as rows, and its text alternative."""
+    figures = _figures(indicator)
+    place = _place(figures, region)
+    duo = figures.series(place) if place else []
+    columns = [_("bron"), _("reeks"), _("jaar"), _("waarde"), _("aantallen"), _("toelichting")]
+    rows: list[list[object]] = []
+    for series in duo:
+        for p in series.points:
+            rows.append(
+                [
+                    _("DUO"),
+                    f"{place.name}, {series.level_label}".rstrip(", "),
+                    p.year,
+                    _value(figures, p.value),
+                    series.counts_text(p),
+                    _("optelling van de gemeenten (Σ teller / Σ noemer)")
+                    if series.is_share
+                    else _("optelling van de gemeenten"),
+                ]
+            )
+    for seed in _seeds(figures, region):
+        for p in seed.points:
+            rows.append(
+                [_("document"), _seed_name(seed), p.year, _value(figures, p.value), "", seed.source]
+            )
+    undated = [
+        o
+        for o in figures.all_observations
+        if o.year is None and (region is None or o.region_id == region.pk)
     ]
-    undated = sum(1 for m in observations if m.year is None)
-    latest = max((m for m in observations if m.year), key=lambda m: m.year, default=None)
-    summary = _("%(name)s: %(n)d metingen en %(t)d streefwaarden.") % {
-        "name": indicator.name,
-        "n": len(observations),
-        "t": len(targets),
-    }
-    if latest is not None:
-        summary += " " + _("Laatste meting: %(value)s in %(year)s (%(series)s).") % {
-            "value": _value(indicator, latest.value),
-            "year": latest.year,
-            "series": _series(latest),
-        }
-    for t in targets:
-        summary += " " + _("Streefwaarde: %(value)s in %(year)s (%(series)s).") % {
-            "value": _value(indicator, t.value),
-            "year": t.year or _("jaar niet genoemd"),
-            "series": _series(t),
-        }
+    for o in undated:
+        rows.append(
+            [
+                _("document"),
+                o.region.name if o.region_id else _("regio niet genoemd"),
+                o.period_text or _("niet genoemd"),
+                _value(figures, o.value),
+                "",
+                o.provenance or o.note,
+            ]
+        )
+    for target in _targets(figures, region):
+        rows.append(
+            [
+                _("streefwaarde"),
+                _target_name(target),
+                target.year or target.period_text or _("niet genoemd"),
+                _value(figures, target.value),
+                "",
+                target.provenance or target.note,
+            ]
+        )
+    return ChartTable(
+        figures.indicator.name, _summary(figures, place, region, duo, len(undated)), columns, rows
+    )
+
+
+def _targets(figures: IndicatorFigures, region: Region | None) -> list:
+    """Every target without a region chosen; else the region's own and the national ones."""
+    found = [
+        t
+        for t in figures.targets
+        if region is None or t.region_id in (None, region.pk) or t.region.kind == RegionKind.LAND
+    ]
+    return sorted(found, key=lambda t: (t.year or 0, t.pk))
+
+
+def _target_name(target) -> str:
+    parts = [target.region.name if target.region_id else _("landelijk (regio niet genoemd)")]
+    if target.education_level:
+        parts.append(str(target.get_education_level_display()))
+    return ", ".join(parts)
+
+
+def _summary(
+    figures: IndicatorFigures,
+    place: Region | None,
+    region: Region | None,
+    duo: list[LevelSeries],
+    undated: int,
+) -> str:
+    parts = [figures.indicator.name + (f", {place.name}" if place else "") + "."]
+    for series in duo:
+        latest = series.latest
+        counts = series.counts_text(latest)
+        parts.append(
+            _("%(series)s: %(value)s in %(year)s%(counts)s.")
+            % {
+                "series": _duo_name(series),
+                "value": _value(figures, latest.value),
+                "year": latest.year,
+                "counts": f" ({counts})" if counts else "",
+            }
+        )
+        parts.append(in_words(series.verdict, series.is_share))
+    if not duo:
+        parts.append(_("Geen geïmporteerde cijfers voor deze regio."))
+    seeds = sum(len(s.points) for s in figures.seed_series(region))
+    if seeds:
+        parts.append(
+            _("%(n)d cijfers uit de documenten staan er apart bij, elk met hun eigen regio.")
+            % {"n": seeds}
+        )
     if undated:
-        summary += " " + _("%(n)d waarden zonder jaar staan alleen in de tabel.") % {"n": undated}
-    return ChartTable(indicator.name, summary, columns, rows)
+        parts.append(_("%(n)d waarden zonder jaar staan alleen in de tabel.") % {"n": undated})
+    return " ".join(parts)
 
 
-def _key(m) -> tuple:
-    return (m.region_id, m.education_level, m.dimensions_text)
-
-
-def indicator_chart(indicator: Indicator, region: Region | None = None) -> alt.Chart:
-    """Observations as lines with points, targets as diamonds, trajectories dashed."""
-    observations, targets = _measurements(indicator, region)
-    points = [
-        {"series": _series(m), "year": m.year, "value": m.value, "kind": _("meting")}
-        for m in observations
-        if m.year is not None
+def indicator_chart(
+    indicator: Indicator | IndicatorFigures, region: Region | None = None
+) -> alt.LayerChart:
+    """Imported series solid, seed figures hollow squares, targets diamonds, projection dashed."""
+    figures = _figures(indicator)
+    place = _place(figures, region)
+    duo = figures.series(place) if place else []
+    observed = [
+        {"reeks": _duo_name(s), "jaar": p.year, "waarde": p.value, "aantallen": s.counts_text(p)}
+        for s in duo
+        for p in s.points
     ]
-    goal_points = [
-        {"series": _series(t), "year": t.year, "value": t.value, "kind": _("streefwaarde")}
-        for t in targets
-        if t.year is not None
+    seeds = [
+        {"reeks": _seed_name(s), "jaar": p.year, "waarde": p.value}
+        for s in _seeds(figures, region)
+        for p in s.points
     ]
-    trajectory = []
-    for t in targets:
-        matching = [
-            m for m in observations if m.year and _key(m) == _key(t) and m.year < (t.year or 0)
-        ]
-        if t.year and matching:
-            last = max(matching, key=lambda m: m.year)
-            for year, value in ((last.year, last.value), (t.year, t.value)):
-                trajectory.append({"series": _series(t), "year": year, "value": value})
-    table = indicator_table(indicator, region)
-    unit = indicator.unit_text or str(indicator.get_unit_display())
-    # A true time axis: 2010, 2014 and 2020 are spaced by their distance in years.
+    projection = [
+        {"reeks": _duo_name(s), "jaar": p.year, "waarde": p.value}
+        for s in duo
+        for p in s.projection_points
+    ]
+    goals = [
+        {
+            "reeks": _duo_name(s),
+            "jaar": s.verdict.target.year,
+            "waarde": s.verdict.target.value,
+            "soort": s.verdict.target.label,
+        }
+        for s in duo
+        if s.verdict.target is not None
+    ]
+    table = indicator_table(figures, region)
+    unit = figures.indicator.unit_text or str(figures.indicator.get_unit_display())
+    # A true time axis: 2014 and 2020 are spaced by their distance in years.
     x = alt.X(
-        "year:Q",
+        "jaar:Q",
         title=_("jaar"),
         scale=alt.Scale(zero=False, nice=False, padding=20),
         axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
     )
-    y = alt.Y("value:Q", title=unit)
+    y = alt.Y("waarde:Q", title=unit, scale=alt.Scale(zero=False))
     colour = alt.Color(
-        "series:N", title=_("reeks"), legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
+        "reeks:N", title=_("reeks"), legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
     )
-    layers = [
-        alt.Chart(alt.Data(values=points))
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
-        .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:Q", "value:Q"])
-    ]
-    if trajectory:
+    layers = []
+    if observed:
         layers.append(
-            alt.Chart(alt.Data(values=trajectory))
+            alt.Chart(alt.Data(values=observed), name="waarnemingen")
+            .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
+            .encode(
+                x=x, y=y, color=colour, tooltip=["reeks:N", "jaar:Q", "waarde:Q", "aantallen:N"]
+            )
+        )
+    if seeds:
+        layers.append(
+            alt.Chart(alt.Data(values=seeds), name="documenten")
+            .mark_line(
+                strokeDash=[2, 3],
+                point=alt.OverlayMarkDef(shape="square", size=70, filled=False, strokeWidth=2),
+            )
+            .encode(x=x, y=y, color=colour, tooltip=["reeks:N", "jaar:Q", "waarde:Q"])
+        )
+    if projection:
+        layers.append(
+            alt.Chart(alt.Data(values=projection), name="projectie")
             .mark_line(strokeDash=[6, 4])
-            .encode(x=x, y=y, color=colour, detail="series:N")
+            .encode(x=x, y=y, color=colour, detail="reeks:N")
         )
-    if goal_points:
+    if goals:
         layers.append(
-            alt.Chart(alt.Data(values=goal_points))
+            alt.Chart(alt.Data(values=goals), name="streefwaarden")
             .mark_point(shape="diamond", size=140, filled=False, strokeWidth=2)
-            .encode(x=x, y=y, color=colour, tooltip=["series:N", "year:Q", "value:Q", "kind:N"])
+            .encode(x=x, y=y, color=colour, tooltip=["reeks:N", "jaar:Q", "waarde:Q", "soort:N"])
         )
-    if not points and not goal_points:
+    if not layers:
         layers = [
-            alt.Chart(alt.Data(values=[{"year": "", "value": 0}]))
+            alt.Chart(alt.Data(values=[{"jaar": 0, "waarde": 0}]))
             .mark_text(text=_("geen waarden met een jaar"))
             .encode(x=x)
         ]
+    title = figures.indicator.name + (f" – {place.name}" if place else "")
     return (
         alt.layer(*layers)
-        .properties(width=480, height=260, title=indicator.name, description=table.summary)
+        .properties(width=480, height=260, title=title, description=table.summary)
         .configure(font=FONT)
     )
+
+
+def landsdelen_table(indicator: Indicator | IndicatorFigures) -> ChartTable:
+    """The landsdelen side by side: per landsdeel and level the latest figure and verdict."""
+    figures = _figures(indicator)
+    columns = [_("landsdeel"), _("niveau"), _("jaar"), _("waarde"), _("aantallen"), _("oordeel")]
+    rows = []
+    for landsdeel, all_series in figures.landsdelen():
+        for series in all_series:
+            latest = series.latest
+            rows.append(
+                [
+                    landsdeel.name,
+                    series.level_label,
+                    latest.year,
+                    _value(figures, latest.value),
+                    series.counts_text(latest),
+                    in_words(series.verdict, series.is_share),
+                ]
+            )
+    summary = _("%(name)s per landsdeel: het laatste cijfer en het oordeel per niveau.") % {
+        "name": figures.indicator.name
+    }
+    return ChartTable(figures.indicator.name, summary, columns, rows)

@@ -14,7 +14,9 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     The SVG gets ``role="img"`` and the description as ``aria-label``, so a screen reader
     reads the text alternative instead of the marks.
     """
-    svg = vl_convert.vegalite_to_svg(chart.to_json())
+    # The declarations are fixed code, checked by the tests; validating the schema again on
+    # every render cost more than drawing the chart (see report_summary).
+    svg = vl_convert.vegalite_to_svg(chart.to_dict(validate=False))
     description = getattr(chart, "description", None)
     label = description if isinstance(description, str) else ""
     return svg.replace(
@@ -26,4 +28,4 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     """The chart as PNG bytes (for DOCX, which does not take SVG everywhere)."""
-    return vl_convert.vegalite_to_png(chart.to_json(), scale=scale)
+    return vl_convert.vegalite_to_png(chart.to_dict(validate=False), scale=scale)

@@ -42,3 +42,15 @@ class BatchState(models.TextChoices):
     ACTIVE = "active", _("in gebruik")
     SUPERSEDED = "superseded", _("vervangen door een nieuwere versie")
     WITHDRAWN = "withdrawn", _("ingetrokken")
+
+
+class VerdictKind(models.TextChoices):
+    """Where a series stands against its target (see ``verdict``)."""
+
+    ON_COURSE = "op_koers", _("op koers")
+    OFF_COURSE = "niet_op_koers", _("niet op koers")
+    TOO_FEW = "te_weinig_metingen", _("te weinig metingen")
+    REACHED = "gehaald", _("gehaald")
+    NOT_REACHED = "niet_gehaald", _("niet gehaald")
+    TARGET_YEAR_UNMEASURED = "doeljaar_niet_gemeten", _("doeljaar niet gemeten")
+    NO_TARGET = "geen_streefwaarde", _("geen streefwaarde")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -198,3 +200,27 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.region_id}/{self.year}: {self.numerator:g}"
+
+
+def _new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class SnapshotVersion(models.Model):
+    """A counter bumped whenever what the columnar snapshot holds changes (see ``rollup``).
+
+    One row. Every worker process compares it (with the batches' ids) to the snapshot it
+    reads, in one cheap query, so a batch landing in one process is seen by all.
+    """
+
+    counter = models.BigIntegerField(_("teller"), default=0)
+    # Random per database: two databases (test runs, a restored copy) that share a data
+    # directory never take each other's snapshot or batch files for their own.
+    token = models.CharField(_("kenmerk"), max_length=32, default=_new_token)
+
+    class Meta:
+        verbose_name = _("versie van de kolomopslag")
+        verbose_name_plural = _("versies van de kolomopslag")
+
+    def __str__(self) -> str:
+        return str(self.counter)

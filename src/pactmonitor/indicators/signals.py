@@ -1,4 +1,9 @@
-"""A change to an observation or to the region tree makes the columnar snapshot stale."""
+"""A change to the region tree or to an import batch makes the columnar snapshot stale.
+
+Seed observations are not in the snapshot (see ``rollup``), so saving one changes nothing
+there. The importer calls ``mark_stale()`` itself when a batch lands; the batch signal below
+also catches a withdrawal made in the admin.
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -6,15 +11,17 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 def _stale(**kwargs) -> None:
     from .rollup import mark_stale
 
+    if kwargs.get("raw"):  # loading fixtures: the tables may not be complete yet
+        return
     mark_stale()
 
 
 def connect() -> None:
     from pactmonitor.regions.models import Region
 
-    from .models import Observation
+    from .models import ImportBatch
 
-    for model in (Observation, Region):
+    for model in (Region, ImportBatch):
         post_save.connect(_stale, sender=model, dispatch_uid=f"stale-{model.__name__}-save")
         post_delete.connect(_stale, sender=model, dispatch_uid=f"stale-{model.__name__}-delete")
-    m2m_changed.connect(_stale, sender=Region.groupings.through, dispatch_uid="stale-groupings")
+    m2m_changed.connect(_stale, sender=Region.part_of.through, dispatch_uid="stale-part-of")

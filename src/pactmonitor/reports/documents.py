@@ -220,6 +220,31 @@ class IndicatorSection:
     charts: list[Chart] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LevelVerdict:
+    """One level of an indicator in a region: latest figure, trend, target and verdict."""
+
+    level: str  # "havo", or "" for an indicator without levels
+    year: int
+    value: str  # "39,6%"
+    counts: str  # "20.617 van 51.998"
+    trend: str  # "+0,9 procentpunt per jaar (2015–2019)"
+    verdict: str  # "niet op koers"
+    verdict_text: str  # the sentence with gap, needed and observed change, and which target
+
+
+@dataclass
+class IndicatorVerdicts:
+    """An indicator's imported figures for one region (Nederland, or the landsdeel)."""
+
+    name: str
+    region: str
+    definition: str
+    source: str  # "Bron: DUO, CC0 1.0 – tabel …, bestand …, geïmporteerd op …"
+    levels: list[LevelVerdict]
+    charts: list[Chart] = field(default_factory=list)
+
+
 @dataclass
 class PactSection:
     name: str
@@ -251,6 +276,8 @@ class Report:
     overdue: list[OverdueGoal] = field(default_factory=list)
     initiatives: list[InitiativeRow] = field(default_factory=list)
     indicators: list[IndicatorSection] = field(default_factory=list)
+    # Bijlage 1 (Nederland) and the landsdeel report (its landsdeel): the imported figures.
+    verdicts: list[IndicatorVerdicts] = field(default_factory=list)
 
     @property
     def running_header(self) -> str:

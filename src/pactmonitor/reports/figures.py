@@ -68,3 +68,10 @@ def indicator_charts(indicator, regions) -> list[Chart]:
             )
         )
     return found
+
+
+def verdict_chart(figures, region) -> Chart:
+    """The web's indicator chart (imported series, documents, target, projection)."""
+    table = charts.indicator_table(figures, region)
+    declaration = charts.indicator_chart(figures, region)
+    return Chart(table.title, table.summary, _for_documents(declaration))

@@ -329,6 +329,36 @@ class DocxWriter:
             paragraph.add_run(f"{sub.letter}. ").bold = True
             paragraph.add_run(sub.text)
 
+    def verdicts(self) -> None:
+        """The imported indicator figures with trend, target and verdict (see _verdicts.html)."""
+        if not self.report.verdicts:
+            return
+        self.heading("Indicatoren: op koers?", 1)
+        self.paragraph(
+            "Cijfers van DUO, opgeteld over alle gemeenten (een aandeel als de som van de "
+            "tellers gedeeld door de som van de noemers). De trend is een rechte lijn door de "
+            "laatste vijf gemeten jaren (kleinste kwadraten), doorgetrokken naar het doeljaar "
+            "van de streefwaarde; bij minder dan drie gemeten jaren: te weinig metingen. Er "
+            "staat steeds bij met welke streefwaarde is vergeleken."
+        )
+        widths = [2.0, 1.4, 1.8, 3.2, 3.4, 6.0]
+        for indicator in self.report.verdicts:
+            self.heading(f"{indicator.name} – {indicator.region}", 2)
+            if indicator.definition:
+                self.paragraph(f"Hoe is dit berekend: {indicator.definition}")
+            table = self.table(
+                ["Niveau", "Jaar", "Waarde", "Aantallen", "Trend", "Oordeel"], widths
+            )
+            for level in indicator.levels:
+                cells = self.row(table, widths)
+                cells[0].text, cells[1].text = level.level or "–", str(level.year)
+                cells[2].text, cells[3].text, cells[4].text = level.value, level.counts, level.trend
+                cells[5].paragraphs[0].add_run(level.verdict).bold = True
+                cells[5].add_paragraph(level.verdict_text)
+            for chart in indicator.charts:
+                self.chart(chart)
+            self.paragraph(indicator.source, italic=True)
+
     def bijlage1(self) -> None:
         widths = [2.4, 5.0, 7.6, 2.8]
         for line in self.report.lines:
@@ -450,6 +480,7 @@ class DocxWriter:
         self.title_page()
         self.summary()
         self.legend()
+        self.verdicts()
         kind = self.report.kind.value
         if kind == "bijlage1":
             self.bijlage1()

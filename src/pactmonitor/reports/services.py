@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from django.db.models import Prefetch
 
 from pactmonitor.indicators.models import Indicator, Observation
+from pactmonitor.indicators.rollup import indicators_with_figures
+from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, RoundState, Status, UpdateState
@@ -29,8 +31,10 @@ from .documents import (
     ActionRow,
     Changes,
     IndicatorSection,
+    IndicatorVerdicts,
     InitiativeRow,
     LandsdeelProfile,
+    LevelVerdict,
     Link,
     Mark,
     Move,
@@ -344,6 +348,7 @@ def bijlage1(round: ReportingRound) -> Report:
         summary=summary(round, actions, now, lines, _landsdeel_counts(round, now)),
         legend=legend(),
         lines=lines,
+        verdicts=_verdicts(None),
     )
 
 
@@ -510,6 +515,49 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
     return sections
 
 
+def _batch_source(batch) -> str:
+    licence = f", {batch.licence}" if batch.licence else ""
+    return (
+        f"Bron: {batch.publisher}{licence} – tabel {batch.table_name}, bestand "
+        f"{batch.file_name}, geïmporteerd op {dutch_date(batch.imported_at.date())}"
+    )
+
+
+def _verdicts(region: Region | None) -> list[IndicatorVerdicts]:
+    """Every indicator with imported figures, for ``region`` (Nederland when None)."""
+    indicators = list(
+        Indicator.objects.filter(pk__in=indicators_with_figures()).order_by("-is_headline", "name")
+    )
+    sections = []
+    for found in IndicatorFigures.load_many(indicators):
+        place = region if region is not None else found.national
+        series = found.series(place) if place is not None else []
+        if not series:
+            continue
+        sections.append(
+            IndicatorVerdicts(
+                name=found.indicator.name,
+                region=place.name,
+                definition=plain(found.indicator.definition),
+                source="; ".join(_batch_source(b) for b in found.batches),
+                levels=[
+                    LevelVerdict(
+                        s.level_label,
+                        s.latest.year,
+                        s.latest_text,
+                        s.latest_counts,
+                        s.trend_text,
+                        s.verdict.label,
+                        s.verdict_text,
+                    )
+                    for s in series
+                ],
+                charts=[figures.verdict_chart(found, region)],
+            )
+        )
+    return sections
+
+
 def _pact_sections(actions: list[Action], now: dict[int, list]) -> list[PactSection]:
     sections = []
     for pact in Pact.objects.filter(id__in={a.pact_id for a in actions}).order_by("level", "name"):
@@ -552,6 +600,7 @@ def _area_report(
         overdue=_overdue(round, actions, now),
         initiatives=_initiatives(region_ids),
         indicators=_indicators(region_ids),
+        verdicts=_verdicts(region) if is_landsdeel else [],
     )
 
 

@@ -74,3 +74,22 @@ class InitiativeFinderForm(forms.Form):
             "action_line": data.get("lijn"),
             "level": data.get("niveau"),
         }
+
+
+class IndicatorRegionForm(forms.Form):
+    """The region of an indicator page (``?regio=<key>``): the regions that have figures.
+
+    Municipalities are accepted by key but not listed: several hundred options help nobody.
+    """
+
+    regio = forms.ChoiceField(label=_("Regio"), required=False)
+
+    def __init__(self, data, *, regions: list[Region], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for region in regions:
+            if region.kind != "gemeente":
+                groups.setdefault(str(region.get_kind_display()), []).append(
+                    (region.key, region.name)
+                )
+        self.fields["regio"].choices = [("", _("Nederland"))] + list(groups.items())

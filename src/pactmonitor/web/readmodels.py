@@ -9,7 +9,9 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from pactmonitor.charts.data import public_actions, public_updates
+from pactmonitor.indicators import rollup
 from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.series import IndicatorFigures, LevelSeries
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
@@ -221,39 +223,51 @@ def region_pacts(region: Region):
 
 @dataclass
 class HeadlineFigure:
-    indicator: Indicator
-    latest: Observation | None
-    target: Target | None
+    """An indicator on the home page: the national imported series per level with verdict.
+
+    Without imported figures, the latest seed figure is shown with its own region named, and
+    a target only when it is that same region's own target: a region's figure never stands
+    beside the national target as if the two were comparable.
+    """
+
+    figures: IndicatorFigures
+    national: list[LevelSeries]
+    seed: Observation | None = None
+    seed_target: Target | None = None
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.figures.indicator
 
 
 def headline_figures() -> list[HeadlineFigure]:
-    """Each headline indicator's latest dated observation (national first) and its target."""
-    indicators = list(Indicator.objects.filter(is_headline=True).order_by("name"))
-    observations = Observation.objects.filter(
-        indicator__in=indicators, year__isnull=False
-    ).select_related("region")
-    targets = Target.objects.filter(indicator__in=indicators).select_related("region")
-    figures = []
-    for indicator in indicators:
-        own = [o for o in observations if o.indicator_id == indicator.pk]
-        national = [o for o in own if o.region is None or o.region.kind == "land"] or own
-        latest = max(national, key=lambda o: o.year, default=None)
-        goals = [t for t in targets if t.indicator_id == indicator.pk]
-        figures.append(HeadlineFigure(indicator, latest, _matching_target(goals, latest)))
-    return figures
+    """Every indicator with imported figures, and every headline indicator, headline first."""
+    indicators = list(
+        Indicator.objects.filter(
+            Q(is_headline=True) | Q(pk__in=rollup.indicators_with_figures())
+        ).order_by("-is_headline", "name")
+    )
+    found = []
+    for figures in IndicatorFigures.load_many(indicators):
+        national = figures.series(figures.national) if figures.national else []
+        if national:
+            found.append(HeadlineFigure(figures, national))
+            continue
+        seed = max(figures.observations, key=lambda o: o.year, default=None)
+        found.append(HeadlineFigure(figures, [], seed, _own_target(figures.targets, seed)))
+    return found
 
 
-def _matching_target(targets: list[Target], observation: Observation | None) -> Target | None:
-    if observation is not None:
-        same = [
-            t
-            for t in targets
-            if t.region_id == observation.region_id
-            and t.education_level == observation.education_level
-        ]
-        if same:
-            return max(same, key=lambda t: t.year or 0)
-    return max(targets, key=lambda t: t.year or 0, default=None)
+def _own_target(targets: list[Target], observation: Observation | None) -> Target | None:
+    """The target of the seed figure's own region and level, if the source gives one."""
+    if observation is None or observation.region_id is None:
+        return None
+    same = [
+        t
+        for t in targets
+        if t.region_id == observation.region_id and t.education_level == observation.education_level
+    ]
+    return max(same, key=lambda t: t.year or 0, default=None)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from pactmonitor import charts
 from pactmonitor.indicators.models import Indicator
+from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
@@ -16,7 +17,7 @@ from pactmonitor.regions.models import Region, RegionProfile
 
 from . import readmodels
 from .caching import public_page
-from .forms import ActionFilterForm, InitiativeFinderForm
+from .forms import ActionFilterForm, IndicatorRegionForm, InitiativeFinderForm
 from .search import search_everything
 
 
@@ -203,22 +204,27 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, key=key)
-    regions = Region.objects.filter(observations__indicator=indicator).distinct().order_by("name")
+    figures = IndicatorFigures.load(indicator)
+    regions = figures.regions_with_figures()
     region = None
     if request.GET.get("regio"):
-        region = regions.filter(key=request.GET["regio"]).first()
+        region = next((r for r in regions if r.key == request.GET["regio"]), None)
         if region is None:
             raise Http404("unknown region for this indicator")
-    chart = charts.indicator_chart(indicator, region)
+    place = region or figures.national
     return render(
         request,
         "web/indicator_detail.html",
         {
             "indicator": indicator,
-            "regions": regions,
+            "figures": figures,
+            "form": IndicatorRegionForm(request.GET or None, regions=regions),
             "region": region,
-            "svg": charts.to_svg(chart),
-            "table": charts.indicator_table(indicator, region),
+            "place": place,
+            "series": figures.series(place) if place else [],
+            "svg": charts.to_svg(charts.indicator_chart(figures, region)),
+            "table": charts.indicator_table(figures, region),
+            "landsdelen": charts.landsdelen_table(figures),
         },
     )
 
