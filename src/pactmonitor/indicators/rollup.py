@@ -140,30 +140,10 @@ def _locked(root: Path) -> Iterator[None]:
 
 
 def containment_pairs() -> list[tuple[int, int]]:
-    """Every (region, containing region) pair, the region itself included, each pair once.
+    """Every (region, containing region) pair, the region itself included, each pair once."""
+    from pactmonitor.regions.tree import RegionTree
 
-    TODO(regions branch): switch to ``pactmonitor.regions.tree.RegionTree.containment_pairs()``
-    when it lands; this computes the same from the main parent and ``part_of``.
-    """
-    from pactmonitor.regions.models import Region
-
-    up: dict[int, set[int]] = {pk: set() for pk in Region.objects.values_list("id", flat=True)}
-    for pk, parent in Region.objects.filter(parent__isnull=False).values_list("id", "parent_id"):
-        up[pk].add(parent)
-    for pk, container in Region.part_of.through.objects.values_list(
-        "from_region_id", "to_region_id"
-    ):
-        up[pk].add(container)
-    pairs = []
-    for pk in up:
-        seen, todo = {pk}, [pk]
-        while todo:
-            for container in up.get(todo.pop(), ()):
-                if container not in seen:
-                    seen.add(container)
-                    todo.append(container)
-        pairs.extend((pk, container) for container in sorted(seen))
-    return pairs
+    return RegionTree.load().containment_pairs()
 
 
 def _csv_to_parquet(staged: Path, target: Path, types: dict[str, str], order: str) -> None:
