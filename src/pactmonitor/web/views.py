@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pactmonitor import charts
+from pactmonitor.core.pagecache import public_page
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
@@ -15,7 +16,6 @@ from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region, RegionProfile
 
 from . import readmodels
-from .caching import public_page
 from .forms import ActionFilterForm, InitiativeFinderForm
 from .search import search_everything
 
@@ -49,7 +49,7 @@ def pact_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/pact_list.html", {"pacts": readmodels.pacts_with_rounds()})
 
 
-@public_page
+@public_page(query=("ronde", "lijn", "status", "trekker"))
 def pact_detail(request: HttpRequest, key: str) -> HttpResponse:
     pact = get_object_or_404(Pact.objects.select_related("parent", "region"), key=key)
     rounds = readmodels.rounds_for(pact)
@@ -200,7 +200,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(query=("regio",))
 def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, key=key)
     regions = Region.objects.filter(observations__indicator=indicator).distinct().order_by("name")
@@ -223,7 +223,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(query=("q", "landsdeel", "soort", "lijn", "niveau"))
 def initiative_finder(request: HttpRequest) -> HttpResponse:
     form = InitiativeFinderForm(request.GET or None)
     found = (
@@ -249,7 +249,7 @@ def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "web/initiative_detail.html", {"initiative": initiative})
 
 
-@public_page
+@public_page(query=("q",))
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     sections = search_everything(query)
