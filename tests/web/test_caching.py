@@ -129,7 +129,9 @@ def test_a_correction_published_through_the_service_shows_on_the_next_visit(
 ):
     w = round_cycle
     published = StatusUpdate.objects.public().get(action=w.n2)
-    assert "Stages lopen volgens plan." in client.get("/pacten/nationaal/acties/2/").content.decode()
+    assert (
+        "Stages lopen volgens plan." in client.get("/pacten/nationaal/acties/2/").content.decode()
+    )
     with committed():
         services.correct_update(published, reason="Verkeerde tekst", narrative="Stages gestopt.")
     page = client.get("/pacten/nationaal/acties/2/").content.decode()
@@ -141,9 +143,14 @@ def test_saving_a_draft_keeps_the_public_pages_cached(client, round_cycle, commi
     client.get("/pacten/nationaal/")
     editor = factory_client(w.bob)
     update = round_world.draft(w, w.n2)
-    data = {"status": "vertraagd", "narrative": "Concepttekst", "new": "", "revision": 1}
-    data |= {f"{p}-{n}": 0 for p in ("mijlpalen", "vindplaatsen") for n in ("TOTAL_FORMS", "INITIAL_FORMS")}  # fmt: skip
-    data["revision"] = update.revision
+    data = {
+        "status": "vertraagd",
+        "narrative": "Concepttekst",
+        "new": "",
+        "revision": update.revision,
+    }
+    for prefix in ("mijlpalen", "vindplaatsen"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     with committed():
         saved = editor.post(f"/werk/updates/{update.pk}/", data)
     assert saved.status_code == 302

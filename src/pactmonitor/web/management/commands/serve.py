@@ -43,6 +43,8 @@ class Command(BaseCommand):
                 # addresses it trusts: none, unless a proxy in front says so.
                 trusted = settings.PROXY_ADDRESSES if settings.BEHIND_PROXY else []
                 self.cfg.set("forwarded_allow_ips", ",".join(trusted))
+                # One control socket per user would clash between several servers on a host.
+                self.cfg.set("control_socket_disable", True)
 
             def load(self):
                 return application
