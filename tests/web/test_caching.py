@@ -19,18 +19,6 @@ from tests import world as round_world
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what a change leaves for after its commit, as the commit would. What building the
-    world left pending is dropped first: one drop per transaction, and that one is the world's."""
-
-    def run():
-        connection.run_on_commit.clear()
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run
-
-
 # --- Served from the cache ----------------------------------------------------------------------
 
 
