@@ -182,16 +182,19 @@ def _digest(data: str | bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def page_key(token: str, request: HttpRequest, language: str, query: str) -> str:
-    """Scheme, host, path, declared query and language; ``get_host`` refuses a bad host."""
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return f"pactmonitor:page:{token}:{_digest(f'{url}#{language}')}"
+def site(request: HttpRequest) -> str:
+    """Scheme and host of the request; ``get_host`` refuses a disallowed host (400)."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
-def declaration_key(token: str, request: HttpRequest) -> str:
+def page_key(token: str, site: str, path: str, language: str, query: str) -> str:
+    """Scheme, host, path, declared query and language, like Django's ``get_cache_key``."""
+    return f"pactmonitor:page:{token}:{_digest(f'{site}{path}?{query}#{language}')}"
+
+
+def declaration_key(token: str, site: str, path: str) -> str:
     """Where the fast path finds which parameters the page at this address declares."""
-    url = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"pactmonitor:page-query:{token}:{_digest(url)}"
+    return f"pactmonitor:page-query:{token}:{_digest(site + path)}"
 
 
 # --- Storage: the shared cache behind a small per-process copy ----------------------------------
@@ -308,14 +311,15 @@ class FetchPageCacheMiddleware:
         generation = current_generation()
         if generation is None:
             return None
-        query = canonical_query(request, declared)
-        key = page_key(generation.token, request, translation.get_language(), query)
+        query, address = canonical_query(request, declared), site(request)
+        language = translation.get_language()
+        key = page_key(generation.token, address, request.path, language, query)
         _only_declared(request, declared, query)
         stored = _read(key)
         if isinstance(stored, StoredPage):
             return replay(request, stored)
         request.pactmonitor_pending_page = PendingPage(  # type: ignore[attr-defined]
-            key, declaration_key(generation.token, request), declared, generation
+            key, declaration_key(generation.token, address, request.path), declared, generation
         )
         return None
 
@@ -384,22 +388,22 @@ class CachedPagesWSGI:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         request = WSGIRequest(environ)
-        if not cacheable_request(request) or not self._passes_security(request):
-            return None
-        generation = current_generation()
+        address = self._checked_site(request) if cacheable_request(request) else None
+        generation = current_generation() if address else None
         if generation is None:
             return None
-        declared = _read(declaration_key(generation.token, request))
+        declared = _read(declaration_key(generation.token, address, request.path))
         if not isinstance(declared, tuple):
             return None
-        query = canonical_query(request, declared)
-        key = page_key(generation.token, request, request_language(request), query)
-        stored = _read(key)
+        query, language = canonical_query(request, declared), request_language(request)
+        stored = _read(page_key(generation.token, address, request.path, language, query))
         return replay(request, stored) if isinstance(stored, StoredPage) else None
 
-    def _passes_security(self, request: HttpRequest) -> bool:
+    def _checked_site(self, request: HttpRequest) -> str | None:
+        """Scheme and host, if Django would serve this request rather than refuse (a
+        disallowed host: 400) or redirect it (SecurityMiddleware's HTTPS rule)."""
         try:
-            request.get_host()
+            address = site(request)
         except DisallowedHost:
-            return False  # Django answers 400
-        return self.security.process_request(request) is None  # else Django redirects
+            return None
+        return address if self.security.process_request(request) is None else None
