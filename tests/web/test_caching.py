@@ -414,3 +414,8 @@ def test_the_server_answers_304_to_a_visitor_with_the_current_copy(client, world
     etag = client.get("/pacten/")["ETag"]
     status, headers, body = wsgi_get("/pacten/", HTTP_IF_NONE_MATCH=etag)
     assert status.startswith("304") and body == b"" and headers["ETag"] == etag
+
+
+def test_a_head_request_of_a_public_page_is_public_too(client, world):
+    response = client.head("/pacten/")
+    assert response.status_code == 200 and response["Cache-Control"].startswith("public")

@@ -341,8 +341,9 @@ class UpdatePageCacheMiddleware:
                 response["Cache-Control"] = PRIVATE
             return response
         public_headers(response, pending.generation)
-        _write(pending.key, stored_copy(response, pending.generation))
-        _write(pending.declaration_key, pending.declared)
+        if request.method == "GET":  # a HEAD response is public too, but has no page to keep
+            _write(pending.key, stored_copy(response, pending.generation))
+            _write(pending.declaration_key, pending.declared)
         response["X-Page-Cache"] = "miss"
         return get_conditional_response(
             request,
@@ -354,7 +355,7 @@ class UpdatePageCacheMiddleware:
     @staticmethod
     def _storable(request: HttpRequest, response: HttpResponse) -> bool:
         return (
-            request.method == "GET"
+            request.method in ("GET", "HEAD")
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
