@@ -14,7 +14,8 @@ The figures are reported, never asserted: timings belong here, not in the tests.
 Reading them: with 50 clients sending back to back, latency is mostly waiting in the server's
 queue (Little's law: mean latency = clients / throughput), so p95 follows the throughput the
 two cores give the server while the load generator runs on the same cores. Published pages are
-answered from the page cache before Django's middleware runs (web/caching.py).
+answered from the page cache in front of Django, after the same host and HTTPS checks
+(core/pagecache.py).
 """
 
 from __future__ import annotations

@@ -43,3 +43,19 @@ def bundled(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): ...`` runs what the changes inside leave for after their commit
+    (``transaction.on_commit``: the page cache is emptied then), as a real commit would.
+
+    What building the test's world left pending is dropped first: the page cache is emptied
+    once per transaction, so the world's pending drop would hide the one under test."""
+    from django.db import connection
+
+    def run():
+        connection.run_on_commit.clear()
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run

@@ -8,6 +8,7 @@ its value is unusable. See the README for the variables.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -136,13 +137,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before anything else runs (see web/caching.py).
-    "pactmonitor.web.caching.PageCacheMiddleware",
+    # First, like Django's UpdateCacheMiddleware: it stores public pages with the headers the
+    # whole stack gave them (core/pagecache.py).
+    "pactmonitor.core.pagecache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the HTTPS redirect, host validation and the language: looks pages up in process_view.
+    "pactmonitor.core.pagecache.FetchPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads a body: 413 for one over its route's limit (see limits.py).
@@ -224,7 +228,6 @@ HTTPS = env_bool("PACTMONITOR_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -244,13 +247,6 @@ SITE_URL = env_str("PACTMONITOR_SITE_URL", "http://127.0.0.1:8000")
 # Days before a round's deadline on which contributors with open drafts get a reminder (0: on it).
 PACTMONITOR_REMINDER_DAYS = env_int_list("PACTMONITOR_REMINDER_DAYS", [7, 1, 0])
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache"),
-        "TIMEOUT": None,
-    }
-}
 
 # The seeds the bundled dataset is checked against (present in a development checkout).
 SEEDS_DIR = Path(
@@ -347,3 +343,46 @@ MIDDLEWARE.insert(  # inside CSPMiddleware, so the policy it writes sees the exc
     MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
     "pactmonitor.web.headers.DocumentStylesMiddleware",
 )
+
+# --- Page cache, proxy and scale-out (issue 11; see docs/deployment.md) -----------------------
+
+
+def cache_config(data_dir: Path) -> dict:
+    """CACHE_URL → Django's CACHES: redis://host:port/db (shared by several app servers),
+    file:///path, locmem://; default: files under the data directory (one server)."""
+    url = env_str("CACHE_URL")
+    if not url:
+        location = str(data_dir / "cache")
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": location, "TIMEOUT": None}  # fmt: skip
+    parts = urlsplit(url)
+    if parts.scheme in ("redis", "rediss"):
+        try:
+            database_ok = parts.path in ("", "/") or parts.path.strip("/").isdigit()
+            parts.port  # noqa: B018  (raises ValueError on a bad port)
+        except ValueError:
+            database_ok = False
+        if not parts.hostname or not database_ok:
+            raise ImproperlyConfigured(
+                f"CACHE_URL: cannot use {url!r}; expected redis://HOST[:PORT][/DB]"
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url, "TIMEOUT": None}  # fmt: skip
+    if parts.scheme == "file" and parts.path:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": parts.path, "TIMEOUT": None}  # fmt: skip
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None}
+    raise ImproperlyConfigured(
+        f"CACHE_URL: unsupported cache {url!r}; use redis://, file:///PATH or locmem://"
+    )
+
+
+CACHES = {"default": cache_config(DATA_DIR)}
+# How long a proxy, CDN or browser may keep a public page before asking again (with its ETag).
+PACTMONITOR_PAGE_MAX_AGE = env_int("PACTMONITOR_PAGE_MAX_AGE", 60)
+# X-Forwarded-Proto is believed only behind a proxy that sets it (and strips a client's own);
+# `serve` then lets gunicorn believe it from PACTMONITOR_PROXY_ADDRESSES only.
+BEHIND_PROXY = env_bool("PACTMONITOR_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+PROXY_ADDRESSES = env_list("PACTMONITOR_PROXY_ADDRESSES", ["127.0.0.1", "::1"])

@@ -47,6 +47,30 @@ def test_an_unreachable_database_stops_with_one_line_naming_it(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("url", ["redis://host:notaport/1", "redis:///1", "memcached://x"])
+def test_a_malformed_cache_url_stops_with_one_line_naming_it(tmp_path, url):
+    result = run(["check"], tmp_path, CACHE_URL=url)
+    assert result.returncode == 2
+    assert result.stderr.startswith("pactmonitor: CACHE_URL:")
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def setting(tmp_path, expression: str, **env) -> str:
+    code = f"from django.conf import settings; print(repr({expression}))"
+    return run(["shell", "-c", code], tmp_path, **env).stdout.strip().splitlines()[-1]
+
+
+def test_a_redis_cache_url_shares_the_cache_through_redis(tmp_path):
+    backend = setting(tmp_path, "settings.CACHES['default']['BACKEND']", CACHE_URL="redis://r/1")
+    assert backend == "'django.core.cache.backends.redis.RedisCache'"
+
+
+def test_x_forwarded_proto_is_believed_only_behind_a_proxy(tmp_path):
+    assert setting(tmp_path, "settings.SECURE_PROXY_SSL_HEADER") == "None"
+    behind = setting(tmp_path, "settings.SECURE_PROXY_SSL_HEADER", PACTMONITOR_BEHIND_PROXY="1")
+    assert behind == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
 def test_a_bad_boolean_is_named(tmp_path):
     result = run(["check"], tmp_path, DEBUG="perhaps")
     assert result.returncode == 2 and "DEBUG: expected a boolean" in result.stderr

@@ -75,11 +75,12 @@ def test_anyone_can_download_the_report_of_a_pact(sample_pact, client):
     assert "Rapportage Techniekpact Oost Test" in docx_text(response.content)
 
 
-def test_a_report_is_made_again_after_a_status_changes(sample_pact, client):
+def test_a_report_is_made_again_after_a_status_changes(sample_pact, client, committed):
     url = reverse("reports:bijlage", args=["t2015", "bijlage1", "html"])
     assert "Van status veranderd (0)" in client.get(url).content.decode()
     a2 = sample_pact["actions"][1]
-    factory.status_update(
-        round=sample_pact["rounds"][1], action=a2, status="op_schema", state="published"
-    )
+    with committed():
+        factory.status_update(
+            round=sample_pact["rounds"][1], action=a2, status="op_schema", state="published"
+        )
     assert "Van status veranderd (1)" in client.get(url).content.decode()

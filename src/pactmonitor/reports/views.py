@@ -1,7 +1,8 @@
 """Downloads of a published round's reports, in HTML, PDF and DOCX.
 
-A report is made once and then served from the page cache (``web.caching``) until anything
-in the data changes: a report takes about a second to make, a cached one a millisecond.
+A report is made once and then served from the page cache (``core.pagecache``) until a public
+change: a report takes about a second to make, a cached one a millisecond. The views read no
+query parameters, so ``?r=<random>`` is the same cached document, never a new render.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from pactmonitor.core.pagecache import public_page
 from pactmonitor.pacts.models import Pact
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.regions.models import Region
-from pactmonitor.web.caching import public_page
 
 from . import services
 from .choices import ReportFormat, ReportKind

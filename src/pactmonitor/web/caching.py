@@ -1,147 +1,84 @@
-"""Whole-page caching of the public pages, dropped the moment anything is saved or deleted.
+"""Which changes drop the public page cache (the cache itself: ``pactmonitor.core.pagecache``).
 
-Public pages change only when something is published or edited, so a rendered page is kept
-under a *generation* token. Any save, delete or many-to-many change of a Pactmonitor model
-replaces the token (``invalidate``), which makes every stored page unreachable at once.
-
-``PageCacheMiddleware`` sits first in the middleware stack: a stored page is answered before
-any other middleware runs, with the headers the full stack gave it the first time (security
-headers included; cookies never). Views opt in with ``@public_page``. Only GET/HEAD requests of
-visitors without a session are cached, and the pages hold no per-visitor data (no CSRF token;
-the language is in the address), so one copy serves everyone. Pages live in the shared cache
-(so every worker benefits) and in a small per-process copy (so a hit costs one small read:
-the generation token).
+A change drops the cached pages, after it commits, only when a public page can show it. Not
+public, so never a reason to drop: a draft, submitted or approved status update (and its
+milestones and vindplaatsen), anything of a round that is not published (a profile being
+written, its results), a review comment (it lives on a non-public update), contact persons,
+reminders sent, user accounts and their settings, and the history rows simple-history writes
+beside every change (the change itself is judged). Everything else of the public apps — the
+pact registry, regions, indicators, initiatives, source documents, a round's own record — is
+public. Writes the signals do not see (``bulk_create``, ``QuerySet.update``) call
+``public_changed()`` themselves.
 """
 
 from __future__ import annotations
 
-import functools
-import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 
-from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from simple_history.models import HistoricalChanges
 
-GENERATION_KEY = "pactmonitor:pages:generation"
-PAGE_TIMEOUT = 60 * 60 * 24
-LOCAL_PAGES = 500
-MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
-OUR_APPS = {"regions", "pacts", "progress", "indicators", "initiatives", "provenance"}
+from pactmonitor.core.pagecache import (  # noqa: F401  (re-exported for the apps above web)
+    CachedPagesWSGI,
+    drop_all_pages,
+    public_changed,
+    public_page,
+)
+from pactmonitor.pacts.models import ContactPerson
+from pactmonitor.progress.models import Milestone, SentReminder, Source, StatusUpdate
+from pactmonitor.regions.models import RegionProfile, RegionResult
 
-
-def generation() -> str:
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return token
+PUBLIC_APPS = {"regions", "pacts", "progress", "indicators", "initiatives", "provenance"}
 
 
-def invalidate(**kwargs) -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+def _update_is_public(update: StatusUpdate) -> bool:
+    return update.is_frozen and update.round.is_published
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Mark the view's successful responses as cacheable by PageCacheMiddleware."""
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response.pactmonitor_cacheable = True
-        return response
-
-    return wrapper
+def _profile_is_public(profile: RegionProfile) -> bool:
+    return profile.round.is_published
 
 
-class PageCacheMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-        self.local: OrderedDict[str, tuple] = OrderedDict()
+# Models of the public apps whose rows are public only in some states. Judged on the row as
+# saved or deleted: a published update never changes state again (StatusUpdate.save refuses),
+# and a round's own change (publish, re-open) always drops everything.
+PUBLIC_WHEN: dict[type[Model], Callable[[Model], bool]] = {
+    StatusUpdate: _update_is_public,
+    Milestone: lambda milestone: _update_is_public(milestone.update),
+    Source: lambda source: _update_is_public(source.update),
+    RegionProfile: _profile_is_public,
+    RegionResult: lambda result: _profile_is_public(result.profile),
+    ContactPerson: lambda person: False,
+    SentReminder: lambda reminder: False,
+}
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._cacheable_request(request):
-            return self.get_response(request)
-        key = f"pactmonitor:page:{generation()}:{request.get_full_path()}"
-        stored = self.local.get(key) or cache.get(key)
-        if stored is not None:
-            self._remember(key, stored)
-            return self._replay(stored)
-        response = self.get_response(request)
-        if getattr(response, "pactmonitor_cacheable", False) and response.status_code == 200:
-            if not response.cookies and not response.streaming:
-                stored = (response.status_code, self._headers(response), response.content)
-                cache.set(key, stored, PAGE_TIMEOUT)
-                self._remember(key, stored)
-            response["X-Page-Cache"] = "miss"
-        return response
 
-    @staticmethod
-    def _cacheable_request(request: HttpRequest) -> bool:
-        """GET/HEAD without a session or pending messages: nothing personal can be on the page."""
-        personal = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)
-        return request.method in ("GET", "HEAD") and not any(c in request.COOKIES for c in personal)
-
-    @staticmethod
-    def _headers(response: HttpResponse) -> list[tuple[str, str]]:
-        return [
-            (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")
-        ]
-
-    @staticmethod
-    def _replay(stored: tuple) -> HttpResponse:
-        status, headers, body = stored
-        response = HttpResponse(body, status=status)
-        for name, value in headers:
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
-        return response
-
-    def _remember(self, key: str, stored: tuple) -> None:
-        self.local[key] = stored
-        self.local.move_to_end(key)
-        while len(self.local) > LOCAL_PAGES:
-            self.local.popitem(last=False)
+def can_change_a_public_page(sender: type[Model], instance: Model) -> bool:
+    if issubclass(sender, HistoricalChanges):
+        return False
+    if sender._meta.app_label not in PUBLIC_APPS:
+        return False
+    rule = PUBLIC_WHEN.get(sender)
+    try:
+        return rule is None or rule(instance)
+    except ObjectDoesNotExist:  # a parent already gone: judge it public, to be safe
+        return True
 
 
 def connect_invalidation() -> None:
-    """Drop the cached pages whenever a Pactmonitor model (or its history) changes."""
+    """Drop the cached pages (after commit) whenever a public row changes."""
 
-    def on_change(sender, **kwargs) -> None:
-        if getattr(getattr(sender, "_meta", None), "app_label", "") in OUR_APPS:
-            invalidate()
+    def on_change(sender, instance, **kwargs) -> None:
+        if can_change_a_public_page(sender, instance):
+            public_changed()
+
+    def on_m2m(sender, instance, **kwargs) -> None:
+        # ``sender`` is the through table; judge the row whose relation changed.
+        if can_change_a_public_page(type(instance), instance):
+            public_changed()
 
     post_save.connect(on_change, weak=False, dispatch_uid="pactmonitor-pages-save")
     post_delete.connect(on_change, weak=False, dispatch_uid="pactmonitor-pages-delete")
-    m2m_changed.connect(on_change, weak=False, dispatch_uid="pactmonitor-pages-m2m")
-
-
-class CachedPagesWSGI:
-    """The same cache, read in front of Django: a stored page is answered without building a
-    request object or entering the middleware stack. Anything it cannot answer (no stored page,
-    a cookie that may make the page personal, a non-GET) goes to Django unchanged."""
-
-    def __init__(self, application) -> None:
-        self.application = application
-        self.middleware = PageCacheMiddleware(lambda request: None)  # for its per-process copy
-
-    def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or self._personal(environ):
-            return self.application(environ, start_response)
-        path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-        query = environ.get("QUERY_STRING", "")
-        key = f"pactmonitor:page:{generation()}:{path}{'?' + query if query else ''}"
-        stored = self.middleware.local.get(key) or cache.get(key)
-        if stored is None:
-            return self.application(environ, start_response)
-        self.middleware._remember(key, stored)
-        status, headers, body = stored
-        start_response(f"{status} OK", [*headers, ("X-Page-Cache", "hit")])
-        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
-
-    @staticmethod
-    def _personal(environ) -> bool:
-        cookies = environ.get("HTTP_COOKIE", "")
-        return f"{settings.SESSION_COOKIE_NAME}=" in cookies or f"{MESSAGES_COOKIE}=" in cookies
+    m2m_changed.connect(on_m2m, weak=False, dispatch_uid="pactmonitor-pages-m2m")

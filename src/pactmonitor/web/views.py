@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pactmonitor import charts
+from pactmonitor.core.pagecache import public_page
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
@@ -16,7 +17,6 @@ from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region, RegionProfile
 
 from . import readmodels
-from .caching import public_page
 from .forms import ActionFilterForm, IndicatorRegionForm, InitiativeFinderForm
 from .search import search_everything
 
@@ -50,7 +50,7 @@ def pact_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/pact_list.html", {"pacts": readmodels.pacts_with_rounds()})
 
 
-@public_page
+@public_page(query=("ronde", "lijn", "status", "trekker"))
 def pact_detail(request: HttpRequest, key: str) -> HttpResponse:
     pact = get_object_or_404(Pact.objects.select_related("parent", "region"), key=key)
     rounds = readmodels.rounds_for(pact)
@@ -201,7 +201,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(query=("regio",))
 def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, key=key)
     figures = IndicatorFigures.load(indicator)
@@ -229,7 +229,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(query=("q", "landsdeel", "soort", "lijn", "niveau"))
 def initiative_finder(request: HttpRequest) -> HttpResponse:
     form = InitiativeFinderForm(request.GET or None)
     found = (
@@ -264,7 +264,7 @@ def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(query=("q",))
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     sections = search_everything(query)

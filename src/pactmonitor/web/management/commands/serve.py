@@ -23,13 +23,13 @@ class Command(BaseCommand):
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
         # A new release may render pages differently: start with no cached pages.
-        from pactmonitor.web.caching import invalidate
-
-        invalidate()
+        from django.conf import settings
         from gunicorn.app.base import BaseApplication
 
-        from pactmonitor.web.caching import CachedPagesWSGI
+        from pactmonitor.core.pagecache import CachedPagesWSGI, drop_all_pages
         from pactmonitor.wsgi import application as django_application
+
+        drop_all_pages()
 
         application = CachedPagesWSGI(django_application)
 
@@ -39,6 +39,12 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("accesslog", "-" if options["verbosity"] > 1 else None)
                 self.cfg.set("timeout", 120)
+                # gunicorn itself turns X-Forwarded-Proto into the request's scheme for the
+                # addresses it trusts: none, unless a proxy in front says so.
+                trusted = settings.PROXY_ADDRESSES if settings.BEHIND_PROXY else []
+                self.cfg.set("forwarded_allow_ips", ",".join(trusted))
+                # One control socket per user would clash between several servers on a host.
+                self.cfg.set("control_socket_disable", True)
 
             def load(self):
                 return application

@@ -1,0 +1,1 @@
+"""What every app shares, below the apps: it imports no Pactmonitor app."""
