@@ -213,7 +213,7 @@ class SnapshotVersion(models.Model):
     reads, in one cheap query, so a batch landing in one process is seen by all.
     """
 
-    counter = models.BigIntegerField(_("teller"), default=0)
+    counter = models.BigIntegerField(_("volgnummer"), default=0)
     # Random per database: two databases (test runs, a restored copy) that share a data
     # directory never take each other's snapshot or batch files for their own.
     token = models.CharField(_("kenmerk"), max_length=32, default=_new_token)

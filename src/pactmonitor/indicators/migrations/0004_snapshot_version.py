@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
-                ("counter", models.BigIntegerField(default=0, verbose_name="teller")),
+                ("counter", models.BigIntegerField(default=0, verbose_name="volgnummer")),
                 (
                     "token",
                     models.CharField(
