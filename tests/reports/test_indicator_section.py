@@ -40,7 +40,7 @@ NATIONAL = [
     "39,6%",
     "20.617 van 51.998",
     "niet op koers",
-    "Landelijke streefwaarde: 55,0% in 2020",
+    "Landelijke streefwaarde voor havo/vwo: 55,0% in 2020",
     "Bron: DUO, CC0 1.0",
 ]
 

@@ -141,6 +141,12 @@ class IndicatorFigures:
     batches: list[ImportBatch]
     _by_region: dict[int, list[RolledUp]] = field(default_factory=dict, repr=False)
 
+    @property
+    def publishers(self) -> list[str]:
+        """Each publisher with its licence once ("DUO, CC0 1.0"), however many tables it gave."""
+        named = (", ".join(filter(None, (b.publisher, b.licence))) for b in self.batches)
+        return list(dict.fromkeys(named))
+
     @classmethod
     def load(cls, indicator: Indicator) -> IndicatorFigures:
         return cls.load_many([indicator])[0]

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from pactmonitor.regions.choices import RegionKind
 
-from .choices import VerdictKind
+from .choices import EducationLevel, VerdictKind
 
 MIN_YEARS = 3
 WINDOW = 5
@@ -114,6 +114,12 @@ def choose_target(targets: Iterable, region, level: str, latest_year: int | None
                 if own_flag
                 else _("landelijke streefwaarde")
             )
+            if target.education_level and target.education_level != level:
+                # havo measured against the havo/vwo target: the reader must see that.
+                label = _("%(target)s voor %(level)s") % {
+                    "target": label,
+                    "level": EducationLevel(target.education_level).label,
+                }
             return ChosenTarget(
                 target.value, target.year, own_flag, label, target.education_level, _source(target)
             )
