@@ -134,7 +134,7 @@ def test_a_new_batch_rebuilds_the_snapshot(tree):
     factory.figure(
         indicator=indicator, region=tree.breda, education_level="havo", numerator=2, denominator=3
     )
-    rollup.mark_stale()  # what the importer does on commit
+    rollup.mark_stale()  # what saving a batch does
     assert by_region(indicator)[tree.land.pk].numerator == 42
 
 

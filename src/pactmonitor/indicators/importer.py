@@ -829,14 +829,7 @@ def _write(
         )
         for done in _insert(rows):
             report(0.8 + 0.2 * min(done / max(len(figures), 1), 1.0), _("cijfers opslaan"))
-        transaction.on_commit(_stale)
     return batch
-
-
-def _stale() -> None:
-    from . import rollup
-
-    rollup.mark_stale()
 
 
 FIGURE_COLUMNS = (

@@ -29,11 +29,4 @@ def withdraw_batch(batch: ImportBatch, *, user=None, note: str = "") -> ImportBa
         if user is not None and getattr(user, "pk", None):
             batch._history_user = user
         batch.save(update_fields=["state", "note"])
-        transaction.on_commit(_stale)
     return batch
-
-
-def _stale() -> None:
-    from . import rollup
-
-    rollup.mark_stale()

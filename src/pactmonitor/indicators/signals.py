@@ -1,8 +1,9 @@
 """A change to the region tree or to an import batch makes the columnar snapshot stale.
 
 Seed observations are not in the snapshot (see ``rollup``), so saving one changes nothing
-there. The importer calls ``mark_stale()`` itself when a batch lands; the batch signal below
-also catches a withdrawal made in the admin.
+there. Saving an import batch (when it lands, in the import's transaction, and when it is
+withdrawn, from the work page or the admin) marks the snapshot stale, so the new version
+commits together with the figures.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
