@@ -79,6 +79,13 @@ def test_the_home_page_answers_the_40_percent_question_with_national_figures(cli
     assert "Bron: DUO, CC0 1.0" in card
 
 
+def test_the_home_page_says_how_each_figure_is_computed(client, figures):
+    card = text(client.get("/")).split("Examenkandidaten met een NT- of NG-profiel")[1]
+    card = card.split("</li>")[0]
+    assert "Hoe is dit berekend" in card
+    assert "Examenkandidaten met N&amp;T of N&amp;G in de opleidingsnaam" in card
+
+
 def test_the_home_page_never_sets_a_regions_seed_figure_beside_the_national_target(client, world):
     twente = factory.region(key="twente", name="Twente", kind="subregio", parent=world.oost)
     techniek = factory.indicator(key="instroom", name="Instroom in techniek", is_headline=True)
