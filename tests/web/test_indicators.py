@@ -94,3 +94,11 @@ def test_the_home_page_never_sets_a_regions_seed_figure_beside_the_national_targ
     card = text(client.get("/")).split("Instroom in techniek")[1].split("</li>")[0]
     assert "32,6%" in card and "Twente" in card and "geen landelijk cijfer" in card
     assert "40%" not in card
+
+
+def test_a_national_seed_figure_on_the_home_page_is_called_national(client, world):
+    indicator = factory.indicator(key="havisten", name="Havisten", unit="percent", is_headline=True)
+    factory.observation(indicator=indicator, region=world.nl, year=2013, value=47.5)
+    card = text(client.get("/")).split("Havisten")[1].split("</li>")[0]
+    assert "Een landelijk cijfer uit een document" in card
+    assert "geen landelijk cijfer" not in card
