@@ -4,8 +4,10 @@ Bulk figures (``Figure`` rows, tens of millions) are not aggregated in the trans
 database: the roll-up reads Parquet files with DuckDB.
 
 The snapshot
-    ``<DATA_DIR>/columnar/batches/<token>-<batch id>.parquet`` holds one import batch's figures. A
-    batch's figures never change, so each is exported once. ``<DATA_DIR>/columnar/snap-<version>/``
+    ``<DATA_DIR>/columnar/batches/<token>-<batch id>.sums.parquet`` holds one import batch's
+    figures added up per indicator, region, year and level (with how many figures each sum
+    holds). A batch's figures never change, so each is exported and added up once; a roll-up
+    then reads some thousands of sums instead of millions of figures. ``<DATA_DIR>/columnar/snap-<version>/``
     holds ``closure.parquet`` (every region paired with itself and with every region that
     contains it, through the main parent and ``part_of``, each pair once) and
     ``manifest.json`` (the active batches). Seed observations (``Observation``) are not in it:
@@ -146,16 +148,39 @@ def containment_pairs() -> list[tuple[int, int]]:
     return RegionTree.load().containment_pairs()
 
 
-def _csv_to_parquet(staged: Path, target: Path, types: dict[str, str], order: str) -> None:
+def _read_staged(staged: Path, types: dict[str, str]) -> str:
+    return (
+        f"read_csv('{_quoted(staged)}', header=true, delim=',', quote='\"', "
+        f"columns={types!r}, nullstr='')"
+    )
+
+
+def _copy_to_parquet(select: str, target: Path) -> None:
+    """Write a query's rows to ``target`` atomically (a reader never sees half a file)."""
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
     with duckdb.connect() as db:
-        db.execute(
-            f"COPY (SELECT * FROM read_csv('{_quoted(staged)}', header=true, delim=',', "
-            f"quote='\"', columns={types!r}, nullstr='') ORDER BY {order}) "
-            f"TO '{_quoted(tmp)}' (FORMAT parquet, COMPRESSION zstd)"
-        )
+        db.execute(f"COPY ({select}) TO '{_quoted(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
     tmp.replace(target)
+
+
+def _csv_to_parquet(staged: Path, target: Path, types: dict[str, str], order: str) -> None:
+    _copy_to_parquet(f"SELECT * FROM {_read_staged(staged, types)} ORDER BY {order}", target)
     staged.unlink()
+
+
+def write_batch_sums(figures: str, target: Path) -> None:
+    """A batch's figures (``figures``: a DuckDB table expression with ``FIGURE_COLUMNS``)
+    added up per indicator, region, year and level into the batch's snapshot file.
+
+    Adding up is associative, so the roll-up adds these sums over the batches and up the tree
+    and gets the same totals as from the figures themselves; ``n`` keeps how many figures
+    each sum holds."""
+    _copy_to_parquet(
+        "SELECT indicator_id, region_id, year, education_level, "
+        "sum(numerator) AS numerator, sum(denominator) AS denominator, count(*) AS n "
+        f"FROM {figures} GROUP BY ALL ORDER BY indicator_id, region_id, year, education_level",
+        target,
+    )
 
 
 def _write_closure(folder: Path) -> None:
@@ -169,7 +194,7 @@ def _write_closure(folder: Path) -> None:
 
 
 def _export_batch(batch_id: int, target: Path) -> None:
-    """One batch's figures to Parquet, streamed (never all rows in memory)."""
+    """One batch's figures, added up, to Parquet; streamed (never all rows in memory)."""
     from .models import Figure
 
     staged = target.with_suffix(f".{uuid.uuid4().hex}.csv")
@@ -189,7 +214,8 @@ def _export_batch(batch_id: int, target: Path) -> None:
                 cursor.execute(select)
                 while rows := cursor.fetchmany(100_000):
                     writer.writerows(rows)
-    _csv_to_parquet(staged, target, FIGURE_TYPES, "indicator_id, region_id, year")
+    write_batch_sums(_read_staged(staged, FIGURE_TYPES), target)
+    staged.unlink()
 
 
 def _active_batches() -> list[int]:
@@ -200,7 +226,7 @@ def _active_batches() -> list[int]:
 
 def batch_file(version: str, batch_id: int) -> str:
     """A batch's file name, under the database's token (the version's first part)."""
-    return f"{version.split('-')[0]}-{batch_id}.parquet"
+    return f"{version.split('-')[0]}-{batch_id}.sums.parquet"
 
 
 def _indicators_in(file: Path) -> list[int]:
@@ -265,14 +291,14 @@ def ensure_fresh(version: str | None = None) -> Path:
 
 # --- the roll-up -------------------------------------------------------------------------
 
-# Aggregate per region of the figures first, then fan the (few thousand) partial sums out to
-# the containing regions: the join then touches thousands of rows instead of millions. File
-# names are part of the SQL text, not parameters: DuckDB plans a parameterised read_parquet()
-# without the files' statistics, which made this query several times slower.
+# The batch files hold sums per region already (``write_batch_sums``): add them over the
+# batches (the level ho comes from two), then fan the few thousand sums out to the containing
+# regions. File names are part of the SQL text, not parameters: DuckDB plans a parameterised
+# read_parquet() without the files' statistics, which made this query several times slower.
 ROLLUP = """
 WITH leaves AS (
     SELECT region_id, year, education_level,
-           sum(numerator) AS numerator, sum(denominator) AS denominator, count(*) AS n
+           sum(numerator) AS numerator, sum(denominator) AS denominator, sum(n) AS n
     FROM read_parquet([{figures}])
     WHERE indicator_id = $indicator
     GROUP BY ALL
