@@ -27,6 +27,7 @@ import logging
 import os
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ from .recipes import Recipe, RecipeError, quote_identifier, where_sql
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
-CHUNK = 20_000
+CHUNK = 50_000
+CHUNK_BYTES = 4 << 20  # PostgreSQL: COPY blocks of about this size
 MAX_PROBLEMS = 20
 MAX_EXAMPLES = 10
 # Test hook: after the first chunk of figures is written, create this file and wait, so a test
@@ -133,22 +135,25 @@ def import_file(
     header = _read_header(recipe, path, name)
     plan = _plan(recipe, header, name)
     report(0.05, _("bestand lezen"))
-    groups = _scan(plan, path, name, report)
-    _refuse_bad_cells(plan, path, name, groups)
-    report(0.75, _("regio's plaatsen"))
-    placed = _place(recipe, groups, name)
-    figures = _figures(plan, groups, placed.region_of)
-    _refuse_numerator_over_denominator(plan, path, name, figures)
-    sha256 = hasher.result()
-    same = ImportBatch.objects.filter(
-        recipe=recipe.key, sha256=sha256, state=BatchState.ACTIVE
-    ).first()
-    if same:
-        same.unchanged = True
-        report(1.0, _("ongewijzigd: dit bestand is al geïmporteerd"))
-        return same
-    summary = _summary(groups, placed)
-    batch = _write(recipe, path, name, sha256, user, summary, figures, report)
+    scanned = _scan(plan, path, name, report)
+    try:
+        _refuse_bad_cells(plan, path, name, scanned)
+        report(0.75, _("regio's plaatsen"))
+        placed = _place(recipe, scanned, name)
+        _figures(plan, scanned)
+        _refuse_numerator_over_denominator(plan, path, name, scanned)
+        sha256 = hasher.result()
+        same = ImportBatch.objects.filter(
+            recipe=recipe.key, sha256=sha256, state=BatchState.ACTIVE
+        ).first()
+        if same:
+            same.unchanged = True
+            report(1.0, _("ongewijzigd: dit bestand is al geïmporteerd"))
+            return same
+        summary = _summary(scanned, placed)
+        batch = _write(recipe, path, name, sha256, user, summary, scanned, report)
+    finally:
+        scanned.db.close()
     batch.unchanged = False
     report(1.0, _("klaar"))
     return batch
@@ -362,7 +367,29 @@ def _rows_sql(plan: _Plan, path: Path, numbered: bool = False) -> str:
     )
 
 
-def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> list[dict[str, Any]]:
+@dataclass
+class _Scanned:
+    """The scan's sums per location, kept in DuckDB for the steps after it: table ``groups``
+    (one row per location, ``_gid`` numbering them), then ``placed`` (with ``_region``) and
+    ``figures``. Only totals and the few rows a message needs come back to Python."""
+
+    db: duckdb.DuckDBPyConnection
+    group_columns: list[str]
+    totals: dict[str, int]
+
+    def group_keys(self, gids: list[int]) -> dict[int, tuple]:
+        """The group columns' values of these groups (to name a line in a message)."""
+        columns = ", ".join(quote_identifier(c) for c in self.group_columns)
+        rows = self.db.execute(
+            f"SELECT _gid, {columns} FROM groups WHERE list_contains(?, _gid)", [gids]
+        ).fetchall()
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+
+TOTALS = ("rows", "blank_rows", "outside", "counted", "duplicates", "bad", "negative")
+
+
+def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> _Scanned:
     """One pass: per location the row counts, the problem counts and every sum the series need."""
     recipe = plan.recipe
     index = {column: i for i, column in enumerate(plan.value_columns())}
@@ -393,17 +420,18 @@ def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> list[dict[str
     try:
         db.execute("SET preserve_insertion_order = false")
         with _Watch(db, report):
-            result = db.execute(sql)
-            columns = [d[0] for d in result.description]
-            rows = result.fetchall()
+            db.execute(
+                f"CREATE TEMP TABLE groups AS SELECT row_number() OVER () AS _gid, * FROM ({sql})"
+            )
+        sums = ", ".join(f"coalesce(sum({c}), 0)" for c in TOTALS)
+        totals = dict(zip(TOTALS, db.execute(f"SELECT {sums} FROM groups").fetchone(), strict=True))
     except duckdb.Error as error:
-        raise ImportRefused([_duckdb_problem(plan, path, name, error)]) from error
-    finally:
         db.close()
-    groups = [dict(zip(columns, row, strict=True)) for row in rows]
-    if not sum(g["rows"] - g["blank_rows"] for g in groups):
+        raise ImportRefused([_duckdb_problem(plan, path, name, error)]) from error
+    if not totals["rows"] - totals["blank_rows"]:
+        db.close()
         raise ImportRefused([Problem(name, _("het bestand heeft geen gegevensrijen"))])
-    return groups
+    return _Scanned(db, _group_columns(recipe), totals)
 
 
 def _group_columns(recipe: Recipe) -> list[str]:
@@ -469,8 +497,8 @@ def _first_undecodable_line(path: Path, encoding: str) -> int | None:
 # --- 3. naming lines and columns --------------------------------------------------------------
 
 
-def _refuse_bad_cells(plan: _Plan, path: Path, name: str, groups: list[dict[str, Any]]) -> None:
-    if not any(g["bad"] or g["negative"] or g["duplicates"] for g in groups):
+def _refuse_bad_cells(plan: _Plan, path: Path, name: str, scanned: _Scanned) -> None:
+    if not any(scanned.totals[c] for c in ("bad", "negative", "duplicates")):
         return
     problems = _locate_cells(plan, path, name)
     if problems:
@@ -556,51 +584,65 @@ def _lines(recipe: Recipe, path: Path, row_numbers: set[int]) -> dict[int, int]:
 
 @dataclass
 class _Placed:
-    region_of: dict[tuple, int]
     unplaced_rows: int
     counted_rows: int
     unplaced_examples: list[str]
     unplaced_count: int
 
 
-def _place(recipe: Recipe, groups: list[dict[str, Any]], name: str) -> _Placed:
+def _place(recipe: Recipe, scanned: _Scanned, name: str) -> _Placed:
+    """Each location's region, as column ``_region`` of table ``placed`` (NULL: not placed).
+
+    The distinct values of each placement column are looked up once in Python (the regions
+    app's tables); DuckDB joins the lookups to the locations, the first placement that places
+    a row winning."""
     from pactmonitor.regions.models import Region
 
+    db = scanned.db
     tables: dict[str, dict[str, str]] = {}
     for place in recipe.placement:
+        column = quote_identifier(place.column)
+        values = db.execute(
+            f"SELECT DISTINCT {column} FROM groups WHERE coalesce({column}, '') <> ''"
+        ).fetchall()
         try:
             tables[place.column] = {
                 value: code
-                for value in {g[place.column] for g in groups if g[place.column]}
+                for (value,) in values
                 if (code := placements(place.key).get(normalise(value)))
             }
         except ImportError as error:
             raise ImportRefused([Problem(name, _("de regio-indeling ontbreekt"))]) from error
     codes = {code for table in tables.values() for code in table.values()}
     region_ids = dict(Region.objects.filter(code__in=codes).values_list("code", "id"))
-    region_of: dict[tuple, int] = {}
-    unplaced_rows = counted = 0
-    unplaced: dict[str, int] = {}
-    for g in groups:
-        counted += g["counted"]
-        key = _group_key(recipe, g)
-        region = next(
-            (
-                region_ids[code]
-                for place in recipe.placement
-                if (code := tables[place.column].get(g[place.column])) and code in region_ids
-            ),
-            None,
+    joins, found = [], []
+    for i, (column, table) in enumerate(tables.items()):
+        pairs = [(value, region_ids[code]) for value, code in table.items() if code in region_ids]
+        db.execute(f"CREATE TEMP TABLE place_{i} (value VARCHAR PRIMARY KEY, region_id BIGINT)")
+        db.execute(
+            f"INSERT INTO place_{i} SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[])",
+            [[v for v, _r in pairs], [r for _v, r in pairs]],
         )
-        if region is not None:
-            region_of[key] = region
-        elif g["counted"]:
-            unplaced_rows += g["counted"]
-            label = " / ".join(f"{p.column} {g[p.column] or '–'}" for p in recipe.placement)
-            unplaced[label] = unplaced.get(label, 0) + g["counted"]
-    placed = _Placed(
-        region_of, unplaced_rows, counted, sorted(unplaced)[:MAX_EXAMPLES], len(unplaced)
+        joins.append(f"LEFT JOIN place_{i} ON place_{i}.value = g.{quote_identifier(column)}")
+        found.append(f"place_{i}.region_id")
+    order = [found[list(tables).index(place.column)] for place in recipe.placement]
+    db.execute(
+        f"CREATE TEMP TABLE placed AS SELECT g.*, coalesce({', '.join(order) or 'NULL'}) "
+        f"AS _region FROM groups g {' '.join(joins)}"
     )
+    columns = ", ".join(quote_identifier(p.column) for p in recipe.placement)
+    unplaced: dict[str, int] = {}
+    unplaced_rows = 0
+    for *values, counted in db.execute(
+        f"SELECT {columns}, counted FROM placed WHERE _region IS NULL AND counted > 0"
+    ).fetchall():
+        unplaced_rows += counted
+        label = " / ".join(
+            f"{p.column} {v or '–'}" for p, v in zip(recipe.placement, values, strict=True)
+        )
+        unplaced[label] = unplaced.get(label, 0) + counted
+    counted = scanned.totals["counted"]
+    placed = _Placed(unplaced_rows, counted, sorted(unplaced)[:MAX_EXAMPLES], len(unplaced))
     if counted and 100 * unplaced_rows / counted > recipe.unplaced_max_percent:
         raise ImportRefused(
             [
@@ -624,72 +666,59 @@ def _place(recipe: Recipe, groups: list[dict[str, Any]], name: str) -> _Placed:
     return placed
 
 
-def _group_key(recipe: Recipe, group: dict[str, Any]) -> tuple:
-    return tuple(group[c] for c in _group_columns(recipe))
-
-
 # --- figures -------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Figure:
-    series: int
-    region_id: int
-    location: str
-    year: int
-    numerator: float
-    denominator: float
-    group: tuple
-
-
-def _figures(
-    plan: _Plan, groups: list[dict[str, Any]], region_of: dict[tuple, int]
-) -> list[_Figure]:
-    """Σ numerator and Σ denominator per series, municipality, location and year."""
+def _figures(plan: _Plan, scanned: _Scanned) -> int:
+    """Σ numerator and Σ denominator per series, municipality, location and year, as table
+    ``figures`` in DuckDB (the wide sums of the placed locations read long); returns how many."""
     recipe = plan.recipe
-    cells = [
-        (s, year, f"n_{s}_{year}", f"d_{s}_{year}")
-        for s, series in enumerate(recipe.series)
-        for _column, year in plan.measure_columns[series.measure]
-    ]
-    totals: dict[tuple, list] = {}
-    for g in groups:
-        key = _group_key(recipe, g)
-        region = region_of.get(key)
-        if region is None:
-            continue
-        location = str(g[recipe.location] or "").strip() if recipe.location else ""
-        for s, year, n_name, d_name in cells:
-            denominator = g[d_name]
-            if denominator is None:
-                continue
-            entry = totals.get((s, region, location, year))
-            if entry is None:
-                totals[(s, region, location, year)] = [g[n_name] or 0.0, denominator, key]
-            else:
-                entry[0] += g[n_name] or 0.0
-                entry[1] += denominator
-    return [
-        _Figure(s, region, location, year, n, d, group)
-        for (s, region, location, year), (n, d, group) in sorted(totals.items())
-    ]
+    location = f"coalesce({quote_identifier(recipe.location)}, '')" if recipe.location else "''"
+    names = {
+        column
+        for (column,) in scanned.db.execute(
+            "SELECT name FROM pragma_table_info('groups')"
+        ).fetchall()
+    }
+    cells = []
+    for s, series in enumerate(recipe.series):
+        for _column, year in plan.measure_columns[series.measure]:
+            d = f"d_{s}_{year}"
+            n = f"coalesce(n_{s}_{year}, 0)" if f"n_{s}_{year}" in names else "0.0"
+            cells.append(
+                f"SELECT {s} AS s, _region AS region_id, {location} AS location, {year} AS year, "
+                f"{n} AS n, {d} AS d, _gid FROM placed "
+                f"WHERE _region IS NOT NULL AND {d} IS NOT NULL"
+            )
+    union = " UNION ALL ".join(cells) or (
+        "SELECT 0 AS s, 0 AS region_id, '' AS location, 0 AS year, 0.0 AS n, 0.0 AS d, 0 AS _gid "
+        "WHERE FALSE"
+    )
+    scanned.db.execute(
+        "CREATE TEMP TABLE figures AS SELECT s, region_id, location, year, "
+        "sum(n)::DOUBLE AS numerator, sum(d)::DOUBLE AS denominator, min(_gid) AS _gid "
+        f"FROM ({union}) GROUP BY s, region_id, location, year"
+    )
+    return scanned.db.execute("SELECT count(*) FROM figures").fetchone()[0]
 
 
 def _refuse_numerator_over_denominator(
-    plan: _Plan, path: Path, name: str, figures: list[_Figure]
+    plan: _Plan, path: Path, name: str, scanned: _Scanned
 ) -> None:
-    over = [f for f in figures if f.numerator > f.denominator]
+    over = scanned.db.execute(
+        "SELECT s, location, year, numerator, denominator, _gid FROM figures "
+        f"WHERE numerator > denominator ORDER BY s, region_id, location, year LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
     if not over:
         return
     recipe = plan.recipe
-    first_rows = _first_rows(plan, path, [f.group for f in over[:MAX_PROBLEMS]])
+    groups = scanned.group_keys([row[-1] for row in over])
+    first_rows = _first_rows(plan, path, list(groups.values()))
     lines = _lines(recipe, path, set(first_rows.values()))
     problems = []
-    for figure in over[:MAX_PROBLEMS]:
-        series = recipe.series[figure.series]
-        column = next(
-            c for c, y in plan.measure_columns[series.numerator_measure] if y == figure.year
-        )
+    for s, location, year, numerator, denominator, gid in over:
+        series = recipe.series[s]
+        column = next(c for c, y in plan.measure_columns[series.numerator_measure] if y == year)
         problems.append(
             Problem(
                 name,
@@ -698,14 +727,14 @@ def _refuse_numerator_over_denominator(
                     "vestiging %(location)s, %(year)d; eerste regel van deze vestiging)"
                 )
                 % {
-                    "n": figure.numerator,
-                    "d": figure.denominator,
+                    "n": numerator,
+                    "d": denominator,
                     "indicator": series.indicator,
                     "level": series.education_level or "–",
-                    "location": figure.location or "–",
-                    "year": figure.year,
+                    "location": location or "–",
+                    "year": year,
                 },
-                lines.get(first_rows.get(figure.group, 0)),
+                lines.get(first_rows.get(groups[gid], 0)),
                 column,
             )
         )
@@ -729,11 +758,11 @@ def _first_rows(plan: _Plan, path: Path, keys: list[tuple]) -> dict[tuple, int]:
 # --- 5. writing the batch ------------------------------------------------------------------------
 
 
-def _summary(groups: list[dict[str, Any]], placed: _Placed) -> dict[str, Any]:
-    rows_read = sum(g["rows"] for g in groups)
+def _summary(scanned: _Scanned, placed: _Placed) -> dict[str, Any]:
+    rows_read = scanned.totals["rows"]
     reasons = {
-        _("lege of korte rij"): sum(g["blank_rows"] for g in groups),
-        _("valt buiten elke reeks van het recept"): sum(g["outside"] for g in groups),
+        _("lege of korte rij"): scanned.totals["blank_rows"],
+        _("valt buiten elke reeks van het recept"): scanned.totals["outside"],
         _("niet in een regio te plaatsen"): placed.unplaced_rows,
     }
     reasons = {reason: count for reason, count in reasons.items() if count}
@@ -787,7 +816,7 @@ def _write(
     sha256: str,
     user,
     summary: dict[str, Any],
-    figures: list[_Figure],
+    scanned: _Scanned,
     report: Progress,
 ) -> ImportBatch:
     with transaction.atomic():
@@ -814,21 +843,9 @@ def _write(
         for old in previous:
             old.state = BatchState.SUPERSEDED
             old.save(update_fields=["state"])
-        rows = (
-            (
-                batch.pk,
-                indicators[recipe.series[f.series].indicator].pk,
-                f.region_id,
-                f.location,
-                f.year,
-                recipe.series[f.series].education_level,
-                f.numerator,
-                f.denominator,
-            )
-            for f in figures
-        )
-        for done in _insert(rows):
-            report(0.8 + 0.2 * min(done / max(len(figures), 1), 1.0), _("cijfers opslaan"))
+        total = scanned.db.execute("SELECT count(*) FROM figures").fetchone()[0]
+        for done in _insert(_figure_rows(recipe, batch, indicators), scanned.db):
+            report(0.8 + 0.2 * min(done / max(total, 1), 1.0), _("cijfers opslaan"))
     return batch
 
 
@@ -844,34 +861,59 @@ FIGURE_COLUMNS = (
 )
 
 
-def _insert(rows: Iterator[tuple]) -> Iterator[int]:
-    """Insert figure rows in chunks; yields how many are written so far."""
+def _figure_rows(recipe: Recipe, batch: ImportBatch, indicators: dict[str, Indicator]) -> str:
+    """The figures as rows of the figure table (in DuckDB SQL), in the order they are written."""
+    indicator = " ".join(
+        f"WHEN {s} THEN {int(indicators[series.indicator].pk)}"
+        for s, series in enumerate(recipe.series)
+    )
+    level = " ".join(
+        f"WHEN {s} THEN {_literal(series.education_level or '')}"
+        for s, series in enumerate(recipe.series)
+    )
+    return (
+        f"SELECT {int(batch.pk)} AS batch_id, CASE s {indicator} END AS indicator_id, region_id, "
+        f"location, year, CASE s {level} END AS education_level, numerator, denominator "
+        "FROM figures ORDER BY s, region_id, location, year"
+    )
+
+
+def _insert(select: str, db: duckdb.DuckDBPyConnection) -> Iterator[int]:
+    """Write the rows of ``select`` to the figure table in chunks; yields how many so far.
+
+    PostgreSQL: DuckDB writes them as CSV and COPY reads that, no Python per row. SQLite:
+    ``executemany`` in big chunks, fetched from DuckDB as they go."""
     table = connection.ops.quote_name(Figure._meta.db_table)
     columns = ", ".join(FIGURE_COLUMNS)
     done = 0
-    chunk: list[tuple] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            done = _insert_chunk(table, columns, chunk, done)
-            chunk = []
-            yield done
-    if chunk:
-        done = _insert_chunk(table, columns, chunk, done)
-        yield done
-
-
-def _insert_chunk(table: str, columns: str, chunk: list[tuple], done: int) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in chunk:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(FIGURE_COLUMNS))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", chunk)
-    _pause_after_first_chunk(done)
-    return done + len(chunk)
+            staged = Path(settings.DATA_DIR) / "duckdb-tmp" / f"figures-{uuid.uuid4().hex}.csv"
+            db.execute(f"COPY ({select}) TO {_literal(str(staged))} (FORMAT csv, HEADER false)")
+            try:
+                with staged.open("rb") as handle:
+                    while True:
+                        block = handle.readlines(CHUNK_BYTES)
+                        if not block:
+                            break
+                        with cursor.cursor.copy(
+                            f"COPY {table} ({columns}) FROM STDIN (FORMAT csv)"
+                        ) as copy:
+                            copy.write(b"".join(block))
+                        _pause_after_first_chunk(done)
+                        done += len(block)
+                        yield done
+            finally:
+                staged.unlink(missing_ok=True)
+            return
+        marks = ", ".join(["%s"] * len(FIGURE_COLUMNS))
+        insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        result = db.execute(select)
+        while chunk := result.fetchmany(CHUNK):
+            cursor.executemany(insert, chunk)
+            _pause_after_first_chunk(done)
+            done += len(chunk)
+            yield done
 
 
 def _pause_after_first_chunk(done: int) -> None:
