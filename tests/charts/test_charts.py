@@ -82,11 +82,24 @@ def test_duo_and_the_documents_are_drawn_as_separate_series(world, duo_figures):
         value=32.6,
         education_level="havo",
     )
-    spec = charts.indicator_chart(duo_figures.indicator).to_dict()
+    spec = charts.indicator_chart(duo_figures.indicator, world.oost).to_dict()
     duo_names = {p["reeks"] for p in layer(spec, "waarnemingen")["data"]["values"]}
     seed_names = {p["reeks"] for p in layer(spec, "documenten")["data"]["values"]}
     assert duo_names == {"DUO, havo", "DUO, vwo"}
     assert seed_names == {"document, Oost, havo"}
+
+
+def test_the_national_chart_holds_no_region_s_seed_figure_and_says_where_it_is(world, duo_figures):
+    factory.observation(
+        indicator=duo_figures.indicator, region=world.oost, year=2014, value=32.6, note="vaag"
+    )
+    spec = charts.indicator_chart(duo_figures.indicator).to_dict()
+    assert "documenten" not in {part.get("name") for part in spec["layer"]}
+    table = charts.indicator_table(duo_figures.indicator)
+    assert not [row for row in table.rows if row[0] == "document"]
+    assert "voor Oost meten die regio, niet Nederland" in table.summary
+    oost = charts.indicator_table(duo_figures.indicator, world.oost)
+    assert ["document", "document, Oost", 2014, "32,6%", ""] in [r[:5] for r in oost.rows]
 
 
 def test_the_indicator_table_gives_the_counts_behind_each_share(duo_figures):

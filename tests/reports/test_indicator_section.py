@@ -4,11 +4,12 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from pactmonitor.regions.models import Region
 from pactmonitor.reports import services
 from pactmonitor.reports.render_docx import render_docx
 from pactmonitor.reports.render_html import render_html
 from pactmonitor.reports.render_pdf import render_pdf
-from tests import duo
+from tests import duo, factory
 
 from . import sample
 from .conftest import docx_text, flat, pdf_text
@@ -83,3 +84,12 @@ def test_the_landsdeel_report_gives_its_own_landsdeel_against_its_own_target(
     assert vwo.verdict == "op koers"
     assert "Streefwaarde van Landsdeel Oost: 45,0% in 2020" in vwo.verdict_text
     assert "10.000 van 25.000" in docx_text(render_docx(report))
+
+
+def test_bijlage1_s_national_chart_holds_no_region_s_seed_figure(world, db):
+    twente = Region.objects.get(key="twente")  # a subregio of Oost
+    factory.observation(indicator=world["duo"].indicator, region=twente, year=2014, value=32.6)
+    report = services.bijlage1(services.find_round("t2014"))
+    chart = report.verdicts[0].charts[0]
+    assert "Twente meten die regio, niet Nederland" in chart.description
+    assert "cijfers uit de documenten staan er apart bij" not in chart.description

@@ -102,3 +102,35 @@ def test_a_national_seed_figure_on_the_home_page_is_called_national(client, worl
     card = text(client.get("/")).split("Havisten")[1].split("</li>")[0]
     assert "Een landelijk cijfer uit een document" in card
     assert "geen landelijk cijfer" not in card
+
+
+def test_the_national_page_holds_no_region_s_seed_figure_and_links_the_region_s_page(
+    client, figures, world
+):
+    twente = factory.region(key="twente", name="Twente", kind="subregio", parent=world.oost)
+    factory.observation(
+        indicator=figures.indicator,
+        region=twente,
+        year=2014,
+        value=32.6,
+        note="Onderwijsniveau niet eenduidig.",
+    )
+    national = text(client.get(PAGE))
+    assert "32,6%" not in national
+    assert '<a href="?regio=twente">Twente</a>' in national.split('id="andere-regios"')[1]
+    own = text(client.get(PAGE, {"regio": "twente"}))
+    assert "32,6%" in own and "Onderwijsniveau niet eenduidig." in own
+    twente_part = own.split('id="landsdelen"')[0]  # the landsdelen' own verdicts follow
+    assert "55,0%" not in twente_part  # never beside the national target
+
+
+def test_a_region_s_own_target_is_shown_on_its_own_page_with_its_definition(client, world):
+    steden = factory.region(key="stedendriehoek", name="Stedendriehoek", kind="subregio")
+    werk = factory.indicator(key="werk", name="Afgestudeerden in een technisch beroep")
+    factory.target(
+        indicator=werk, region=steden, year=2020, value=75, note="ruimere definitie: ook studie"
+    )
+    national = text(client.get("/indicatoren/werk/"))
+    assert "75%" not in national and "ruimere definitie" not in national
+    own = text(client.get("/indicatoren/werk/", {"regio": "stedendriehoek"}))
+    assert "75%" in own and "ruimere definitie: ook studie" in own

@@ -7,6 +7,10 @@ sources are never read as one series. A target is a diamond; the projection (the
 last five years, see ``indicators.verdict``) is a dashed line from the latest figure to the
 target year. Values without a year cannot be placed on the time axis: they are in the table
 only, and the summary says how many.
+
+One scope per chart: the chart and table of a region hold only that region's own seed figures
+and targets (Nederland's: the national ones), never another region's figure beside the
+national target; a region's figures are on that region's page, and the summary names them.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from django.utils.translation import gettext as _
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures, LevelSeries, SeedSeries
 from pactmonitor.indicators.verdict import in_words, number
-from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
 from .table import ChartTable
@@ -53,9 +56,12 @@ def _value(figures: IndicatorFigures, value: float) -> str:
     return f"{text}%" if unit == "percent" else text
 
 
-def _seeds(figures: IndicatorFigures, region: Region | None) -> list[SeedSeries]:
-    # Without a region chosen every seed figure is shown, each under its own region's name.
-    return figures.seed_series(region)
+def _seeds(figures: IndicatorFigures, place: Region | None) -> list[SeedSeries]:
+    return figures.seed_series(place)
+
+
+def _seed_note(seed: SeedSeries) -> str:
+    return " ".join(filter(None, [seed.caveat, seed.source]))
 
 
 def indicator_table(
@@ -81,15 +87,22 @@ def indicator_table(
                     else _("optelling van de gemeenten"),
                 ]
             )
-    for seed in _seeds(figures, region):
+    for seed in _seeds(figures, place):
         for p in seed.points:
             rows.append(
-                [_("document"), _seed_name(seed), p.year, _value(figures, p.value), "", seed.source]
+                [
+                    _("document"),
+                    _seed_name(seed),
+                    p.year,
+                    _value(figures, p.value),
+                    "",
+                    _seed_note(seed),
+                ]
             )
     undated = [
         o
         for o in figures.all_observations
-        if o.year is None and (region is None or o.region_id == region.pk)
+        if o.year is None and figures.in_scope(o.region_id, place)
     ]
     for o in undated:
         rows.append(
@@ -99,10 +112,10 @@ def indicator_table(
                 o.period_text or _("niet genoemd"),
                 _value(figures, o.value),
                 "",
-                o.provenance or o.note,
+                " ".join(filter(None, [o.note, o.provenance])),
             ]
         )
-    for target in _targets(figures, region):
+    for target in _targets(figures, place, duo):
         rows.append(
             [
                 _("streefwaarde"),
@@ -118,13 +131,11 @@ def indicator_table(
     )
 
 
-def _targets(figures: IndicatorFigures, region: Region | None) -> list:
-    """Every target without a region chosen; else the region's own and the national ones."""
-    found = [
-        t
-        for t in figures.targets
-        if region is None or t.region_id in (None, region.pk) or t.region.kind == RegionKind.LAND
-    ]
+def _targets(figures: IndicatorFigures, place: Region | None, duo: list[LevelSeries]) -> list:
+    """The targets of the place's own scope, and those its imported series are judged
+    against (a region without its own target: the national one, named as such)."""
+    chosen = {s.verdict.target.target_id for s in duo if s.verdict.target is not None}
+    found = [t for t in figures.targets if figures.in_scope(t.region_id, place) or t.pk in chosen]
     return sorted(found, key=lambda t: (t.year or 0, t.pk))
 
 
@@ -158,7 +169,7 @@ def _summary(
         parts.append(in_words(series.verdict, series.is_share))
     if not duo:
         parts.append(_("Geen geïmporteerde cijfers voor deze regio."))
-    seeds = sum(len(s.points) for s in figures.seed_series(region))
+    seeds = sum(len(s.points) for s in figures.seed_series(place))
     if seeds:
         parts.append(
             _("%(n)d cijfers uit de documenten staan er apart bij, elk met hun eigen regio.")
@@ -166,6 +177,18 @@ def _summary(
         )
     if undated:
         parts.append(_("%(n)d waarden zonder jaar staan alleen in de tabel.") % {"n": undated})
+    elsewhere = figures.elsewhere(place)
+    if elsewhere:
+        parts.append(
+            _(
+                "Cijfers en streefwaarden uit de documenten voor %(regions)s meten die regio, "
+                "niet %(place)s: ze staan bij die regio, niet in deze grafiek."
+            )
+            % {
+                "regions": ", ".join(r.name for r in elsewhere),
+                "place": place.name if place else _("het land"),
+            }
+        )
     return " ".join(parts)
 
 

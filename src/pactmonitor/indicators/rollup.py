@@ -7,11 +7,12 @@ The snapshot
     ``<DATA_DIR>/columnar/batches/<token>-<batch id>.sums.parquet`` holds one import batch's
     figures added up per indicator, region, year and level (with how many figures each sum
     holds). A batch's figures never change, so each is exported and added up once; a roll-up
-    then reads some thousands of sums instead of millions of figures. ``<DATA_DIR>/columnar/snap-<version>/``
-    holds ``closure.parquet`` (every region paired with itself and with every region that
-    contains it, through the main parent and ``part_of``, each pair once) and
-    ``manifest.json`` (the active batches). Seed observations (``Observation``) are not in it:
-    they are another source and are never mixed into the imported series.
+    then reads some thousands of sums instead of millions of figures.
+    ``<DATA_DIR>/columnar/snap-<version>/`` holds ``closure.parquet`` (every region paired
+    with itself and with every region that contains it, through the main parent and
+    ``part_of``, each pair once) and ``manifest.json`` (the active batches). Seed
+    observations (``Observation``) are not in it: they are another source and are never
+    mixed into the imported series.
 
 The version
     is read from the database in one cheap query: the token (random per database) and the

@@ -125,6 +125,7 @@ class SeedSeries:
     level: str
     points: list[Point]
     source: str
+    caveat: str = ""  # the record's own note: an unclear level, a wider definition
 
     @property
     def level_label(self) -> str:
@@ -164,6 +165,7 @@ class IndicatorFigures:
         targets = list(Target.objects.filter(indicator__in=indicators).select_related("region"))
         ids = {r.region_id for found in rows.values() for r in found}
         ids |= {o.region_id for o in observations if o.region_id}
+        ids |= {t.region_id for t in targets if t.region_id}
         regions = {r.pk: r for r in Region.objects.filter(Q(id__in=ids) | Q(kind=RegionKind.LAND))}
         # The snapshot knows which batches hold an indicator: no scan of the figures table.
         wanted = {b for i in indicators for b in snap.batches_of(i.pk)}
@@ -194,11 +196,32 @@ class IndicatorFigures:
         return next((r for r in self.regions.values() if r.kind == RegionKind.LAND), None)
 
     def regions_with_figures(self) -> list[Region]:
-        """Every region that has imported figures, or seed figures, in tree order."""
+        """Every region that has imported figures, seed figures or a target of its own, in
+        tree order: each region's own figures are shown on its own page."""
         kinds = [k.value for k in RegionKind]
-        with_seed = {o.region_id for o in self.observations if o.region_id}
-        found = [r for r in self.regions.values() if r.pk in self._by_region or r.pk in with_seed]
+        own = {o.region_id for o in self.all_observations} | {t.region_id for t in self.targets}
+        found = [r for r in self.regions.values() if r.pk in self._by_region or r.pk in own]
         return sorted(found, key=lambda r: (kinds.index(r.kind), r.name))
+
+    def in_scope(self, region_id: int | None, place: Region | None) -> bool:
+        """Does a seed figure or target of ``region_id`` measure ``place`` itself?
+
+        Nederland's scope holds Nederland's own and those whose source names no region (the
+        rule of the national target); a region's holds only its own. A region's figure is
+        never shown as if it measured another region, or the country."""
+        national = place is None or place.kind == RegionKind.LAND
+        if region_id is None:
+            return national
+        if national:
+            return place is not None and region_id == place.pk
+        return region_id == place.pk
+
+    def elsewhere(self, place: Region | None) -> list[Region]:
+        """Regions other than ``place`` with seed figures or targets of their own."""
+        own = {o.region_id for o in self.all_observations} | {t.region_id for t in self.targets}
+        return [
+            r for r in self.regions_with_figures() if r.pk in own and not self.in_scope(r.pk, place)
+        ]
 
     def series(self, region: Region) -> list[LevelSeries]:
         """The region's imported series, one per level, each with its verdict."""
@@ -216,11 +239,11 @@ class IndicatorFigures:
             found.append(LevelSeries(self.indicator, region, level, points, assess(points, chosen)))
         return found
 
-    def seed_series(self, region: Region | None = None) -> list[SeedSeries]:
-        """Seed figures, per region and level, of ``region`` (all regions when None)."""
+    def seed_series(self, place: Region | None) -> list[SeedSeries]:
+        """The seed figures of ``place``'s own scope (``in_scope``), per region and level."""
         grouped: dict[tuple, list[Observation]] = defaultdict(list)
         for o in self.observations:
-            if region is None or o.region_id == region.pk:
+            if self.in_scope(o.region_id, place):
                 grouped[(o.region_id, o.education_level, o.dimensions_text)].append(o)
         found = []
         for (_region, level, _dims), items in grouped.items():
@@ -232,7 +255,9 @@ class IndicatorFigures:
             source = "; ".join(
                 dict.fromkeys(o.provenance or o.note for o in items if o.provenance or o.note)
             )
-            found.append(SeedSeries(name, level, points, source))
+            # Without a source document the note is the source already.
+            caveat = " ".join(dict.fromkeys(o.note for o in items if o.note and o.provenance))
+            found.append(SeedSeries(name, level, points, source, caveat))
         return found
 
     def landsdelen(self) -> list[tuple[Region, list[LevelSeries]]]:

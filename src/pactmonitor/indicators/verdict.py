@@ -82,6 +82,7 @@ class ChosenTarget:
     label: str  # "streefwaarde van Oost", "landelijke streefwaarde"
     education_level: str = ""
     source: str = ""  # the target's provenance, as the page shows it
+    target_id: int | None = None  # the Target row chosen
 
 
 def _is_national(target) -> bool:
@@ -121,7 +122,13 @@ def choose_target(targets: Iterable, region, level: str, latest_year: int | None
                     "level": EducationLevel(target.education_level).label,
                 }
             return ChosenTarget(
-                target.value, target.year, own_flag, label, target.education_level, _source(target)
+                target.value,
+                target.year,
+                own_flag,
+                label,
+                target.education_level,
+                _source(target),
+                getattr(target, "pk", None),
             )
     return None
 

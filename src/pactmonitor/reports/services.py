@@ -502,6 +502,9 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
                 f"{t.year or t.period_text or 'onbekend jaar'}"
                 + (f" ({t.region.name})" if t.region_id else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
+                # One scope: the targets of this report's regions, never the national one
+                # beside a region's figure.
+                if t.region_id in region_ids
             ],
         )
         # A chart shows a course over time: only for a region measured in two years or more.

@@ -222,6 +222,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
             "region": region,
             "place": place,
             "series": figures.series(place) if place else [],
+            "elsewhere": figures.elsewhere(place),
             "svg": charts.to_svg(charts.indicator_chart(figures, region)),
             "table": charts.indicator_table(figures, region),
             "landsdelen": charts.landsdelen_table(figures),
