@@ -4,7 +4,7 @@ Hand-written on purpose. The libraries that read CSV (DuckDB, pandas, frictionle
 of them knows wide school-year columns, placing a school location in its 2019 municipality,
 a numerator that must stay within its denominator, or the batch history the pages rely on. So
 DuckDB does the heavy lifting (one parallel pass over the file that checks every cell and sums
-per location), and this module turns the few thousand sums into figures:
+per location, then placing and the figures, in SQL over those sums), and this module steers:
 
 1. refuse by size, then read the header in Python: another table, a wrong delimiter or encoding
    is refused before any data is parsed;
@@ -13,10 +13,12 @@ per location), and this module turns the few thousand sums into figures:
 3. only when that pass finds a problem, a second, single-threaded pass numbers the rows to name
    the line and column of each (DuckDB skips blank lines; Python's csv module maps a row to its
    physical line);
-4. the locations are placed through ``pactmonitor.regions.placement`` (a join table built from
-   the distinct key values, not a lookup per row); places that cannot be placed are counted and
-   listed, and the import is refused above the recipe's threshold;
-5. the batch and its figures are written in one transaction, in chunks (COPY on PostgreSQL).
+4. the locations are placed through ``pactmonitor.regions.placement``: the distinct values are
+   looked up once, and DuckDB joins the lookups to the per-location sums (kept in DuckDB);
+   places that cannot be placed are counted and listed, and the import is refused above the
+   recipe's threshold; DuckDB reads the wide sums long into figures;
+5. the batch and its figures are written in one transaction, in bulk (on PostgreSQL COPY of
+   the CSV DuckDB writes, on SQLite big ``executemany`` chunks).
 """
 
 from __future__ import annotations
