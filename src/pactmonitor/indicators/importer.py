@@ -314,18 +314,24 @@ def _connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
     return db
 
 
-def _read_csv(plan: _Plan, path: Path) -> str:
+def _read_csv(plan: _Plan, path: Path, typed: bool = False) -> str:
+    """DuckDB's read of the file: every column as text, or (``typed``) the counts as numbers,
+    which fails on the first cell that is not one."""
     recipe = plan.recipe
     encoding = "latin-1" if recipe.encoding in ("latin-1", "latin1", "iso-8859-1") else "utf-8"
+    numbers = set(plan.value_columns()) if typed else set()
     # Every option explicit: the sniffer once took the apostrophe of 's-Hertogenbosch for a
     # quote character.
-    columns = ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in plan.header)
+    columns = ", ".join(
+        f"{_literal(c)}: {_literal('DOUBLE' if c in numbers else 'VARCHAR')}" for c in plan.header
+    )
+    decimal = ", decimal_separator=','" if typed and recipe.decimal == "," else ""
     return (
-        f"read_csv({_literal(str(path))}, header=true, all_varchar=true, auto_detect=false, "
+        f"read_csv({_literal(str(path))}, header=true, auto_detect=false, "
         f"columns={{{columns}}}, "
         f"delim={_literal(recipe.delimiter)}, quote='\"', escape='\"', "
         f"encoding={_literal(encoding)}, skip={recipe.skip_rows}, null_padding=true, "
-        f"strict_mode=false)"
+        f"strict_mode=false{decimal})"
     )
 
 
@@ -333,16 +339,21 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _rows_sql(plan: _Plan, path: Path, numbered: bool = False) -> str:
+def _rows_sql(plan: _Plan, path: Path, numbered: bool = False, typed: bool = False) -> str:
     """The rows as the checks and sums need them: trimmed text, values, flags per series.
 
     Two levels, so each cell is trimmed and cast once: the inner one trims the text columns
     (the filters compare trimmed text) and casts each count; the outer one derives the flags.
+    ``typed``: DuckDB's reader parses the counts itself (faster; a cell that is not a number
+    fails the whole read, and the caller falls back to the text read, which names it).
     """
     recipe = plan.recipe
     inner = [f"trim({quote_identifier(c)}) AS {quote_identifier(c)}" for c in plan.text_columns]
     for i, column in enumerate(plan.value_columns()):
         raw = quote_identifier(column)
+        if typed:
+            inner.append(f"{raw} AS _v{i}")
+            continue
         text = f"replace({raw}, ',', '.')" if recipe.decimal == "," else raw
         inner.append(f"{raw} AS _raw{i}")
         # DuckDB's cast ignores surrounding spaces; an empty cell is NULL (no count).
@@ -351,21 +362,23 @@ def _rows_sql(plan: _Plan, path: Path, numbered: bool = False) -> str:
         inner.insert(0, "row_number() OVER () AS _rn")
     values = range(len(plan.value_columns()))
     outer = ["*"]
-    everything = [*(quote_identifier(c) for c in plan.text_columns), *(f"_raw{i}" for i in values)]
     # A blank line or a short row such as `""`: nothing in any column the recipe reads.
-    present = ", ".join(f"nullif({c}, '')" for c in everything)
-    outer.append(f"coalesce({present}) IS NULL AS _blank")
+    absent = [f"nullif({quote_identifier(c)}, '') IS NULL" for c in plan.text_columns]
+    for i in values:
+        absent.append(f"_v{i} IS NULL" if typed else f"nullif(_raw{i}, '') IS NULL")
+    outer.append(f"({' AND '.join(absent) or 'TRUE'}) AS _blank")
     keys = ", ".join(quote_identifier(c) for c in recipe.key_columns) or "1"
     outer.append(f"hash({keys}) AS _key")
     bad = [f"(_v{i} IS NULL AND _raw{i} IS NOT NULL AND trim(_raw{i}) <> '')::INT" for i in values]
-    outer.append(f"({' + '.join(bad) or '0'}) AS _bad")
+    outer.append(f"({' + '.join(bad) if bad and not typed else '0'}) AS _bad")
     negative = [f"coalesce(_v{i} < 0, FALSE)::INT" for i in values]
     outer.append(f"({' + '.join(negative) or '0'}) AS _negative")
     for s, series in enumerate(recipe.series):
         outer.append(f"coalesce({where_sql(series.denominator_where)}, FALSE) AS _d{s}")
         outer.append(f"coalesce({where_sql(series.numerator_where)}, FALSE) AS _n{s}")
     return (
-        f"(SELECT {', '.join(outer)} FROM (SELECT {', '.join(inner)} FROM {_read_csv(plan, path)}))"
+        f"(SELECT {', '.join(outer)} FROM (SELECT {', '.join(inner)} "
+        f"FROM {_read_csv(plan, path, typed)}))"
     )
 
 
@@ -414,22 +427,30 @@ def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> _Scanned:
             aggregates.append(
                 f"sum(CASE WHEN _d{s} AND _n{s} THEN _v{index[column]} END) AS n_{s}_{year}"
             )
-    sql = (
-        f"SELECT {', '.join(group)}, {', '.join(aggregates)} "
-        f"FROM {_rows_sql(plan, path)} GROUP BY ALL"
-    )
-    db = _connect()
-    try:
-        db.execute("SET preserve_insertion_order = false")
-        with _Watch(db, report):
-            db.execute(
-                f"CREATE TEMP TABLE groups AS SELECT row_number() OVER () AS _gid, * FROM ({sql})"
-            )
-        sums = ", ".join(f"coalesce(sum({c}), 0)" for c in TOTALS)
-        totals = dict(zip(TOTALS, db.execute(f"SELECT {sums} FROM groups").fetchone(), strict=True))
-    except duckdb.Error as error:
-        db.close()
-        raise ImportRefused([_duckdb_problem(plan, path, name, error)]) from error
+    # First with the counts parsed by DuckDB's reader; any failure (a cell that is no number,
+    # a ragged row) reads again as text, which checks every cell and names what is wrong.
+    for typed in (True, False):
+        sql = (
+            f"SELECT {', '.join(group)}, {', '.join(aggregates)} "
+            f"FROM {_rows_sql(plan, path, typed=typed)} GROUP BY ALL"
+        )
+        db = _connect()
+        try:
+            db.execute("SET preserve_insertion_order = false")
+            with _Watch(db, report):
+                db.execute(
+                    "CREATE TEMP TABLE groups AS "
+                    f"SELECT row_number() OVER () AS _gid, * FROM ({sql})"
+                )
+            sums = ", ".join(f"coalesce(sum({c}), 0)" for c in TOTALS)
+            found = db.execute(f"SELECT {sums} FROM groups").fetchone()
+        except duckdb.Error as error:
+            db.close()
+            if typed:
+                continue
+            raise ImportRefused([_duckdb_problem(plan, path, name, error)]) from error
+        break
+    totals = dict(zip(TOTALS, found, strict=True))
     if not totals["rows"] - totals["blank_rows"]:
         db.close()
         raise ImportRefused([Problem(name, _("het bestand heeft geen gegevensrijen"))])
