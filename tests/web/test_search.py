@@ -98,3 +98,10 @@ def test_the_page_groups_hits_by_kind_with_the_status_and_explains_number_search
     page = client.get(reverse("web:search"), {"q": "actie 2"}).content.decode()
     assert "<h2>Acties (" in page and "pm-status--afgerond" in page
     assert "“actie 13”" in page
+
+
+def test_the_english_page_labels_its_hits_in_english_and_the_dutch_one_in_dutch(client, world):
+    english = client.get("/en/zoeken/", {"q": "actie 2"}).content.decode()
+    dutch = client.get("/zoeken/", {"q": "actie 2"}).content.decode()
+    assert ">completed<" in english and ">afgerond<" not in english
+    assert ">afgerond<" in dutch

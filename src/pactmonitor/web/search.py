@@ -11,24 +11,27 @@ pact twenty times its size), so they are folded once (initiatives.search.fold) i
 per process and matched with the same rule as the initiative finder: every word of the query
 occurs in the folded text; a number must be a whole word ("13" does not find "2013").
 
-The index belongs to one generation of the public page cache (core.pagecache): a publication,
-correction or edit of anything public replaces the generation, and the next search rebuilds the
-index from the database. Only what the public pages show goes in: published, current updates of
+The index belongs to one generation of the public page cache (core.pagecache) and one language:
+a publication, correction or edit of anything public replaces the generation, and the next
+search rebuilds the index from the database (one app server builds it, the others read it from
+the shared cache). Only what the public pages show goes in: published, current updates of
 published rounds; never contact persons.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from pactmonitor.core import pagecache
 from pactmonitor.indicators.choices import Unit
@@ -40,6 +43,8 @@ from pactmonitor.pacts.models import Action, Organisation, Pact, SubMeasure
 from pactmonitor.progress.models import Milestone, ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import action_status
 from pactmonitor.regions.models import Region
+
+logger = logging.getLogger(__name__)
 
 LIMIT = 50
 
@@ -199,30 +204,55 @@ def search_everything(query: str) -> list[Section]:
 # --- The index -------------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_index: tuple[str, list[Doc]] | None = None  # (generation token, documents)
+# (generation token, language) → documents. The labels in a document (statuses, kinds) are
+# in the language of the page, so each language has its own index.
+_indexes: dict[tuple[str, str], list[Doc]] = {}
 
 
 def current_index() -> list[Doc]:
-    """The index of the public texts now valid, built once per page-cache generation."""
-    global _index
+    """The index of the public texts now valid, built once per page-cache generation and
+    language: kept in this process, and shared with the other app servers through the cache
+    so that only one of them builds it."""
     generation = pagecache.current_generation()
-    token = generation.token if generation else None
-    held = _index
-    if token and held and held[0] == token:
-        return held[1]
+    if generation is None:  # no cache to tell when the data changed: build afresh
+        return build_index()
+    key = (generation.token, get_language() or "nl")
+    found = _indexes.get(key)
+    if found is not None:
+        return found
     with _lock:
-        held = _index
-        if token and held and held[0] == token:
-            return held[1]
-        docs = build_index()
-        if token:
-            _index = (token, docs)
-        return docs
+        found = _indexes.get(key) or _shared(key)
+        if found is None:
+            found = build_index()
+            _share(key, found)
+        for old in [k for k in _indexes if k[0] != key[0]]:
+            del _indexes[old]  # an earlier generation's index is never asked for again
+        _indexes[key] = found
+        return found
+
+
+def _shared_key(key: tuple[str, str]) -> str:
+    return f"pactmonitor:search-index:{key[0]}:{key[1]}"
+
+
+def _shared(key: tuple[str, str]) -> list[Doc] | None:
+    try:
+        found = cache.get(_shared_key(key))
+    except Exception:  # an unreadable cache only costs a rebuild
+        logger.warning("search index: shared copy unreadable", exc_info=True)
+        return None
+    return found if isinstance(found, list) else None
+
+
+def _share(key: tuple[str, str], docs: list[Doc]) -> None:
+    try:
+        cache.set(_shared_key(key), docs, pagecache.PAGE_TIMEOUT)
+    except Exception:
+        logger.warning("search index: cannot share the index", exc_info=True)
 
 
 def forget_index() -> None:
-    global _index
-    _index = None
+    _indexes.clear()
 
 
 def _folded(*parts: object) -> str:
