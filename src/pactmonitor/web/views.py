@@ -232,7 +232,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@public_page(query=("q", "landsdeel", "soort", "lijn", "niveau"))
+@public_page(query=("q", "landsdeel", "regio", "soort", "lijn", "niveau"))
 def initiative_finder(request: HttpRequest) -> HttpResponse:
     form = InitiativeFinderForm(request.GET or None)
     found = (
