@@ -144,7 +144,7 @@ def landsdeel_detail(request: HttpRequest, key: str) -> HttpResponse:
             "members": readmodels.region_members(region),
             "profiles": list(reversed(readmodels.landsdeel_profiles(region))),
             "pacts": readmodels.region_pacts(region),
-            "actions": readmodels.actions_in_region(region),
+            "actions": readmodels.with_current_status(readmodels.actions_in_region(region)),
             "initiatives": readmodels.region_initiatives(region),
         },
     )
