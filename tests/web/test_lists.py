@@ -36,3 +36,12 @@ def test_a_pact_lists_only_the_rounds_from_the_start_of_its_own_period(client, w
     world.regional.save()
     page = client.get("/pacten/techniekpact-noord/").content.decode()
     assert "Voortgangsrapportage 2015" in page and "Voortgangsrapportage 2014" not in page
+
+
+def test_figures_on_a_region_page_group_thousands_as_dutch_and_english_readers_expect(
+    client, world
+):
+    indicator = factory.indicator(key="leerlingen", name="Leerlingen in techniek", unit="count")
+    factory.observation(indicator=indicator, region=world.groningen, year=2014, value=51998.0)
+    assert "Leerlingen in techniek</a>: 51.998" in client.get("/regios/groningen/").content.decode()
+    assert "51,998" in client.get("/en/regios/groningen/").content.decode()
