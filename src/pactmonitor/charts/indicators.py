@@ -56,8 +56,10 @@ def _value(figures: IndicatorFigures, value: float) -> str:
     return f"{text}%" if unit == "percent" else text
 
 
-def _seeds(figures: IndicatorFigures, place: Region | None) -> list[SeedSeries]:
-    return figures.seed_series(place)
+def _seeds(figures: IndicatorFigures, region: Region | None) -> list[SeedSeries]:
+    """The chosen region's own seed figures; without a choice Nederland's and, labelled,
+    those whose source names no region."""
+    return figures.seed_series(_place(figures, region), unnamed=region is None)
 
 
 def _seed_note(seed: SeedSeries) -> str:
@@ -87,7 +89,7 @@ def indicator_table(
                     else _("optelling van de gemeenten"),
                 ]
             )
-    for seed in _seeds(figures, place):
+    for seed in _seeds(figures, region):
         for p in seed.points:
             rows.append(
                 [
@@ -102,7 +104,7 @@ def indicator_table(
     undated = [
         o
         for o in figures.all_observations
-        if o.year is None and figures.in_scope(o.region_id, place)
+        if o.year is None and figures.in_scope(o.region_id, place, unnamed=region is None)
     ]
     for o in undated:
         rows.append(
@@ -169,7 +171,7 @@ def _summary(
         parts.append(in_words(series.verdict, series.is_share))
     if not duo:
         parts.append(_("Geen geïmporteerde cijfers voor deze regio."))
-    seeds = sum(len(s.points) for s in figures.seed_series(place))
+    seeds = sum(len(s.points) for s in _seeds(figures, region))
     if seeds:
         parts.append(
             _("%(n)d cijfers uit de documenten staan er apart bij, elk met hun eigen regio.")

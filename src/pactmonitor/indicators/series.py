@@ -203,15 +203,17 @@ class IndicatorFigures:
         found = [r for r in self.regions.values() if r.pk in self._by_region or r.pk in own]
         return sorted(found, key=lambda r: (kinds.index(r.kind), r.name))
 
-    def in_scope(self, region_id: int | None, place: Region | None) -> bool:
+    def in_scope(self, region_id: int | None, place: Region | None, unnamed: bool = True) -> bool:
         """Does a seed figure or target of ``region_id`` measure ``place`` itself?
 
-        Nederland's scope holds Nederland's own and those whose source names no region (the
-        rule of the national target); a region's holds only its own. A region's figure is
-        never shown as if it measured another region, or the country."""
+        Nederland's scope holds Nederland's own and, with ``unnamed``, those whose source
+        names no region (a target without a region is the national one; a seed figure
+        without one is shown, so labelled, only where no region was chosen); a region's
+        holds only its own. A region's figure is never shown as if it measured another
+        region, or the country."""
         national = place is None or place.kind == RegionKind.LAND
         if region_id is None:
-            return national
+            return national and unnamed
         if national:
             return place is not None and region_id == place.pk
         return region_id == place.pk
@@ -239,11 +241,11 @@ class IndicatorFigures:
             found.append(LevelSeries(self.indicator, region, level, points, assess(points, chosen)))
         return found
 
-    def seed_series(self, place: Region | None) -> list[SeedSeries]:
+    def seed_series(self, place: Region | None, unnamed: bool = True) -> list[SeedSeries]:
         """The seed figures of ``place``'s own scope (``in_scope``), per region and level."""
         grouped: dict[tuple, list[Observation]] = defaultdict(list)
         for o in self.observations:
-            if self.in_scope(o.region_id, place):
+            if self.in_scope(o.region_id, place, unnamed):
                 grouped[(o.region_id, o.education_level, o.dimensions_text)].append(o)
         found = []
         for (_region, level, _dims), items in grouped.items():
