@@ -225,7 +225,7 @@ def _number(value: object) -> str:
 class RowReader:
     """Turns one row into a Change (or problems), given the round and the uploader."""
 
-    def __init__(self, round: ReportingRound, user, revisions: dict[int, int]):
+    def __init__(self, round: ReportingRound, user, revisions: dict[int, int]) -> None:
         self.round, self.user, self.revisions = round, user, revisions
         self.updates = {
             (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else ""): u

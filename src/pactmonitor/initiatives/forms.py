@@ -28,7 +28,7 @@ class InitiativeForm(NLDesignForm, forms.ModelForm):
         fields = ["name", "kind", "description", "regions", "action_lines", "start_year", "url"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("levels", self.instance.education_levels.split())
         self.kept_regions: list[Region] = []

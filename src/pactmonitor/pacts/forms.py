@@ -37,7 +37,7 @@ class ActionForm(NLDesignForm, forms.ModelForm):
             "partners": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, pact: Pact, **kwargs):
+    def __init__(self, *args, pact: Pact, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.pact = pact
         self.fields["action_line"].queryset = ActionLine.objects.filter(pact=pact)

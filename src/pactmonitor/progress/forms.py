@@ -45,7 +45,7 @@ class NLDesignForm:
 
     template_name_div = "progress/_form.html"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = next(
@@ -75,7 +75,7 @@ class DraftForm(NLDesignForm, forms.ModelForm):
             "new": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = Status.choices
         limit_text(self, "narrative", "new")
@@ -99,7 +99,7 @@ class MilestoneForm(NLDesignForm, forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         limit_text(self, "text")
 
@@ -136,7 +136,7 @@ class OpenRoundForm(NLDesignForm, forms.ModelForm):
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, pacts=None, **kwargs):
+    def __init__(self, *args, pacts=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if pacts is not None:
             self.fields["pact"].queryset = pacts
@@ -209,7 +209,7 @@ class ResultForm(NLDesignForm, forms.ModelForm):
         fields = ["action_line", "subregion", "heading", "text", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, profile: RegionProfile | None = None, **kwargs):
+    def __init__(self, *args, profile: RegionProfile | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if profile is not None:
             self.fields["action_line"].queryset = ActionLine.objects.filter(pact=profile.round.pact)

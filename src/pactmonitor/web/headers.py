@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 class PermissionsPolicyMiddleware:
     """Switches off the browser features no page uses (settings.PERMISSIONS_POLICY)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -29,7 +29,7 @@ class DocumentStylesMiddleware:
     """Lets the inline stylesheet of a report document through the Content-Security-Policy
     (style-src 'unsafe-inline' for /rapportages/ HTML only; script-src stays 'self')."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
