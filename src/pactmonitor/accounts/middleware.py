@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse

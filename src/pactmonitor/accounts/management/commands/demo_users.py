@@ -134,5 +134,10 @@ class Command(BaseCommand):
         return [device.config_url, " ".join(codes)]
 
     def emit(self, user: User, scope: str) -> None:
-        columns = [user.get_role_display(), scope or "–", user.username, self.passwords[user.username]]
+        columns = [
+            user.get_role_display(),
+            scope or "–",
+            user.username,
+            self.passwords[user.username],
+        ]
         self.stdout.write("\t".join(columns + self.second_factor(user)))
