@@ -6,7 +6,7 @@ from pactmonitor.progress.reminders import send_due_reminders
 class Command(BaseCommand):
     help = "Send the reminder mails that are due today (for cron: each mail goes out once)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         sent = send_due_reminders()
         for reminder in sent:
             self.stdout.write(
