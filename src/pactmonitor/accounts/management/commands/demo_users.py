@@ -7,6 +7,7 @@ otpauth:// address (scan or type its secret into an authenticator app) and recov
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args: str, owners: int, password: str | None, **options: object) -> None:
+    def handle(self, *args: str, owners: int, password: str | None, **options: Any) -> None:
         landsdelen = list(Region.objects.landsdelen().order_by("name"))
         if not landsdelen:
             raise CommandError(

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.indicators import recipes
 from pactmonitor.indicators.importer import ImportRefused, import_file
@@ -17,14 +18,14 @@ from pactmonitor.indicators.models import ImportBatch
 class Command(BaseCommand):
     help = "Import a source table (e.g. a DUO CSV) through its recipe, all or nothing."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("recipe", nargs="?", help="a bundled recipe key or a recipe file")
         parser.add_argument("file", nargs="?", type=Path, help="the source file")
         parser.add_argument(
             "--bundled", action="store_true", help="import every bundled file through its recipe"
         )
 
-    def handle(self, *args, recipe, file, bundled: bool, **options) -> None:
+    def handle(self, *args: str, recipe, file, bundled: bool, **options: Any) -> None:
         if bundled == bool(recipe or file) or (recipe and not file):
             raise CommandError("give RECIPE and FILE, or --bundled")
         jobs = self._bundled() if bundled else [(recipe, file)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.reports import services
 from pactmonitor.reports.choices import ReportFormat, ReportKind
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         "van een ronde."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=ReportKind.values, help="welke rapportage")
         parser.add_argument(
             "--round", required=True, dest="round_slug", help="de code van de ronde, bv. 2014"
