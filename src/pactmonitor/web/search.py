@@ -8,8 +8,11 @@ SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.indicators.models import Indicator
@@ -19,12 +22,15 @@ from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.regions.models import Region
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 LIMIT = 50
 
 
 @dataclass
 class Section:
-    title: str
+    title: StrOrPromise
     hits: list  # objects with get_absolute_url and __str__
 
     @property
@@ -32,7 +38,7 @@ class Section:
         return len(self.hits)
 
 
-def _in_python(objects, words: list[str], *fields: str) -> list:
+def _in_python(objects: Iterable[Model], words: list[str], *fields: str) -> list:
     found = []
     for obj in objects:
         text = fold(" ".join(str(getattr(obj, f) or "") for f in fields))

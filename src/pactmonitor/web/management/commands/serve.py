@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 # One control socket per user would clash between several servers on a host.
                 self.cfg.set("control_socket_disable", True)
 
-            def load(self):
+            def load(self) -> CachedPagesWSGI:
                 return application
 
         self.stdout.write(f"Pactmonitor on http://{host}:{port}/ ({workers} workers)")
