@@ -19,7 +19,7 @@ from .models import ImportBatch
 from .services import WithdrawRefused, withdraw_batch
 
 
-def _require_importer(request: HttpRequest) -> None:
+def _require_importer(request: SignedInRequest) -> None:
     """Imports change the national figures: the national coordinator and the administrator."""
     if not request.user.manages_rounds:
         raise PermissionDenied
@@ -62,7 +62,7 @@ def import_progress(request: SignedInRequest, token: str) -> HttpResponse:
         record = None
     if record is None:
         raise Http404
-    batch = ImportBatch.objects.filter(pk=record.get("batch")).first()
+    batch = ImportBatch.objects.filter(pk=record.get("batch") or 0).first()
     status = 400 if record["state"] in ("refused", "failed") else 200
     return render(
         request,

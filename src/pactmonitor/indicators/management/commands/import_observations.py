@@ -25,10 +25,15 @@ class Command(BaseCommand):
             "--bundled", action="store_true", help="import every bundled file through its recipe"
         )
 
-    def handle(self, *args: str, recipe, file, bundled: bool, **options: Any) -> None:
-        if bundled == bool(recipe or file) or (recipe and not file):
+    def handle(
+        self, *args: str, recipe: str | None, file: Path | None, bundled: bool, **options: Any
+    ) -> None:
+        if bundled and not (recipe or file):
+            jobs = self._bundled()
+        elif recipe and file and not bundled:
+            jobs = [(recipe, file)]
+        else:  # also a FILE without a RECIPE (possible through call_command)
             raise CommandError("give RECIPE and FILE, or --bundled")
-        jobs = self._bundled() if bundled else [(recipe, file)]
         refused = []
         for key, path in jobs:
             try:
