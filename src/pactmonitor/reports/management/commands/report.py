@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -33,7 +34,16 @@ class Command(BaseCommand):
             "-o", "--output", required=True, type=Path, help="het bestand om te schrijven"
         )
 
-    def handle(self, kind, round_slug, landsdeel, pact, format, output, **options) -> None:
+    def handle(
+        self,
+        kind: str,
+        round_slug: str,
+        landsdeel: str | None,
+        pact: str | None,
+        format: str,
+        output: Path,
+        **options: Any,
+    ) -> None:
         try:
             round = services.find_round(round_slug)
             region = services.find_landsdeel(landsdeel) if kind == ReportKind.LANDSDEEL else None
