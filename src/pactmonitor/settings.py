@@ -189,6 +189,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
+# The password-reset e-mail says the link lapses after three days (Django's default, stated).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
