@@ -260,7 +260,7 @@ def headline_figures() -> list[HeadlineFigure]:
         if national:
             found.append(HeadlineFigure(figures, national))
             continue
-        # A seed figure without a year (the source names none) counts as the oldest.
+        # ``observations`` are the dated ones; ``or 0`` only tells the type checker so.
         seed = max(figures.observations, key=lambda o: o.year or 0, default=None)
         found.append(HeadlineFigure(figures, [], seed, _own_target(figures.targets, seed)))
     return found
