@@ -18,7 +18,7 @@ from __future__ import annotations
 import altair as alt
 from django.utils.translation import gettext as _
 
-from pactmonitor.indicators.models import Indicator
+from pactmonitor.indicators.models import Indicator, Target
 from pactmonitor.indicators.series import IndicatorFigures, LevelSeries, SeedSeries
 from pactmonitor.indicators.verdict import in_words, number
 from pactmonitor.regions.models import Region
@@ -73,6 +73,7 @@ def indicator_table(
     figures = _figures(indicator)
     place = _place(figures, region)
     duo = figures.series(place) if place else []
+    place_name = place.name if place else ""
     columns = [_("bron"), _("reeks"), _("jaar"), _("waarde"), _("aantallen"), _("toelichting")]
     rows: list[list[object]] = []
     for series in duo:
@@ -80,7 +81,7 @@ def indicator_table(
             rows.append(
                 [
                     _("DUO"),
-                    f"{place.name}, {series.level_label}".rstrip(", "),
+                    f"{place_name}, {series.level_label}".rstrip(", "),
                     p.year,
                     _value(figures, p.value),
                     series.counts_text(p),
@@ -110,7 +111,7 @@ def indicator_table(
         rows.append(
             [
                 _("document"),
-                o.region.name if o.region_id else _("regio niet genoemd"),
+                o.region.name if o.region else _("regio niet genoemd"),
                 o.period_text or _("niet genoemd"),
                 _value(figures, o.value),
                 "",
@@ -133,7 +134,9 @@ def indicator_table(
     )
 
 
-def _targets(figures: IndicatorFigures, place: Region | None, duo: list[LevelSeries]) -> list:
+def _targets(
+    figures: IndicatorFigures, place: Region | None, duo: list[LevelSeries]
+) -> list[Target]:
     """The targets of the place's own scope, and those its imported series are judged
     against (a region without its own target: the national one, named as such)."""
     chosen = {s.verdict.target.target_id for s in duo if s.verdict.target is not None}
@@ -141,8 +144,8 @@ def _targets(figures: IndicatorFigures, place: Region | None, duo: list[LevelSer
     return sorted(found, key=lambda t: (t.year or 0, t.pk))
 
 
-def _target_name(target) -> str:
-    parts = [target.region.name if target.region_id else _("landelijk (regio niet genoemd)")]
+def _target_name(target: Target) -> str:
+    parts = [target.region.name if target.region else _("landelijk (regio niet genoemd)")]
     if target.education_level:
         parts.append(str(target.get_education_level_display()))
     return ", ".join(parts)
@@ -158,6 +161,8 @@ def _summary(
     parts = [figures.indicator.name + (f", {place.name}" if place else "") + "."]
     for series in duo:
         latest = series.latest
+        if latest is None:  # a series without points says nothing
+            continue
         counts = series.counts_text(latest)
         parts.append(
             _("%(series)s: %(value)s in %(year)s%(counts)s.")
@@ -291,6 +296,8 @@ def landsdelen_table(indicator: Indicator | IndicatorFigures) -> ChartTable:
     for landsdeel, all_series in figures.landsdelen():
         for series in all_series:
             latest = series.latest
+            if latest is None:  # a series without points says nothing
+                continue
             rows.append(
                 [
                     landsdeel.name,
