@@ -395,6 +395,10 @@ class _Scanned:
     group_columns: list[str]
     totals: dict[str, int]
 
+    def count(self, table: str) -> int:
+        row = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
     def group_keys(self, gids: list[int]) -> dict[int, tuple]:
         """The group columns' values of these groups (to name a line in a message)."""
         columns = ", ".join(quote_identifier(c) for c in self.group_columns)
@@ -446,7 +450,7 @@ def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> _Scanned:
                     f"SELECT row_number() OVER () AS _gid, * FROM ({sql})"
                 )
             sums = ", ".join(f"coalesce(sum({c}), 0)" for c in TOTALS)
-            found = db.execute(f"SELECT {sums} FROM groups").fetchone()
+            found = db.execute(f"SELECT {sums} FROM groups").fetchone() or ()
         except duckdb.Error as error:
             db.close()
             if typed:
@@ -725,7 +729,7 @@ def _figures(plan: _Plan, scanned: _Scanned) -> int:
         "sum(n)::DOUBLE AS numerator, sum(d)::DOUBLE AS denominator, min(_gid) AS _gid "
         f"FROM ({union}) GROUP BY s, region_id, location, year"
     )
-    return scanned.db.execute("SELECT count(*) FROM figures").fetchone()[0]
+    return scanned.count("figures")
 
 
 def _refuse_numerator_over_denominator(
@@ -869,7 +873,7 @@ def _write(
         for old in previous:
             old.state = BatchState.SUPERSEDED
             old.save(update_fields=["state"])
-        total = scanned.db.execute("SELECT count(*) FROM figures").fetchone()[0]
+        total = scanned.count("figures")
         for done in _insert(_figure_rows(recipe, batch, indicators), scanned.db):
             report(0.8 + 0.2 * min(done / max(total, 1), 1.0), _("cijfers opslaan"))
     return batch

@@ -214,9 +214,7 @@ class IndicatorFigures:
         national = place is None or place.kind == RegionKind.LAND
         if region_id is None:
             return national and unnamed
-        if national:
-            return place is not None and region_id == place.pk
-        return region_id == place.pk
+        return place is not None and region_id == place.pk
 
     def elsewhere(self, place: Region | None) -> list[Region]:
         """Regions other than ``place`` with seed figures or targets of their own."""
