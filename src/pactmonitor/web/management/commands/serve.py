@@ -1,8 +1,11 @@
-"""``pactmonitor serve``: the web app on gunicorn, with static files served by WhiteNoise."""
+"""``pactmonitor serve``: the web app on gunicorn, with static files served by WhiteNoise, and
+the background worker that makes the stored reports and open-data files (``db-worker``)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -17,8 +20,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="worker processes"
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background worker (run `pactmonitor db-worker` elsewhere)",
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options) -> None:
         # Collected static files live in the data directory; refresh them on every start so a
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -49,5 +57,35 @@ class Command(BaseCommand):
             def load(self):
                 return application
 
-        self.stdout.write(f"Pactmonitor on http://{host}:{port}/ ({workers} workers)")
-        Server().run()
+        # Documents of published rounds that have none yet (a new data directory) are queued.
+        call_command("produce_downloads", missing=True, verbosity=0)
+        background = None if no_worker else start_worker()
+        self.stdout.write(
+            f"Pactmonitor on http://{host}:{port}/ ({workers} workers"
+            + ("" if no_worker else ", background worker")
+            + ")"
+        )
+        try:
+            Server().run()
+        finally:
+            if background is not None:
+                stop_worker(background)
+
+
+WORKER_POLL_SECONDS = "2"
+
+
+def start_worker() -> subprocess.Popen:
+    """The django-tasks database worker, as a child of this process: it dies with the server."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pactmonitor", "db_worker", "--interval", WORKER_POLL_SECONDS],
+        env=os.environ.copy(),
+    )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    worker.terminate()  # SIGTERM: the worker finishes the task at hand, then stops
+    try:
+        worker.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        worker.kill()
