@@ -84,12 +84,15 @@ def figure_tables() -> list[tuple[Table, Licence]]:
         if batch.recipe in seen:
             continue
         seen.add(batch.recipe)
-        rows = lambda recipe=batch.recipe: (
-            Figure.objects.in_use()
-            .filter(batch__recipe=recipe)
-            .select_related("indicator", "region", "batch")
-            .order_by("pk")
-        )
+
+        def rows(recipe: str = batch.recipe):
+            return (
+                Figure.objects.in_use()
+                .filter(batch__recipe=recipe)
+                .select_related("indicator", "region", "batch")
+                .order_by("pk")
+            )
+
         columns = {
             "indicator": lambda o: o.indicator.key,
             "regio": lambda o: o.region.key,
