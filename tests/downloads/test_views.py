@@ -36,9 +36,7 @@ def body(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_the_page_offers_the_whole_dump_per_round_and_per_table_with_licence_and_size(
-    dump, client
-):
+def test_the_page_offers_the_whole_dump_per_round_and_per_table_with_licence_and_size(dump, client):
     page = client.get(reverse("web:open_data")).content.decode()
     for name in ["pactmonitor.json", "pactmonitor-csv.zip", "rondes/2014.json"]:
         assert f'href="/open-data/bestanden/{name}"' in page
@@ -64,7 +62,9 @@ def test_every_csv_has_csvw_metadata_naming_its_columns_in_order(dump, client):
     tables = [e["name"] for e in dump.files if e["name"].endswith(".csv")]
     assert "tabellen/cijfers_duo_vo.csv" in tables
     for name in tables:
-        header = next(csv.reader(io.StringIO(body(client.get(f"/open-data/bestanden/{name}")).decode())))
+        header = next(
+            csv.reader(io.StringIO(body(client.get(f"/open-data/bestanden/{name}")).decode()))
+        )
         metadata = json.loads(body(client.get(f"/open-data/bestanden/{name}-metadata.json")))
         columns = metadata["tableSchema"]["columns"]
         assert [c["name"] for c in columns] == header, name
@@ -73,13 +73,17 @@ def test_every_csv_has_csvw_metadata_naming_its_columns_in_order(dump, client):
 
 
 def test_a_column_of_years_is_typed_as_integer(dump, client):
-    metadata = json.loads(body(client.get("/open-data/bestanden/tabellen/metingen.csv-metadata.json")))
+    metadata = json.loads(
+        body(client.get("/open-data/bestanden/tabellen/metingen.csv-metadata.json"))
+    )
     types = {c["name"]: c["datatype"] for c in metadata["tableSchema"]["columns"]}
     assert (types["jaar"], types["waarde"], types["regio"]) == ("integer", "number", "string")
 
 
 def test_the_zip_holds_every_table_and_its_metadata(dump, client):
-    archive = zipfile.ZipFile(io.BytesIO(body(client.get("/open-data/bestanden/pactmonitor-csv.zip"))))
+    archive = zipfile.ZipFile(
+        io.BytesIO(body(client.get("/open-data/bestanden/pactmonitor-csv.zip")))
+    )
     names = set(archive.namelist())
     assert {"statusupdates.csv", "statusupdates.csv-metadata.json", "regios.csv"} <= names
 

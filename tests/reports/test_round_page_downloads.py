@@ -6,20 +6,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module", autouse=True)
 def stored_2014(bundled, django_db_blocker):
-    """The job's edition of round 2014, with real HTML (PDF and DOCX, slow to print for the
-    whole bundled pact, are stand-ins here; tests/reports/test_views.py prints them)."""
-    from pactmonitor.downloads.models import Edition
-    from pactmonitor.downloads.services import reports_product
-    from pactmonitor.downloads.tasks import produce_edition
-    from pactmonitor.reports import storage
-    from pactmonitor.reports.output import render
+    """The job's edition of round 2014 (real HTML; the PDF and DOCX are tested elsewhere)."""
+    from tests import factory
 
-    def html_only(report, format):
-        return render(report, format) if format == "html" else f"{format} van {report.title}".encode()
-
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage, "render", html_only)
-        produce_edition.call(Edition.objects.create(product=reports_product("2014")).pk)
+    with django_db_blocker.unblock():
+        factory.produced_edition("rapportages/2014")
 
 
 def test_the_round_page_offers_the_reports_in_three_formats(client):
