@@ -62,7 +62,7 @@ def test_no_open_data_download_holds_contact_details(bundled, client):
     details = personal_details()
     leaks = []
     for entry in edition.files:
-        data = b"".join(client.get(f"/open-data/bestanden/{entry['name']}").streaming_content)
+        data = b"".join(client.get(f"/open-data/bestanden/{entry['name']}"))
         if entry["name"].endswith(".zip"):
             archive = zipfile.ZipFile(io.BytesIO(data))
             data = b"".join(archive.read(name) for name in archive.namelist())

@@ -37,7 +37,7 @@ def test_publishing_a_round_makes_its_documents_once_after_the_commit(
     assert {"bijlage1.pdf", "bijlage2.docx", "landsdelen/oost.html"} <= names
     assert "pacten/pact-groningen.pdf" in names
     response = client.get("/rapportages/2015/bijlage1.pdf")
-    assert b"".join(response.streaming_content).startswith(b"Bijlage 1")
+    assert b"".join(response).startswith(b"Bijlage 1")
     assert Edition.objects.current(OPEN_DATA) is not None
 
 
@@ -93,7 +93,7 @@ def test_a_failing_job_keeps_the_previous_edition_in_service(w, produced, monkey
     failing.refresh_from_db()
     assert failing.state == EditionState.FAILED and "schijf vol" in failing.error
     response = client.get("/rapportages/2014/bijlage2.html")
-    assert b"".join(response.streaming_content) == b"eerste versie"
+    assert b"".join(response) == b"eerste versie"
 
 
 def test_only_two_ready_editions_keep_their_files(w, produced, quick_reports):

@@ -33,7 +33,7 @@ def dump(produced):
 
 
 def body(response) -> bytes:
-    return b"".join(response.streaming_content)
+    return b"".join(response)
 
 
 def test_the_page_offers_the_whole_dump_per_round_and_per_table_with_licence_and_size(dump, client):

@@ -22,4 +22,4 @@ def test_the_round_page_offers_the_reports_in_three_formats(client):
 def test_a_linked_report_downloads(client):
     response = client.get("/rapportages/2014/bijlage2.html")
     assert response.status_code == 200
-    assert "Noordvleugel" in b"".join(response.streaming_content).decode()
+    assert "Noordvleugel" in b"".join(response).decode()

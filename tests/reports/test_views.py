@@ -22,7 +22,7 @@ def stored(sample_pact, django_db_blocker):
 
 
 def body(response) -> bytes:
-    return b"".join(response.streaming_content)
+    return b"".join(response)
 
 
 def test_anyone_can_download_bijlage1_of_a_published_round_as_docx(sample_pact, client):

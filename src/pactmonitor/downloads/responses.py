@@ -13,6 +13,7 @@ from .models import Edition
 from .storage import storage
 
 RETRY_AFTER_SECONDS = 30
+PAGE_CACHED_MAX = 4 * 1024 * 1024
 
 
 def stored_file(
@@ -29,14 +30,16 @@ def stored_file(
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if conditional is not None:
         return conditional
-    response = FileResponse(
-        storage().open(edition.path(name), "rb"),
-        content_type=entry["content_type"],
-        as_attachment=not inline,
-        filename=download_as,
-    )
-    if inline:
-        response["Content-Disposition"] = f'inline; filename="{download_as}"'
+    handle = storage().open(edition.path(name), "rb")
+    if entry["size"] <= PAGE_CACHED_MAX:
+        # Small enough for the page cache (a report): the next visitor gets it from there,
+        # in front of Django, like any public page.
+        with handle:
+            response = HttpResponse(handle.read(), content_type=entry["content_type"])
+    else:  # a large dump streams from storage
+        response = FileResponse(handle, content_type=entry["content_type"])
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{download_as}"'
     response["Content-Length"] = str(entry["size"])
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)

@@ -67,7 +67,9 @@ def produce_edition(edition_id: int) -> str:
 def _claim(edition: Edition) -> bool:
     """Mark the edition as being produced; False when it is stale or taken by another worker."""
     newer = Edition.objects.of(edition.product).filter(pk__gt=edition.pk)
-    if newer.filter(state=EditionState.REQUESTED).exists():
+    # A newer edition was asked for after this one's change committed: it shows all of it.
+    covering = (EditionState.REQUESTED, EditionState.PRODUCING, EditionState.READY)
+    if newer.filter(state__in=covering).exists():
         Edition.objects.filter(pk=edition.pk, state=EditionState.REQUESTED).update(
             state=EditionState.SUPERSEDED, finished_at=timezone.now()
         )
