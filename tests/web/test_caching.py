@@ -420,3 +420,27 @@ def test_the_server_answers_304_to_a_visitor_with_the_current_copy(client, world
 def test_a_head_request_of_a_public_page_is_public_too(client, world):
     response = client.head("/pacten/")
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+
+
+def test_with_the_file_cache_a_change_made_by_another_server_is_seen_on_the_next_request(
+    client, world, settings, tmp_path
+):
+    import time
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pactmonitor.core.pagecache import GENERATION_KEY, Generation, forget_local_copies
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    forget_local_copies()
+    client.get("/pacten/techniekpact-2020/")
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "hit"
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "hit"
+    another_server = FileBasedCache(str(tmp_path / "cache"), {})
+    another_server.set(GENERATION_KEY, Generation("a-publication", time.time()), None)
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "miss"
