@@ -7,7 +7,8 @@ draft every second, in one run, on SQLite and on PostgreSQL.
 For each database: a fresh database (a temporary SQLite file; a new PostgreSQL database that is
 dropped afterwards), the bundled dataset (``load-techniekpact``), a new open round with its
 drafts, an action owner who may edit one of them, the stored reports made
-(``produce-downloads --now``), and ``pactmonitor serve`` (gunicorn, its default workers). Then, after a warm-up, two phases of the same length over loopback:
+(``produce-downloads --now``), and ``pactmonitor serve`` (gunicorn, its default workers).
+Then, after a warm-up, two phases of the same length over loopback:
 
 1. ``quiet``: N clients, one request at a time each over a new connection, cycling through a
    mix of public pages (including a report PDF with a random query string);

@@ -80,7 +80,21 @@ def start_worker() -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "pactmonitor", "db_worker", "--interval", WORKER_POLL_SECONDS],
         env=os.environ.copy(),
+        preexec_fn=_die_with_parent,
     )
+
+
+def _die_with_parent() -> None:
+    """In the worker, before it starts: on Linux, end it when `serve` itself is killed (-9),
+    which leaves no time for ``stop_worker``."""
+    try:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: stop_worker still ends it on a normal exit
+        pass
 
 
 def stop_worker(worker: subprocess.Popen) -> None:
