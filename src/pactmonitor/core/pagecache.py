@@ -262,7 +262,7 @@ def _write(key: str, value: Any) -> None:
         logger.error("page cache: cannot store %s; the page is served uncached", key, exc_info=True)
 
 
-LOCAL_BODY_MAX = 256 * 1024  # larger pages (a report PDF) are read from the shared cache
+LOCAL_BODY_MAX = 1024 * 1024  # larger pages (a big report PDF) are read from the shared cache
 
 
 def _remember(key: str, value: Any) -> None:
