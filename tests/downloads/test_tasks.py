@@ -141,3 +141,11 @@ def test_the_database_worker_makes_a_queued_edition(settings, tmp_path, quick_re
     edition.refresh_from_db()
     assert edition.state == EditionState.READY
     assert (tmp_path / edition.path("bijlage1.html")).read_bytes().startswith(b"Bijlage 1")
+
+
+def test_an_import_of_figures_asks_for_a_new_open_data_edition(db):
+    from tests import factory
+
+    with transaction.atomic():
+        factory.import_batch()
+    assert Edition.objects.of(OPEN_DATA).pending().count() == 1
