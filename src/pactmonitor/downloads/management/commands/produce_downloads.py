@@ -3,8 +3,11 @@ published round's reports and of the open-data dump (normally a publication does
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from pactmonitor.downloads.models import Edition
 from pactmonitor.downloads.services import OPEN_DATA, reports_product, request_edition
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--missing",
             action="store_true",
-            help="only products with no edition ready or on its way",
+            help="only products with no edition ready or on its way (for an hour at most)",
         )
         parser.add_argument(
             "--now", action="store_true", help="produce them in this process, not in the worker"
@@ -43,5 +46,13 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(editions)} edition(s) {where}")
 
 
+# A job still "being made" after this long was cut off (a worker stopped mid-job): ask again.
+LOST_AFTER = datetime.timedelta(hours=1)
+
+
 def _present(product: str) -> bool:
-    return Edition.objects.current(product) is not None or Edition.objects.in_the_making(product)
+    if Edition.objects.current(product) is not None:
+        return True
+    lost = timezone.now() - LOST_AFTER
+    waiting = Edition.objects.of(product).pending().filter(requested_at__gte=lost)
+    return waiting.exists()

@@ -97,9 +97,15 @@ def _die_with_parent() -> None:
         pass
 
 
-def stop_worker(worker: subprocess.Popen) -> None:
-    worker.terminate()  # SIGTERM: the worker finishes the task at hand, then stops
-    try:
-        worker.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        worker.kill()
+def stop_worker(worker: subprocess.Popen, grace: float = 5) -> None:
+    """The first SIGTERM lets the worker finish the job at hand; if that takes longer than
+    ``grace``, a second one ends it (its edition is asked for again by the next start)."""
+    for _ in range(2):
+        worker.terminate()
+        try:
+            worker.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    worker.kill()
+    worker.wait()
