@@ -8,12 +8,19 @@ that one, and the page says a new one is on its way.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PENDING, EditionState
+
+
+# A job still "being made" after this long was cut off (a worker stopped mid-job): the pages
+# stop saying a new version is on its way, and `produce-downloads --missing` asks again.
+LOST_AFTER = datetime.timedelta(hours=1)
 
 
 def _folder() -> str:
@@ -28,7 +35,8 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(state=EditionState.READY)
 
     def pending(self) -> EditionQuerySet:
-        return self.filter(state__in=PENDING)
+        """Requested or being made, and not lost (see ``LOST_AFTER``)."""
+        return self.filter(state__in=PENDING, requested_at__gte=timezone.now() - LOST_AFTER)
 
     def current(self, product: str) -> Edition | None:
         """The newest ready edition of ``product``: what visitors get."""

@@ -3,11 +3,8 @@ published round's reports and of the open-data dump (normally a publication does
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from pactmonitor.downloads.models import Edition
 from pactmonitor.downloads.services import OPEN_DATA, reports_product, request_edition
@@ -46,13 +43,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(editions)} edition(s) {where}")
 
 
-# A job still "being made" after this long was cut off (a worker stopped mid-job): ask again.
-LOST_AFTER = datetime.timedelta(hours=1)
-
-
 def _present(product: str) -> bool:
-    if Edition.objects.current(product) is not None:
-        return True
-    lost = timezone.now() - LOST_AFTER
-    waiting = Edition.objects.of(product).pending().filter(requested_at__gte=lost)
-    return waiting.exists()
+    return Edition.objects.current(product) is not None or Edition.objects.in_the_making(product)
