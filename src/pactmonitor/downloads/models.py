@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PENDING, EditionState
 
-
 # A job still "being made" after this long was cut off (a worker stopped mid-job): the pages
 # stop saying a new version is on its way, and `produce-downloads --missing` asks again.
 LOST_AFTER = datetime.timedelta(hours=1)
