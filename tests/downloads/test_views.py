@@ -55,7 +55,8 @@ def test_the_page_is_in_english_under_en(dump, client):
 
 
 def test_the_footer_of_every_page_links_the_open_data(client, db):
-    assert 'href="/open-data/"' in client.get(reverse("web:dashboard")).content.decode()
+    assert 'href="/open-data/"' in client.get("/").content.decode()
+    assert 'href="/en/open-data/"' in client.get("/en/").content.decode()
 
 
 def test_every_csv_has_csvw_metadata_naming_its_columns_in_order(dump, client):
