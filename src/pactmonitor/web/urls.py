@@ -22,4 +22,7 @@ urlpatterns = [
     path("initiatieven/<slug:key>/", views.initiative_detail, name="initiative"),
     path("zoeken/", views.search, name="search"),
     path("open-data/", downloads.open_data, name="open_data"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("contact/", views.contact, name="contact"),
 ]
