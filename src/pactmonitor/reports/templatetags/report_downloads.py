@@ -3,6 +3,8 @@ with their sizes, and a line when a newer version is being made."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +14,9 @@ from pactmonitor.downloads.services import reports_product
 
 from ..choices import ReportFormat, ReportKind
 from ..storage import file_name, subjects
+
+if TYPE_CHECKING:
+    from pactmonitor.progress.models import ReportingRound
 
 register = template.Library()
 
@@ -33,7 +38,7 @@ def _url(round, kind: str, region, pact, format: str) -> str:
 
 
 @register.inclusion_tag("reports/_downloads.html")
-def report_downloads(round) -> dict:
+def report_downloads(round: ReportingRound) -> dict:
     product = reports_product(round.slug)
     edition = Edition.objects.current(product) if round.is_published else None
     documents = []

@@ -6,15 +6,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
     help = "Start Pactmonitor on a production WSGI server (gunicorn)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument(
@@ -26,7 +27,9 @@ class Command(BaseCommand):
             help="do not start the background worker (run `pactmonitor db-worker` elsewhere)",
         )
 
-    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options) -> None:
+    def handle(
+        self, *args: str, host: str, port: int, workers: int, no_worker: bool, **options: Any
+    ) -> None:
         # Collected static files live in the data directory; refresh them on every start so a
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -54,7 +57,7 @@ class Command(BaseCommand):
                 # One control socket per user would clash between several servers on a host.
                 self.cfg.set("control_socket_disable", True)
 
-            def load(self):
+            def load(self) -> CachedPagesWSGI:
                 return application
 
         # Documents of published rounds that have none yet (a new data directory) are queued.
