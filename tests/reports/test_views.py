@@ -94,6 +94,7 @@ def test_a_report_is_made_again_after_a_correction(sample_pact, client, produced
 
     url = reverse("reports:bijlage", args=["t2014", "bijlage1", "html"])
     published = StatusUpdate.objects.public().filter(round__slug="t2014").first()
+    assert published is not None
     with produced():
         correct_update(published, reason="Verbeterd", narrative="Een heel nieuwe stand van zaken.")
     assert "Een heel nieuwe stand van zaken." in body(client.get(url)).decode()

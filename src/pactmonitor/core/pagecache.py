@@ -51,6 +51,7 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.middleware.security import SecurityMiddleware
 from django.urls import get_urlconf
 from django.utils import translation
@@ -93,7 +94,7 @@ def _generation_file() -> str | None:
     backend = caches["default"]
     if not isinstance(backend, FileBasedCache):
         return None
-    return backend._key_to_file(GENERATION_KEY)
+    return backend._key_to_file(GENERATION_KEY)  # type: ignore[attr-defined]  # its own path
 
 
 def current_generation() -> Generation | None:
@@ -157,7 +158,7 @@ def public_changed(using: str | None = None) -> None:
 
 
 def public_page(
-    view: Callable[..., HttpResponse] | None = None, *, query: Iterable[str] = ()
+    view: Callable[..., HttpResponseBase] | None = None, *, query: Iterable[str] = ()
 ) -> Any:
     """Mark a view as a public page: cacheable for anonymous visitors, keyed by the GET
     parameters named in ``query`` (the view sees no others).
@@ -169,7 +170,7 @@ def public_page(
         def search(request): ...
     """
 
-    def mark(function: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def mark(function: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         function.public_page_query = tuple(sorted(set(query)))  # type: ignore[attr-defined]
         return function
 

@@ -69,7 +69,7 @@ class Edition(models.Model):
         verbose_name_plural = _("edities")
 
     def __str__(self) -> str:
-        return f"{self.product} #{self.pk} ({self.get_state_display()})"
+        return f"{self.product} #{self.pk} ({EditionState(self.state).label})"
 
     def file(self, name: str) -> dict | None:
         """The entry of the file ``name`` in this edition, or None if it has no such file."""

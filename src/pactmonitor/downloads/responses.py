@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -18,12 +19,12 @@ PAGE_CACHED_MAX = 4 * 1024 * 1024
 
 def stored_file(
     request: HttpRequest, product: str, name: str, *, download_as: str, inline: bool = False
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The file ``name`` of the current edition of ``product``; while none is ready, a page
     saying the document is being made (503, so nobody keeps it). Never renders anything."""
     edition = Edition.objects.current(product)
     entry = edition.file(name) if edition else None
-    if entry is None:
+    if edition is None or entry is None or edition.finished_at is None:
         return not_ready(request, product)
     etag = f'"{edition.folder}-{entry["size"]}"'
     last_modified = int(edition.finished_at.timestamp())
@@ -31,6 +32,7 @@ def stored_file(
     if conditional is not None:
         return conditional
     handle = storage().open(edition.path(name), "rb")
+    response: HttpResponse | FileResponse
     if entry["size"] <= PAGE_CACHED_MAX:
         # Small enough for the page cache (a report): the next visitor gets it from there,
         # in front of Django, like any public page.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -22,7 +23,7 @@ INLINE = (".json", ".jsonld")
 
 @require_GET
 @public_page
-def open_data_file(request: HttpRequest, name: str) -> HttpResponse:
+def open_data_file(request: HttpRequest, name: str) -> HttpResponseBase:
     if ".." in name.split("/"):
         raise Http404("onbekend bestand")
     edition = Edition.objects.current(OPEN_DATA)

@@ -11,7 +11,7 @@ class ExchangeConfig(AppConfig):
 
         from pactmonitor.indicators.models import ImportBatch
 
-        def figures_changed(sender, instance, **kwargs) -> None:
+        def figures_changed(sender: type, instance: ImportBatch, **kwargs: object) -> None:
             # An import or a withdrawal changes the figure tables of the open-data downloads.
             from pactmonitor.downloads.services import OPEN_DATA, request_edition
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from pactmonitor.indicators.choices import BatchState
@@ -85,7 +86,7 @@ def figure_tables() -> list[tuple[Table, Licence]]:
             continue
         seen.add(batch.recipe)
 
-        def rows(recipe: str = batch.recipe):
+        def rows(recipe: str = batch.recipe) -> QuerySet:
             return (
                 Figure.objects.in_use()
                 .filter(batch__recipe=recipe)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from pactmonitor.accounts.models import User
 from pactmonitor.accounts.scope import is_administrator, is_national
 from pactmonitor.core.pagecache import public_page
 from pactmonitor.downloads.responses import stored_file
@@ -47,7 +49,7 @@ def _download_name(kind: str, round: ReportingRound, subject: str, format: str) 
 
 def _stored(
     request: HttpRequest, round: ReportingRound, kind: str, stem: str, subject: str, format: str
-) -> HttpResponse:
+) -> HttpResponseBase:
     chosen = _checked_format(format)
     return stored_file(
         request,
@@ -60,7 +62,7 @@ def _stored(
 
 @require_GET
 @public_page
-def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponse:
+def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponseBase:
     if kind not in BIJLAGEN:
         raise Http404("onbekende rapportage")
     return _stored(request, _published_round(slug), kind, kind, "", format)
@@ -68,7 +70,7 @@ def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResp
 
 @require_GET
 @public_page
-def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse:
+def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponseBase:
     round = _published_round(slug)
     chosen = get_object_or_404(Pact, key=key)
     return _stored(request, round, ReportKind.PACT, f"pacten/{chosen.key}", chosen.key, format)
@@ -76,7 +78,7 @@ def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse
 
 @require_GET
 @public_page
-def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse:
+def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponseBase:
     round = _published_round(slug)
     region = get_object_or_404(Region.objects.landsdelen(), key=key)
     return _stored(
@@ -89,7 +91,7 @@ def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpRes
 def concept(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponse:
     """Bijlage 1 or 2 of an open round as it would be published now (approved updates only)."""
     user = request.user
-    if not (is_national(user) or is_administrator(user)):
+    if not isinstance(user, User) or not (is_national(user) or is_administrator(user)):
         raise Http404("geen concept voor deze gebruiker")
     round = get_object_or_404(ReportingRound.objects.select_related("pact"), slug=slug)
     if round.state != RoundState.OPEN or kind not in BIJLAGEN:

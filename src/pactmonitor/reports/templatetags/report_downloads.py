@@ -16,23 +16,27 @@ from ..choices import ReportFormat, ReportKind
 from ..storage import file_name, subjects
 
 if TYPE_CHECKING:
+    from pactmonitor.pacts.models import Pact
     from pactmonitor.progress.models import ReportingRound
+    from pactmonitor.regions.models import Region
 
 register = template.Library()
 
 
-def _title(kind: str, region, pact) -> str:
-    if kind == ReportKind.LANDSDEEL:
+def _title(kind: str, region: Region | None, pact: Pact | None) -> str:
+    if kind == ReportKind.LANDSDEEL and region is not None:
         return _("Rapportage landsdeel %(name)s") % {"name": region.name}
-    if kind == ReportKind.PACT:
+    if kind == ReportKind.PACT and pact is not None:
         return _("Rapportage %(name)s") % {"name": pact.name}
     return str(ReportKind(kind).label)
 
 
-def _url(round, kind: str, region, pact, format: str) -> str:
-    if kind == ReportKind.LANDSDEEL:
+def _url(
+    round: ReportingRound, kind: str, region: Region | None, pact: Pact | None, format: str
+) -> str:
+    if kind == ReportKind.LANDSDEEL and region is not None:
         return reverse("reports:landsdeel", args=[round.slug, region.key, format])
-    if kind == ReportKind.PACT:
+    if kind == ReportKind.PACT and pact is not None:
         return reverse("reports:pact", args=[round.slug, pact.key, format])
     return reverse("reports:bijlage", args=[round.slug, kind, format])
 
@@ -42,7 +46,8 @@ def report_downloads(round: ReportingRound) -> dict:
     product = reports_product(round.slug)
     edition = Edition.objects.current(product) if round.is_published else None
     documents = []
-    for stem, kind, region, pact in subjects() if edition else ():
+    for stem, kind, region, pact in subjects() if edition is not None else ():
+        assert edition is not None
         files = [
             {
                 "format": f.value,

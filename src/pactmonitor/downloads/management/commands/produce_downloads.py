@@ -3,7 +3,9 @@ published round's reports and of the open-data dump (normally a publication does
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from pactmonitor.downloads.models import Edition
@@ -18,7 +20,7 @@ class Command(BaseCommand):
         "(after a release that renders them differently, or to fill a new data directory)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--missing",
             action="store_true",
@@ -28,7 +30,7 @@ class Command(BaseCommand):
             "--now", action="store_true", help="produce them in this process, not in the worker"
         )
 
-    def handle(self, *args, missing: bool, now: bool, **options) -> None:
+    def handle(self, *args: str, missing: bool, now: bool, **options: Any) -> None:
         slugs = ReportingRound.objects.published().order_by("slug").values_list("slug", flat=True)
         products = [reports_product(slug) for slug in slugs] + [OPEN_DATA]
         if missing:
