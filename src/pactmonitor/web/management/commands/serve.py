@@ -100,7 +100,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def stop_worker(worker: subprocess.Popen, grace: float = 5) -> None:
+def stop_worker(worker: subprocess.Popen, grace: float = 2) -> None:
     """The first SIGTERM lets the worker finish the job at hand; if that takes longer than
     ``grace``, a second one ends it (its edition is asked for again by the next start)."""
     for _ in range(2):
