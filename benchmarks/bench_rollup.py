@@ -309,9 +309,7 @@ def main() -> None:
         f" DuckDB over the figures, {product / raw_sums:.2f}x over the sums"
         "   (goal ≤ 0,2 s and ≤ 1,5x)"
     )
-    print(
-        f"  adding the batch's figures up (once, when the batch is exported): {adding_up:.3f} s"
-    )
+    print(f"  adding the batch's figures up (once, when the batch is exported): {adding_up:.3f} s")
     print(f"  of which the version check and manifest: {check * 1000:.1f} ms")
     if pg is not None:
         print(

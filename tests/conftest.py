@@ -70,3 +70,17 @@ def committed(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
+
+
+@pytest.fixture
+def produced(settings, tmp_path, committed):
+    """``with produced(): ...`` commits like ``committed`` and runs the background jobs the
+    changes queued at once (django-tasks' immediate backend), into this test's own storage."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = settings.STORAGES | {
+        "downloads": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "downloads")},
+        }
+    }
+    return committed

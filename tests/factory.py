@@ -185,3 +185,30 @@ def sign_in(client, user, *, verified: bool = True, backend: str | None = None) 
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
         session.save()
+
+
+# --- Stored documents ---------------------------------------------------------------------------
+
+
+def produced_edition(product: str, *, formats: tuple[str, ...] = ("html",)):
+    """The background job's edition of ``product`` ("rapportages/2014", "open-data"), run at
+    once. Reports in formats outside ``formats`` are one-line stand-ins: printing every PDF
+    and DOCX of a round takes long, and tests/reports checks those documents."""
+    import pytest
+
+    from pactmonitor.downloads.models import Edition
+    from pactmonitor.downloads.tasks import produce_edition
+    from pactmonitor.reports import storage
+    from pactmonitor.reports.output import render
+
+    def chosen(report, format):
+        if format in formats:
+            return render(report, format)
+        return f"{format} van {report.title}".encode()
+
+    edition = Edition.objects.create(product=product)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage, "render", chosen)
+        produce_edition.call(edition.pk)
+    edition.refresh_from_db()
+    return edition

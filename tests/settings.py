@@ -1,5 +1,7 @@
 """The test configuration: the real settings with fast, isolated services."""
 
+import tempfile
+
 from pactmonitor.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -8,7 +10,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "downloads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="pactmonitor-test-downloads-")},
+    },
 }
+# Jobs are recorded, not run: a test that needs the stored files runs them at once
+# (tests/downloads/conftest.py: ``produced``), and one test runs the real database worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 PACTMONITOR_HTTPS = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -133,7 +133,12 @@ INSTALLED_APPS = [
     "pactmonitor.initiatives",
     "pactmonitor.reports",
     "pactmonitor.exchange",
+    "pactmonitor.downloads",
     "pactmonitor.web",
+    # Background jobs (the stored reports and open-data dump): the tasks backport, queued in
+    # the database so no broker is needed; `pactmonitor serve` starts the worker.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -213,9 +218,24 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # The stored reports and open-data files (pactmonitor.downloads), written by the worker.
+    "downloads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "downloads")},
+    },
 }
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# Who publishes the open data, as the DCAT catalogue names it (an organisation, never a person).
+PACTMONITOR_DATA_PUBLISHER = env_str("PACTMONITOR_DATA_PUBLISHER", "Pactmonitor")
 
 # Sessions expire: after two weeks at most, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)

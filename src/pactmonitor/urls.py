@@ -19,6 +19,8 @@ urlpatterns = [
     path("uitwisseling/", include("pactmonitor.exchange.urls")),
     # The reports are Dutch documents: one address, outside the language prefix.
     path("rapportages/", include("pactmonitor.reports.urls")),
+    # The open-data files (stored, language-free); their page is /open-data/ (web.urls).
+    path("open-data/bestanden/", include("pactmonitor.downloads.urls")),
 ] + i18n_patterns(
     # Dutch at /, English at /en/: the language is in the address, so a cached page is right
     # for everyone and the language switch is a plain link.

@@ -106,7 +106,7 @@ def test_a_failing_json_export_leaves_the_earlier_file_whole(tmp_path, monkeypat
     target = tmp_path / "open.json"
     call_command("export", "--format", "json", "-o", str(target))
     earlier = target.read_bytes()
-    monkeypatch.setattr(opendata, "rows", lambda table: (_ for _ in ()).throw(OSError("vol")))
+    monkeypatch.setattr(opendata, "rows", lambda *args: (_ for _ in ()).throw(OSError("vol")))
     with pytest.raises(OSError):
         call_command("export", "--format", "json", "-o", str(target))
     assert target.read_bytes() == earlier

@@ -21,7 +21,7 @@ def data_dir(settings, tmp_path):
     settings.DATA_DIR = tmp_path
 
 
-def national(keys: set[str]) -> dict[tuple[str, int], list[float]]:
+def national(keys: set[str]) -> dict[tuple[str, int], list[float | None]]:
     """(level, year) → [numerator, denominator] of Nederland, over these indicators."""
     nederland = Region.objects.get(kind="land")
     return {
@@ -35,6 +35,7 @@ def national(keys: set[str]) -> dict[tuple[str, int], list[float]]:
 @pytest.mark.parametrize("key", sorted(EXPECTED))
 def test_the_national_figure_on_the_cbs_tree_is_the_count_of_the_csv(bundled, data_dir, key):
     recipe = load(key)
+    assert recipe.bundled_file is not None
     batch = import_file(recipe, recipe.bundled_file)
     assert batch.unplaced == {"count": 0, "examples": []}  # every row reaches Nederland
     expected = {k: v for k, v in EXPECTED[key]().items() if v[1]}

@@ -241,19 +241,20 @@ def test_the_parameters_a_page_reads_are_pages_of_their_own(client, world, rende
 
 
 def test_a_report_with_a_random_query_string_is_not_made_again(client, world, monkeypatch):
-    from pactmonitor.reports import views
+    from pactmonitor.reports import storage
 
+    factory.produced_edition("rapportages/2014")
     made = []
 
     def render(report, format):
         made.append(format)
-        return b"%PDF-"
+        return b""
 
-    monkeypatch.setattr(views, "render", render)
+    monkeypatch.setattr(storage, "render", render)
     for n in range(3):
         response = client.get(f"/rapportages/2014/bijlage1.pdf?r={n}")
         assert response.status_code == 200
-    assert made == ["pdf"]
+    assert made == []  # the stored file, every time
 
 
 # --- Headers a proxy or CDN can act on ----------------------------------------------------------
@@ -312,7 +313,7 @@ def test_a_full_disk_never_fails_the_page(client, world, settings, tmp_path, mon
     # The tempfile module the file-based cache writes through.
     monkeypatch.setattr("django.core.cache.backends.filebased.tempfile.mkstemp", full_disk)
     with caplog.at_level(logging.WARNING, logger="pactmonitor.core.pagecache"):
-        responses = [client.get("/rapportages/2014/bijlage1.html"), client.get("/pacten/")]
+        responses = [client.get("/rondes/2014/"), client.get("/pacten/")]
     assert [r.status_code for r in responses] == [200, 200]
     assert "Techniekpact 2020" in responses[1].content.decode()
     assert "No space left on device" in caplog.text
@@ -425,3 +426,27 @@ def test_the_server_answers_304_to_a_visitor_with_the_current_copy(client, world
 def test_a_head_request_of_a_public_page_is_public_too(client, world):
     response = client.head("/pacten/")
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+
+
+def test_with_the_file_cache_a_change_made_by_another_server_is_seen_on_the_next_request(
+    client, world, settings, tmp_path
+):
+    import time
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pactmonitor.core.pagecache import GENERATION_KEY, Generation, forget_local_copies
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    forget_local_copies()
+    client.get("/pacten/techniekpact-2020/")
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "hit"
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "hit"
+    another_server = FileBasedCache(str(tmp_path / "cache"), {})
+    another_server.set(GENERATION_KEY, Generation("a-publication", time.time()), None)
+    assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "miss"

@@ -55,6 +55,7 @@ def test_the_work_pages_have_the_same_policy(client):
 
 def test_only_a_report_document_may_carry_its_own_inline_styles_and_still_no_script(client):
     build_world()
+    factory.produced_edition("rapportages/2014")
     response = client.get("/rapportages/2014/bijlage1.html")
     assert response.status_code == 200
     policy = directives(response)

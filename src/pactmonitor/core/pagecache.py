@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 import uuid
@@ -44,11 +45,13 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.middleware.security import SecurityMiddleware
 from django.urls import get_urlconf
 from django.utils import translation
@@ -81,8 +84,42 @@ class StoredPage(NamedTuple):
 # --- The generation token and its invalidation ------------------------------------------------
 
 
+_seen_generation: tuple[tuple[int, int, int], Generation] | None = None
+
+
+def _generation_file() -> str | None:
+    """Where the file cache keeps the token (None for other backends). Django's file cache
+    replaces a key's file on every write (a temporary file renamed into place), so an
+    unchanged inode, time and size mean an unchanged token."""
+    backend = caches["default"]
+    if not isinstance(backend, FileBasedCache):
+        return None
+    return backend._key_to_file(GENERATION_KEY)  # type: ignore[attr-defined]  # its own path
+
+
 def current_generation() -> Generation | None:
-    """The token of the pages now valid; None when the cache cannot be read (nothing cached)."""
+    """The token of the pages now valid; None when the cache cannot be read (nothing cached).
+
+    With the file cache, a hit costs a ``stat`` of the token's file instead of reading and
+    unpickling it on every request (a fifth of a cached page's cost); the file is read again
+    whenever it was replaced, so a publication is seen on the next request as before."""
+    global _seen_generation
+    path = _generation_file()
+    if path is not None:
+        try:
+            info = os.stat(path)
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp is not None and _seen_generation is not None and _seen_generation[0] == stamp:
+            return _seen_generation[1]
+    value = _read_generation()
+    if path is not None and value is not None and stamp is not None:
+        _seen_generation = (stamp, value)
+    return value
+
+
+def _read_generation() -> Generation | None:
     try:
         value = cache.get(GENERATION_KEY)
         if not isinstance(value, Generation):
@@ -121,7 +158,7 @@ def public_changed(using: str | None = None) -> None:
 
 
 def public_page(
-    view: Callable[..., HttpResponse] | None = None, *, query: Iterable[str] = ()
+    view: Callable[..., HttpResponseBase] | None = None, *, query: Iterable[str] = ()
 ) -> Any:
     """Mark a view as a public page: cacheable for anonymous visitors, keyed by the GET
     parameters named in ``query`` (the view sees no others).
@@ -133,7 +170,7 @@ def public_page(
         def search(request): ...
     """
 
-    def mark(function: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def mark(function: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         function.public_page_query = tuple(sorted(set(query)))  # type: ignore[attr-defined]
         return function
 
@@ -226,7 +263,12 @@ def _write(key: str, value: Any) -> None:
         logger.error("page cache: cannot store %s; the page is served uncached", key, exc_info=True)
 
 
+LOCAL_BODY_MAX = 1024 * 1024  # larger pages (a big report PDF) are read from the shared cache
+
+
 def _remember(key: str, value: Any) -> None:
+    if isinstance(value, StoredPage) and len(value.body) > LOCAL_BODY_MAX:
+        return
     with _local_lock:
         _local[key] = value
         _local.move_to_end(key)
@@ -392,13 +434,16 @@ class CachedPagesWSGI:
         response = self.answer(environ)
         if response is None:
             return self.application(environ, start_response)
+        if isinstance(response, StoredPage):  # unconditional: the stored bytes as they are
+            start_response("200 OK", [*response.headers, ("X-Page-Cache", "hit")])
+            return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [response.body]
         status = f"{response.status_code} {response.reason_phrase}"
         start_response(status, list(response.items()))
         if environ["REQUEST_METHOD"] == "HEAD" or response.status_code == 304:
             return [b""]
         return [response.content]
 
-    def answer(self, environ: dict) -> HttpResponse | None:
+    def answer(self, environ: dict) -> HttpResponse | StoredPage | None:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         request = WSGIRequest(environ)
@@ -411,7 +456,12 @@ class CachedPagesWSGI:
             return None
         query, language = canonical_query(request, declared), request_language(request)
         stored = _read(page_key(generation.token, address, request.path, language, query))
-        return replay(request, stored) if isinstance(stored, StoredPage) else None
+        if not isinstance(stored, StoredPage):
+            return None
+        conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+        if stored.status == 200 and not conditional:
+            return stored
+        return replay(request, stored)
 
     def _checked_site(self, request: HttpRequest) -> str | None:
         """Scheme and host, if Django would serve this request rather than refuse (a

@@ -29,6 +29,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.indicators.choices import Measure, Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative, PossiblySame
@@ -85,7 +86,13 @@ def load_dataset(directory: Path = BUNDLED) -> LoadReport:
     """Read, check and load a dataset folder; raise DatasetError before writing anything."""
     dataset = read_dataset(directory)
     with transaction.atomic():
-        return Writer(dataset).write()
+        report = Writer(dataset).write()
+        if report.created or report.updated:
+            # What the dataset published or corrected is in the stored documents and the
+            # open-data dump once the worker has made them again (after this commits).
+            published = ReportingRound.objects.published().order_by("slug")
+            request_after_publication(published.values_list("slug", flat=True))
+        return report
 
 
 def text(value: Any) -> str:

@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from django.db.models import Manager, QuerySet
 
@@ -48,6 +48,15 @@ class Table:
     name: str
     rows: Callable[[], QuerySet]
     columns: dict[str, Callable[[Any], Any]]
+    # The lookup of the round a row belongs to, for tables that are per round.
+    round_field: str = ""
+    # Rows of the pact's records carry their source document and quote; bulk figures carry
+    # their batch's source in their own columns.
+    provenance: bool = True
+
+    @property
+    def column_names(self) -> list[str]:
+        return [*self.columns, *(PROVENANCE if self.provenance else ())]
 
 
 def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySet]:
@@ -182,6 +191,7 @@ TABLES = [
             "peildatum": lambda o: o.peildatum.isoformat(),
             "peildatum_volgens_bron": lambda o: o.peildatum_text,
         },
+        round_field="slug",
     ),
     Table(
         "statusupdates",
@@ -198,6 +208,7 @@ TABLES = [
             "nieuw": lambda o: o.new,
             "reden_correctie": lambda o: o.correction_reason,
         },
+        round_field="round__slug",
     ),
     Table(
         "mijlpalen",
@@ -212,6 +223,7 @@ TABLES = [
             "datum_volgens_bron": lambda o: o.date_text,
             "mijlpaal": lambda o: o.text,
         },
+        round_field="update__round__slug",
     ),
     Table(
         "vindplaatsen",
@@ -225,6 +237,7 @@ TABLES = [
             "omschrijving": lambda o: o.title,
             "adres": lambda o: o.url,
         },
+        round_field="update__round__slug",
     ),
     Table(
         "landsdeelprofielen",
@@ -237,6 +250,7 @@ TABLES = [
             "organisatie": lambda o: o.organisation,
             "prioriteiten": lambda o: o.priorities,
         },
+        round_field="round__slug",
     ),
     Table(
         "landsdeelresultaten",
@@ -251,6 +265,7 @@ TABLES = [
             "kop": lambda o: o.heading,
             "tekst": lambda o: o.text,
         },
+        round_field="profile__round__slug",
     ),
     Table(
         "indicatoren",
@@ -308,27 +323,52 @@ TABLES = [
 ]
 
 
-def rows(table: Table) -> Iterable[dict[str, Any]]:
-    columns = table.columns | PROVENANCE
+def rows(table: Table, round_slug: str = "") -> Iterable[dict[str, Any]]:
+    columns = table.columns | (PROVENANCE if table.provenance else {})
+    queryset = table.rows()
+    if round_slug:
+        queryset = queryset.filter(**{table.round_field: round_slug})
     # In chunks, so a dump of millions of observations never sits in memory at once.
-    for obj in table.rows().iterator(chunk_size=2000):
+    for obj in queryset.iterator(chunk_size=2000):
         yield {name: get(obj) for name, get in columns.items()}
 
 
+def round_tables() -> list[Table]:
+    """The tables that are per round: what a round's own download holds."""
+    return [table for table in TABLES if table.round_field]
+
+
+DUMP_TITLE = "Pactmonitor open data"
+DUMP_LICENCE = "CC0 1.0"
+DUMP_NOTE = "Alles wat gepubliceerd is, met herkomst (bron en citaat). Zonder contactgegevens."
+
+
+def write_json(
+    handle: TextIO, tables: Iterable[Table], *, round_slug: str = "", title: str = DUMP_TITLE
+) -> dict[str, int]:
+    """Write the dump to ``handle`` row by row: memory does not grow with the data."""
+
+    def put(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, default=str)
+
+    handle.write(f'{{"titel": {put(title)}, "licentie": {put(DUMP_LICENCE)}, ')
+    handle.write(f'"toelichting": {put(DUMP_NOTE)}, "tabellen": {{')
+    counts: dict[str, int] = {}
+    for position, table in enumerate(tables):
+        handle.write(("," if position else "") + f"\n {put(table.name)}: [")
+        count = 0
+        for row in rows(table, round_slug):
+            handle.write(("," if count else "") + "\n  " + put(row))
+            count += 1
+        handle.write("\n ]")
+        counts[table.name] = count
+    handle.write("\n}}\n")
+    return counts
+
+
 def export_json(path: Path) -> dict[str, int]:
-    data = {table.name: list(rows(table)) for table in TABLES}
-    document = {
-        "titel": "Pactmonitor open data",
-        "licentie": "CC0 1.0",
-        "toelichting": (
-            "Alles wat gepubliceerd is, met herkomst (bron en citaat). Zonder contactgegevens."
-        ),
-        "tabellen": data,
-    }
-    path.write_text(
-        json.dumps(document, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
-    )
-    return {name: len(items) for name, items in data.items()}
+    with path.open("w", encoding="utf-8") as handle:
+        return write_json(handle, TABLES)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -341,16 +381,21 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+def write_csv(handle: TextIO, table: Table) -> int:
+    """One table as CSV, texts neutralised for spreadsheets; the number of rows."""
+    writer = csv.DictWriter(handle, fieldnames=table.column_names)
+    writer.writeheader()
+    count = 0
+    for row in rows(table):
+        writer.writerow({name: spreadsheet_safe(value) for name, value in row.items()})
+        count += 1
+    return count
+
+
 def export_csv(directory: Path) -> dict[str, int]:
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in TABLES:
-        count = 0
         with (directory / f"{table.name}.csv").open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=[*table.columns, *PROVENANCE])
-            writer.writeheader()
-            for row in rows(table):
-                writer.writerow({name: spreadsheet_safe(value) for name, value in row.items()})
-                count += 1
-        counts[table.name] = count
+            counts[table.name] = write_csv(handle, table)
     return counts

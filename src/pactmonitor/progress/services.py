@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.regions.models import Region, RegionProfile
 
@@ -50,7 +51,17 @@ def correct_update(
         **fields,
     )
     _copy_evidence(update, correction)
+    request_after_publication(rounds_shown_with(update.round))
     return correction
+
+
+def rounds_shown_with(round: ReportingRound) -> list[str]:
+    """The published rounds whose documents show ``round``'s updates: the round itself and the
+    later rounds of its pact (they report what changed since)."""
+    later = ReportingRound.objects.published().filter(
+        pact=round.pact_id, peildatum__gte=round.peildatum
+    )
+    return sorted({round.slug, *later.values_list("slug", flat=True)})
 
 
 def _copy_evidence(source: StatusUpdate, target: StatusUpdate) -> None:
@@ -332,4 +343,5 @@ def publish_round(round: ReportingRound, *, user: User) -> int:
     round.state = RoundState.PUBLISHED
     round.published_at = timezone.now()
     round.save()
+    request_after_publication([round.slug])
     return count

@@ -1,63 +1,122 @@
-"""Downloads of a published round's reports, in HTML, PDF and DOCX.
+"""Downloads of a published round's reports, in HTML, PDF and DOCX, and the concept preview.
 
-A report is made once and then served from the page cache (``core.pagecache``) until a public
-change: a report takes about a second to make, a cached one a millisecond. The views read no
-query parameters, so ``?r=<random>`` is the same cached document, never a new render.
+A published round's documents are stored files, made once per publication or correction by the
+background job (``reports.storage``); these views only hand them out and never render, so no
+visitor and no query string can make a PDF. The concept preview of an open round is rendered
+per request, for the coordinators who publish it, a few times per window (``preview.py``).
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from pactmonitor.accounts.models import User
+from pactmonitor.accounts.scope import is_administrator, is_national
 from pactmonitor.core.pagecache import public_page
+from pactmonitor.downloads.responses import stored_file
+from pactmonitor.downloads.services import reports_product
 from pactmonitor.pacts.models import Pact
+from pactmonitor.progress.choices import RoundState
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.regions.models import Region
 
 from . import services
 from .choices import ReportFormat, ReportKind
-from .output import render
+from .output import render as render_report
+from .preview import take_preview_turn
+from .storage import file_name
+
+BIJLAGEN = (ReportKind.BIJLAGE1, ReportKind.BIJLAGE2)
 
 
 def _published_round(slug: str) -> ReportingRound:
     return get_object_or_404(ReportingRound.objects.published().select_related("pact"), slug=slug)
 
 
-def _response(
-    round: ReportingRound, kind: str, format: str, region: Region | None, pact: Pact | None = None
-) -> HttpResponse:
+def _checked_format(format: str) -> ReportFormat:
     if format not in ReportFormat.values:
         raise Http404("onbekend formaat")
-    subject = region.key if region else pact.key if pact else ""
-    name = f"{kind}-{round.slug}" + (f"-{subject}" if subject else "")
-    data = render(services.build(kind, round, region, pact), format)
-    response = HttpResponse(data, content_type=ReportFormat(format).content_type)
-    disposition = "inline" if format == ReportFormat.HTML else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{name}.{format}"'
+    return ReportFormat(format)
+
+
+def _download_name(kind: str, round: ReportingRound, subject: str, format: str) -> str:
+    return f"{kind}-{round.slug}" + (f"-{subject}" if subject else "") + f".{format}"
+
+
+def _stored(
+    request: HttpRequest, round: ReportingRound, kind: str, stem: str, subject: str, format: str
+) -> HttpResponseBase:
+    chosen = _checked_format(format)
+    return stored_file(
+        request,
+        reports_product(round.slug),
+        file_name(stem, chosen.value),
+        download_as=_download_name(kind, round, subject, chosen.value),
+        inline=chosen == ReportFormat.HTML,
+    )
+
+
+@require_GET
+@public_page
+def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponseBase:
+    if kind not in BIJLAGEN:
+        raise Http404("onbekende rapportage")
+    return _stored(request, _published_round(slug), kind, kind, "", format)
+
+
+@require_GET
+@public_page
+def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponseBase:
+    round = _published_round(slug)
+    chosen = get_object_or_404(Pact, key=key)
+    return _stored(request, round, ReportKind.PACT, f"pacten/{chosen.key}", chosen.key, format)
+
+
+@require_GET
+@public_page
+def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponseBase:
+    round = _published_round(slug)
+    region = get_object_or_404(Region.objects.landsdelen(), key=key)
+    return _stored(
+        request, round, ReportKind.LANDSDEEL, f"landsdelen/{region.key}", region.key, format
+    )
+
+
+@require_GET
+@login_required
+def concept(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponse:
+    """Bijlage 1 or 2 of an open round as it would be published now (approved updates only)."""
+    user = request.user
+    if not isinstance(user, User) or not (is_national(user) or is_administrator(user)):
+        raise Http404("geen concept voor deze gebruiker")
+    round = get_object_or_404(ReportingRound.objects.select_related("pact"), slug=slug)
+    if round.state != RoundState.OPEN or kind not in BIJLAGEN:
+        raise Http404("geen concept van deze ronde")
+    chosen = _checked_format(format)
+    wait = take_preview_turn(user.pk)
+    if wait is not None:
+        response = render(
+            request,
+            "reports/preview_limited.html",
+            {"minutes": max(1, round_up_minutes(wait))},
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
+    response = HttpResponse(
+        render_report(services.build(kind, round), chosen.value),
+        content_type=chosen.content_type,
+    )
+    disposition = "inline" if chosen == ReportFormat.HTML else "attachment"
+    name = f"concept-{_download_name(kind, round, '', chosen.value)}"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
-@require_GET
-@public_page
-def bijlage(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponse:
-    if kind not in (ReportKind.BIJLAGE1, ReportKind.BIJLAGE2):
-        raise Http404("onbekende rapportage")
-    return _response(_published_round(slug), kind, format, None)
-
-
-@require_GET
-@public_page
-def pact(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse:
-    round = _published_round(slug)
-    chosen = get_object_or_404(Pact, key=key)
-    return _response(round, ReportKind.PACT, format, None, chosen)
-
-
-@require_GET
-@public_page
-def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpResponse:
-    round = _published_round(slug)
-    region = get_object_or_404(Region.objects.landsdelen(), key=key)
-    return _response(round, ReportKind.LANDSDEEL, format, region)
+def round_up_minutes(seconds: int) -> int:
+    return -(-seconds // 60)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from pactmonitor.downloads import views as downloads
+
 from . import views
 
 app_name = "web"
@@ -19,6 +21,7 @@ urlpatterns = [
     path("initiatieven/", views.initiative_finder, name="initiatives"),
     path("initiatieven/<slug:key>/", views.initiative_detail, name="initiative"),
     path("zoeken/", views.search, name="search"),
+    path("open-data/", downloads.open_data, name="open_data"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("contact/", views.contact, name="contact"),

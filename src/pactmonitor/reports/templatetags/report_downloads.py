@@ -1,28 +1,68 @@
-"""``{% report_downloads round %}``: the download links of a published round's reports."""
+"""``{% report_downloads round %}``: the download links of a published round's stored reports,
+with their sizes, and a line when a newer version is being made."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from pactmonitor.pacts.choices import PactLevel
-from pactmonitor.pacts.models import Pact
-from pactmonitor.regions.models import Region
+from pactmonitor.downloads.models import Edition
+from pactmonitor.downloads.services import reports_product
 
-from ..choices import ReportFormat
+from ..choices import ReportFormat, ReportKind
+from ..storage import file_name, subjects
 
 if TYPE_CHECKING:
+    from pactmonitor.pacts.models import Pact
     from pactmonitor.progress.models import ReportingRound
+    from pactmonitor.regions.models import Region
 
 register = template.Library()
 
 
+def _title(kind: str, region: Region | None, pact: Pact | None) -> str:
+    if kind == ReportKind.LANDSDEEL and region is not None:
+        return _("Rapportage landsdeel %(name)s") % {"name": region.name}
+    if kind == ReportKind.PACT and pact is not None:
+        return _("Rapportage %(name)s") % {"name": pact.name}
+    return str(ReportKind(kind).label)
+
+
+def _url(
+    round: ReportingRound, kind: str, region: Region | None, pact: Pact | None, format: str
+) -> str:
+    if kind == ReportKind.LANDSDEEL and region is not None:
+        return reverse("reports:landsdeel", args=[round.slug, region.key, format])
+    if kind == ReportKind.PACT and pact is not None:
+        return reverse("reports:pact", args=[round.slug, pact.key, format])
+    return reverse("reports:bijlage", args=[round.slug, kind, format])
+
+
 @register.inclusion_tag("reports/_downloads.html")
 def report_downloads(round: ReportingRound) -> dict:
+    product = reports_product(round.slug)
+    edition = Edition.objects.current(product) if round.is_published else None
+    documents = []
+    for stem, kind, region, pact in subjects() if edition is not None else ():
+        assert edition is not None
+        files = [
+            {
+                "format": f.value,
+                "label": f.label,
+                "url": _url(round, kind, region, pact, f.value),
+                "size": entry["size"],
+            }  # fmt: skip
+            for f in ReportFormat
+            if (entry := edition.file(file_name(stem, f.value)))
+        ]
+        if files:
+            documents.append({"title": _title(kind, region, pact), "files": files})
     return {
         "round": round,
-        "formats": [(f.value, f.label) for f in ReportFormat],
-        "landsdelen": list(Region.objects.landsdelen().order_by("name")),
-        "pacts": list(Pact.objects.exclude(level=PactLevel.NATIONAL).order_by("name")),
+        "edition": edition,
+        "documents": documents,
+        "in_the_making": round.is_published and Edition.objects.in_the_making(product),
     }

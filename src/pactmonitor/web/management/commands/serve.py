@@ -1,8 +1,11 @@
-"""``pactmonitor serve``: the web app on gunicorn, with static files served by WhiteNoise."""
+"""``pactmonitor serve``: the web app on gunicorn, with static files served by WhiteNoise, and
+the background worker that makes the stored reports and open-data files (``db-worker``)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from django.core.management import call_command
@@ -18,8 +21,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="worker processes"
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background worker (run `pactmonitor db-worker` elsewhere)",
+        )
 
-    def handle(self, *args: str, host: str, port: int, workers: int, **options: Any) -> None:
+    def handle(
+        self, *args: str, host: str, port: int, workers: int, no_worker: bool, **options: Any
+    ) -> None:
         # Collected static files live in the data directory; refresh them on every start so a
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -50,5 +60,55 @@ class Command(BaseCommand):
             def load(self) -> CachedPagesWSGI:
                 return application
 
-        self.stdout.write(f"Pactmonitor on http://{host}:{port}/ ({workers} workers)")
-        Server().run()
+        # Documents of published rounds that have none yet (a new data directory) are queued.
+        call_command("produce_downloads", missing=True, verbosity=0)
+        background = None if no_worker else start_worker()
+        self.stdout.write(
+            f"Pactmonitor on http://{host}:{port}/ ({workers} workers"
+            + ("" if no_worker else ", background worker")
+            + ")"
+        )
+        try:
+            Server().run()
+        finally:
+            if background is not None:
+                stop_worker(background)
+
+
+WORKER_POLL_SECONDS = "2"
+
+
+def start_worker() -> subprocess.Popen:
+    """The django-tasks database worker, as a child of this process: it dies with the server."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pactmonitor", "db_worker", "--interval", WORKER_POLL_SECONDS],
+        env=os.environ.copy(),
+        preexec_fn=_die_with_parent,
+    )
+
+
+def _die_with_parent() -> None:
+    """In the worker, before it starts: on Linux, end it when `serve` itself is killed (-9),
+    which leaves no time for ``stop_worker``."""
+    try:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: stop_worker still ends it on a normal exit
+        pass
+
+
+def stop_worker(worker: subprocess.Popen, grace: float = 2) -> None:
+    """The first SIGTERM lets the worker finish the job at hand; if that takes longer than
+    ``grace``, a second one ends it (its edition is asked for again by the next start)."""
+    for _ in range(2):
+        worker.terminate()
+        try:
+            worker.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    worker.kill()
+    worker.wait()
