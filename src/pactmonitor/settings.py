@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "pactmonitor.core",
     "pactmonitor.provenance",
     "pactmonitor.accounts",
     "pactmonitor.regions",

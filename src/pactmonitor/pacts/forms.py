@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.progress.forms import NLDesignForm
+from pactmonitor.core.forms import NLDesignForm
 
 from .models import Action, ActionLine, Organisation, Pact
 
