@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.core.forms import NLDesignForm
-from pactmonitor.limits import MB
+from pactmonitor.core.limits import MB
 
 from . import recipes
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pactmonitor.limits import MB, body_limit
+from pactmonitor.core.limits import MB, body_limit
 
 from . import jobs, recipes
 from .forms import UPLOAD_LIMIT, ImportForm
