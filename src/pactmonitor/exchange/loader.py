@@ -43,10 +43,17 @@ from pactmonitor.pacts.models import (
     SubMeasure,
 )
 from pactmonitor.progress.choices import UpdateState
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
 from pactmonitor.progress.services import correct_update
 from pactmonitor.provenance.models import SourceDocument
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.regions.models import Region
 
 from .dataset import (
     ALTERNATIVE_NAMES,

@@ -31,8 +31,15 @@ from pactmonitor.pacts.models import (
     Pact,
     SubMeasure,
 )
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
+from pactmonitor.regions.models import Region
 
 
 def action_ref(action: Action | None) -> str:

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from pactmonitor.core.forms import NLDesignForm
 from pactmonitor.pacts.models import ActionLine
 from pactmonitor.regions.choices import RegionKind
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.regions.models import Region
 
 from .choices import Basis, Status
-from .models import Milestone, ReportingRound, Source, StatusUpdate
+from .models import Milestone, RegionProfile, RegionResult, ReportingRound, Source, StatusUpdate
 from .services import COPIED_FIELDS
 
 # The most a spreadsheet cell holds: every text of a round must fit in the round workbook

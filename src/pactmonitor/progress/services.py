@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 
 from .choices import RoundState, UpdateState
-from .models import ReportingRound, StatusUpdate
+from .models import RegionProfile, ReportingRound, StatusUpdate
 
 COPIED_FIELDS = ["status", "basis", "basis_quote", "narrative", "new"]
 

@@ -19,10 +19,10 @@ from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, RoundState, Status, UpdateState
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, roll_up
 from pactmonitor.regions.choices import RegionKind
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 
 from . import figures
 from .choices import ReportKind

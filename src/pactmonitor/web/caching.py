@@ -22,8 +22,14 @@ from simple_history.models import HistoricalChanges
 
 from pactmonitor.core.pagecache import public_changed
 from pactmonitor.pacts.models import ContactPerson
-from pactmonitor.progress.models import Milestone, SentReminder, Source, StatusUpdate
-from pactmonitor.regions.models import RegionProfile, RegionResult
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    SentReminder,
+    Source,
+    StatusUpdate,
+)
 
 PUBLIC_APPS = {"regions", "pacts", "progress", "indicators", "initiatives", "provenance"}
 

@@ -16,9 +16,9 @@ from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, Status
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 from pactmonitor.regions.tree import region_tree
 
 
