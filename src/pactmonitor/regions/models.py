@@ -111,3 +111,8 @@ class Region(Provenanced):
 
         Not the regions that only work with it (``groupings``)."""
         return self._tree().descendant_ids(self.pk)
+
+    def grouped_member_ids(self) -> set[int]:
+        """Ids of the regions one step under it or working with it (``groupings``): with
+        ``descendant_ids()``, where its initiatives are found."""
+        return set(Region.objects.in_grouping(self).values_list("id", flat=True))

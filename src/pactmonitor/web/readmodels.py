@@ -211,9 +211,7 @@ def region_members(region: Region) -> list[Region]:
 
 
 def region_initiatives(region: Region):
-    ids = region.descendant_ids() | set(
-        Region.objects.in_grouping(region).values_list("id", flat=True)
-    )
+    ids = region.descendant_ids() | region.grouped_member_ids()
     return Initiative.objects.filter(regions__in=ids).distinct().order_by("name")
 
 
@@ -317,10 +315,7 @@ def initiatives_matching(filters: dict) -> tuple:
         found = found.search(filters["q"])
     if filters.get("landsdeel"):
         region = filters["landsdeel"]
-        ids = region.descendant_ids() | set(
-            Region.objects.in_grouping(region).values_list("id", flat=True)
-        )
-        found = found.filter(regions__in=ids)
+        found = found.filter(regions__in=region.descendant_ids() | region.grouped_member_ids())
     if filters.get("kind"):
         found = found.filter(kind=filters["kind"])
     if filters.get("action_line"):
@@ -347,8 +342,4 @@ def pacts_with_rounds() -> list[Pact]:
 
 
 def actions_in_region(region: Region):
-    return (
-        Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
-        .distinct()
-        .select_related("pact", "action_line")
-    )
+    return Action.objects.in_region(region).select_related("pact", "action_line")
