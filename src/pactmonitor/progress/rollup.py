@@ -98,6 +98,12 @@ def action_status(action, round, updates=None) -> RolledUpStatus:
     """
     if updates is None:
         updates = action.updates.current().filter(round=round).select_related("sub_measure")
+    return roll_up_updates(action, updates)
+
+
+def roll_up_updates(action, updates) -> RolledUpStatus:
+    """The rolled-up status of ``action`` from its current updates of one round: the one for
+    the action as a whole, if any, and one per sub-measure (``sub_measure`` loaded)."""
     own, by_letter = None, {}
     for update in updates:
         if update.sub_measure_id is None:

@@ -20,7 +20,7 @@ from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, RoundState, Status, UpdateState
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
-from pactmonitor.progress.rollup import RolledUpStatus, roll_up
+from pactmonitor.progress.rollup import roll_up_updates
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
@@ -134,13 +134,6 @@ def _round_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
     return found
 
 
-def _rolled_up(action: Action, updates: list[StatusUpdate]) -> RolledUpStatus:
-    own = next((u for u in updates if u.sub_measure_id is None), None)
-    by_letter = {u.sub_measure.letter: u for u in updates if u.sub_measure_id is not None}
-    letters = [s.letter for s in action.sub_measures.all()]
-    return roll_up(own, {letter: by_letter.get(letter) for letter in letters})
-
-
 # --- rows --------------------------------------------------------------------------------
 
 
@@ -192,7 +185,7 @@ def _own_text(action: Action) -> str:
 
 
 def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
-    rolled = _rolled_up(action, updates)
+    rolled = roll_up_updates(action, updates)
     own = next((u for u in updates if u.sub_measure_id is None), None)
     by_sub = {u.sub_measure_id: u for u in updates if u.sub_measure_id is not None}
     row = ActionRow(
@@ -274,8 +267,8 @@ def _changes(round: ReportingRound, actions: list[Action], now: dict[int, list])
         if not before.get(action.id):
             changes.new.append(label)
             continue
-        old = _rolled_up(action, before[action.id])
-        new = _rolled_up(action, updates)
+        old = roll_up_updates(action, before[action.id])
+        new = roll_up_updates(action, updates)
         if old.status != new.status:
             changes.moved.append(
                 Move(label, mark(old.status, old.basis), mark(new.status, new.basis))
@@ -292,7 +285,7 @@ def _landsdeel_counts(round: ReportingRound, now: dict[int, list]) -> list[Statu
 
 
 def _row_mark(action: Action, now: dict[int, list]) -> Mark:
-    rolled = _rolled_up(action, now.get(action.id, []))
+    rolled = roll_up_updates(action, now.get(action.id, []))
     return mark(rolled.status, rolled.basis)
 
 
