@@ -243,7 +243,7 @@ TABLES = [
     ),
     Table(
         "landsdeelresultaten",
-        lambda: RegionResult.objects.filter(profile__round__state="published").select_related(
+        lambda: RegionResult.objects.published().select_related(
             "profile__region", "profile__round", "action_line", "subregion", "provenance_document"
         ),
         {

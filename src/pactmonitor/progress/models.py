@@ -321,6 +321,12 @@ class RegionProfile(Provenanced):
         return f"{self.region} – {self.round}"
 
 
+class RegionResultQuerySet(models.QuerySet):
+    def published(self) -> RegionResultQuerySet:
+        """What the public may see: the results in the profiles of published rounds."""
+        return self.filter(profile__round__state=RoundState.PUBLISHED)
+
+
 class RegionResult(Provenanced):
     """One main result in a profile, for an action line and/or a province or subregion."""
 
@@ -346,6 +352,8 @@ class RegionResult(Provenanced):
     text = models.TextField(_("tekst"))
     order = models.PositiveIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
+
+    objects = RegionResultQuerySet.as_manager()
 
     class Meta:
         ordering = ["profile", "order"]
