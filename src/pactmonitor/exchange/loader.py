@@ -639,7 +639,7 @@ class Writer:
                 entry,
             )
             for i, result in enumerate(entry.get("results") or []):
-                line = self.lines.get(("techniekpact-2020", result.get("action_line")))
+                line = self.lines.get((self.d.national_pact, result.get("action_line")))
                 subregion = self.regions.get(result.get("region"))
                 self.upsert(
                     RegionResult,
@@ -736,10 +736,11 @@ class Writer:
                 )
 
     def write_initiative(self, key: str, entry: Entry) -> Initiative:
+        national = self.d.national_pact
         lines = [
-            self.lines[("techniekpact-2020", k)].pk
+            self.lines[(national, k)].pk
             for k in entry.get("action_lines") or []
-            if ("techniekpact-2020", k) in self.lines
+            if (national, k) in self.lines
         ]
         serves = [
             self.actions[(s["pact"], str(s["action"]))].pk
