@@ -1,6 +1,6 @@
 """The plain objects a report is made of.
 
-The service layer (``services.py``) fills these from the database in one place; the HTML,
+The service layer (the ``services`` package) fills these from the database in one place; the HTML,
 PDF and DOCX renderers only read them. Nothing here touches the ORM, so a renderer cannot
 run a query by accident and two renderers cannot disagree about the data.
 """
