@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 # NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
@@ -20,8 +22,9 @@ class NLDesignForm:
     """Mixin: Utrecht classes on the widgets and the fields rendered by core/_form.html."""
 
     template_name_div = "core/_form.html"
+    fields: dict[str, forms.Field]  # the form's, which this mixin precedes
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = next(

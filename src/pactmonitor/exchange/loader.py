@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed
@@ -52,7 +52,7 @@ from pactmonitor.progress.models import (
     StatusUpdate,
 )
 from pactmonitor.progress.services import correct_update
-from pactmonitor.provenance.models import SourceDocument
+from pactmonitor.provenance.models import Provenanced, SourceDocument
 from pactmonitor.regions.models import Region
 
 from .dataset import (
@@ -65,6 +65,8 @@ from .dataset import (
     quotes,
     read_dataset,
 )
+
+M = TypeVar("M", bound=Provenanced)
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
@@ -168,18 +170,18 @@ class Writer:
 
     def upsert(
         self,
-        model: type[models.Model],
+        model: type[M],
         key: str,
         values: dict[str, Any],
         entry: Entry | dict | None = None,
         m2m: dict[str, list[int]] | None = None,
-    ) -> models.Model:
+    ) -> M:
         m2m = m2m or {}
         values = values | self.provenance(entry)
         wanted = fingerprint(values, m2m)
         # Counted by model name: a stable key, whatever language is active.
         kind = model._meta.model_name
-        obj = model.objects.filter(dataset_key=key).first()
+        obj = model._default_manager.filter(dataset_key=key).first()
         if obj is None:
             obj = model(dataset_key=key, dataset_fingerprint=wanted, **values)
             obj.save()
@@ -194,7 +196,7 @@ class Writer:
             self.report.unchanged[kind] += 1
             return obj
         if isinstance(obj, StatusUpdate) and obj.is_frozen:
-            obj = self.correct(obj, key, values, wanted)
+            obj = cast(M, self.correct(obj, key, values, wanted))  # the new version stands for it
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
@@ -417,23 +419,23 @@ class Writer:
             for entry in ready:
                 self.write_pact(entry)
                 pending.remove(entry)
-        actions = [
+        actions: list[tuple[Pact, dict]] = [
             (self.pacts[e.get("key")], a) for e in self.d.pacts for a in e.get("actions") or []
         ]
         while actions:
-            ready = [
+            ready_actions = [
                 (p, a)
                 for p, a in actions
                 if all(self.serve_target(s) for s in a.get("serves") or [])
             ]
-            if not ready:
+            if not ready_actions:
                 raise DatasetError(
                     [
                         f"pact {p.key} action {a.get('number')}: serves in a circle"
                         for p, a in actions
                     ]
                 )
-            for pact, data in ready:
+            for pact, data in ready_actions:
                 self.write_action(pact, data)
                 actions.remove((pact, data))
 
@@ -491,8 +493,8 @@ class Writer:
 
     def write_action(self, pact: Pact, data: dict) -> None:
         number = str(data["number"])
-        line = self.lines.get((pact.key, data.get("action_line")))
-        region = self.regions.get(data.get("region"))
+        line = self.lines.get((pact.key, data.get("action_line") or ""))
+        region = self.regions.get(data.get("region") or "")
         serves = data.get("serves") or []
         base = f"pact/{pact.key}/action/{number}"
         action = self.actions[(pact.key, number)] = self.upsert(
@@ -639,7 +641,7 @@ class Writer:
                 entry,
             )
             for i, result in enumerate(entry.get("results") or []):
-                line = self.lines.get((self.d.national_pact, result.get("action_line")))
+                line = self.lines.get((self.d.national_pact or "", result.get("action_line")))
                 subregion = self.regions.get(result.get("region"))
                 self.upsert(
                     RegionResult,
@@ -676,7 +678,8 @@ class Writer:
                 },
                 entry,
             )
-        parts, seen = Counter(), set()
+        parts: Counter[tuple[str, str]] = Counter()
+        seen: set[tuple[object, ...]] = set()
         for entry in [*self.d.indicators.values(), *self.d.indicator_parts]:
             key = entry.get("key")
             part = f"{entry.file}#{parts[(key, entry.file)]}"
@@ -736,7 +739,7 @@ class Writer:
                 )
 
     def write_initiative(self, key: str, entry: Entry) -> Initiative:
-        national = self.d.national_pact
+        national = self.d.national_pact or ""  # no national pact: no lines to name
         lines = [
             self.lines[(national, k)].pk
             for k in entry.get("action_lines") or []
@@ -773,7 +776,7 @@ class Writer:
         )
 
     def write_contacts(self) -> None:
-        seen = Counter()
+        seen: Counter[str] = Counter()
         for entry in self.d.contact_persons:
             name = text(entry.get("name"))
             slug = re.sub(r"[^a-z0-9]+", "-", (name or text(entry.get("email"))).lower()).strip("-")

@@ -133,7 +133,7 @@ def _area_report(
         round=round_info(round),
         summary=summary(round, actions, now, lines, counts),
         legend=legend(),
-        profiles=[landsdeel_profile(region, round)] if is_landsdeel else [],
+        profiles=[landsdeel_profile(region, round)] if is_landsdeel and region else [],
         pacts=pacts,
         overdue=overdue_goals(round, actions, now),
         initiatives=initiative_rows(region_ids),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress.choices import Basis
 from pactmonitor.progress.models import StatusUpdate
@@ -98,7 +100,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
     return row
 
 
-def actions_of(queryset) -> list[Action]:
+def actions_of(queryset: QuerySet[Action]) -> list[Action]:
     return list(
         queryset.select_related("pact", "action_line")
         .prefetch_related("sub_measures", "leads", "operational_goals")

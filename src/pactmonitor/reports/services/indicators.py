@@ -4,8 +4,9 @@ imported figures (trend, target, op koers or not)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
-from pactmonitor.indicators.models import Indicator, Observation
+from pactmonitor.indicators.models import ImportBatch, Indicator, Observation
 from pactmonitor.indicators.rollup import indicators_with_figures
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.regions.models import Region
@@ -36,7 +37,7 @@ def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
             description=plain(indicator.description),
             rows=[
                 (
-                    o.region.name,
+                    cast(Region, o.region).name,  # observations of region_ids only
                     o.period_text
                     or (str(o.year) if o.year else "onbekend")
                     + (f" ({o.dimensions_text})" if o.dimensions else ""),
@@ -47,7 +48,7 @@ def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
             targets=[
                 f"{dutch_value(t.value, indicator.unit)} in "
                 f"{t.year or t.period_text or 'onbekend jaar'}"
-                + (f" ({t.region.name})" if t.region_id else "")
+                + (f" ({t.region.name})" if t.region else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
             ],
         )
@@ -55,14 +56,14 @@ def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
         years: dict[Region, set[int]] = defaultdict(set)
         for o in rows:
             if o.year is not None:
-                years[o.region].add(o.year)
+                years[cast(Region, o.region)].add(o.year)
         dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
         section.charts = figures.indicator_charts(indicator, dated)
         sections.append(section)
     return sections
 
 
-def _batch_source(batch) -> str:
+def _batch_source(batch: ImportBatch) -> str:
     licence = f", {batch.licence}" if batch.licence else ""
     return (
         f"Bron: {batch.publisher}{licence} – tabel {batch.table_name}, bestand "
@@ -78,7 +79,9 @@ def indicator_verdicts(region: Region | None) -> list[IndicatorVerdicts]:
     sections = []
     for found in IndicatorFigures.load_many(indicators):
         place = region if region is not None else found.national
-        series = found.series(place) if place is not None else []
+        if place is None:
+            continue
+        series = found.series(place)
         if not series:
             continue
         sections.append(
@@ -98,6 +101,7 @@ def indicator_verdicts(region: Region | None) -> list[IndicatorVerdicts]:
                         s.verdict_text,
                     )
                     for s in series
+                    if s.latest is not None  # a series has points
                 ],
                 charts=[figures.verdict_chart(found, region)],
             )
