@@ -83,8 +83,14 @@ def load_bundled() -> str:
 def synthesise(scale: int) -> None:
     """A pact ``scale`` times the bundled one, built from the bundled texts, in round 'synth'."""
     from pactmonitor.pacts.models import Action, ActionLine, Pact, SubMeasure
-    from pactmonitor.progress.models import ReportingRound, Source, StatusUpdate
-    from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+    from pactmonitor.progress.models import (
+        RegionProfile,
+        RegionResult,
+        ReportingRound,
+        Source,
+        StatusUpdate,
+    )
+    from pactmonitor.regions.models import Region
 
     national = Pact.objects.get(key="techniekpact-2020")
     r2014 = ReportingRound.objects.get(pact=national, slug="2014")

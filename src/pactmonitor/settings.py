@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "pactmonitor.core",
     "pactmonitor.provenance",
     "pactmonitor.accounts",
     "pactmonitor.regions",
@@ -154,8 +155,8 @@ MIDDLEWARE = [
     "pactmonitor.core.pagecache.FetchPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Before anything reads a body: 413 for one over its route's limit (see limits.py).
-    "pactmonitor.limits.RequestBodyLimitMiddleware",
+    # Before anything reads a body: 413 for one over its route's limit (see core/limits.py).
+    "pactmonitor.core.limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -205,7 +206,7 @@ USE_I18N = True
 USE_TZ = True
 
 # Request bodies (docs/rounds.md, "Limits"): every route takes at most this much; an upload
-# view declares its own limit with @pactmonitor.limits.body_limit (signed-in users only).
+# view declares its own limit with @pactmonitor.core.limits.body_limit (signed-in users only).
 REQUEST_BODY_MAX_BYTES = env_int("PACTMONITOR_MAX_REQUEST_KB", 1024) * 1024
 # Form fields outside files: as small as an ordinary post.
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES

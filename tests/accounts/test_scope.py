@@ -3,8 +3,7 @@
 import pytest
 
 from pactmonitor.pacts.models import Action, Pact
-from pactmonitor.progress.models import StatusUpdate
-from pactmonitor.regions.models import RegionProfile
+from pactmonitor.progress.models import RegionProfile, StatusUpdate
 from tests import factory, world
 
 pytestmark = pytest.mark.django_db

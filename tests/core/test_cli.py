@@ -1,13 +1,14 @@
 """The `pactmonitor` command as a user runs it: in a fresh process, configured by environment."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 import pytest
+
+from tests.support import free_port
 
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
 
@@ -93,12 +94,6 @@ def test_the_deployment_checks_are_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_serve_runs_the_app_on_gunicorn_with_static_files(tmp_path):

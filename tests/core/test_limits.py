@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from pactmonitor.limits import MB, body_limit, route_limit
+from pactmonitor.core.limits import MB, body_limit, route_limit
 from tests import world
 
 pytestmark = pytest.mark.django_db

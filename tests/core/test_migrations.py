@@ -1,10 +1,72 @@
+import datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from pactmonitor.accounts.models import User
+from pactmonitor.progress.models import RegionProfile
+from tests import factory
+
+# The schema of main before the region profiles moved from regions to progress.
+BEFORE_THE_PROFILES_MOVED = [("regions", "0002_cbs_codes"), ("progress", "0002_sentreminder")]
 
 
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+def migrate(targets):
+    """Migrate the test database to ``targets`` and return the models as they were there."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def latest() -> list[tuple[str, str]]:
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_profile_written_before_the_move_to_progress_keeps_its_results_and_history():
+    try:
+        old = migrate(BEFORE_THE_PROFILES_MOVED)
+        noord = factory.region(name="Noord")
+        round = factory.reporting_round(peildatum=datetime.date(2014, 5, 1))
+        profile = old.get_model("regions", "RegionProfile").objects.create(
+            region_id=noord.pk, round_id=round.pk, organisation="Stuurgroep Noord"
+        )
+        old.get_model("regions", "RegionResult").objects.create(
+            profile=profile, text="Twintig scholen doen mee"
+        )
+        old.get_model("regions", "HistoricalRegionProfile").objects.create(
+            id=profile.pk, organisation="Stuurgroep", history_date=timezone.now(), history_type="+"
+        )
+        migrate(latest())
+        moved = RegionProfile.objects.get(region=noord, round=round)
+        assert moved.organisation == "Stuurgroep Noord"
+        assert [r.text for r in moved.results.all()] == ["Twintig scholen doen mee"]
+        assert [h.organisation for h in moved.history.all()] == ["Stuurgroep"]
+    finally:
+        migrate(latest())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_permission_on_profiles_given_before_the_move_still_holds_after_it():
+    try:
+        migrate(BEFORE_THE_PROFILES_MOVED)
+        editor = factory.user(username="redacteur")
+        change = Permission.objects.get(
+            content_type__app_label="regions", codename="change_regionprofile"
+        )
+        editor.user_permissions.add(change)
+        migrate(latest())
+        assert User.objects.get(pk=editor.pk).has_perm("progress.change_regionprofile")
+    finally:
+        migrate(latest())

@@ -11,8 +11,8 @@ from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.exchange.rules import rule_problems
 from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.models import Action, ContactPerson, OperationalGoal, Pact
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
+from pactmonitor.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 

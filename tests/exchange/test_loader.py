@@ -4,8 +4,9 @@ import pytest
 
 from pactmonitor.exchange.dataset import DatasetError
 from pactmonitor.exchange.loader import fingerprint, load_dataset
+from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action
-from pactmonitor.progress.models import StatusUpdate
+from pactmonitor.progress.models import RegionResult, StatusUpdate
 from pactmonitor.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +130,16 @@ def test_a_region_that_lies_in_itself_is_refused(tmp_path):
     with pytest.raises(DatasetError, match="lies in itself"):
         load_dataset(folder)
     assert not Region.objects.exists()
+
+
+def test_another_pacts_results_and_initiatives_name_the_action_lines_of_its_own_national_pact(
+    tmp_path,
+):
+    folder = copy_dataset(tmp_path)
+    for path in folder.glob("*.yaml"):
+        path.write_text(path.read_text().replace("techniekpact-2020", "klimaatakkoord"))
+    load_dataset(folder)
+    assert [line.key for line in Initiative.objects.get(key="jet-net").action_lines.all()] == [
+        "kiezen"
+    ]
+    assert RegionResult.objects.get().action_line.pact.key == "klimaatakkoord"

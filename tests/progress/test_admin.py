@@ -9,8 +9,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from pactmonitor.progress import services
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from pactmonitor.regions.models import RegionProfile
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from tests import world
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +112,7 @@ def test_a_published_round_cannot_be_reverted_to_an_earlier_version_from_its_his
 
 def test_the_profile_of_a_published_round_cannot_be_edited(client, w):
     profile = RegionProfile.objects.create(region=w.noord, round=w.previous, priorities="Vast")
-    url = reverse("admin:regions_regionprofile_change", args=[profile.pk])
+    url = reverse("admin:progress_regionprofile_change", args=[profile.pk])
     response = client.post(
         url,
         {
@@ -136,7 +135,7 @@ def test_the_profile_of_an_open_round_can_still_be_edited_in_the_admin(client, w
     w.adam.user_permissions.set(w.nina.user_permissions.all())
     client.force_login(w.adam)  # profiles are in the administrator's scope, not nina's
     profile = RegionProfile.objects.get(region=w.noord, round=w.round)
-    url = reverse("admin:regions_regionprofile_change", args=[profile.pk])
+    url = reverse("admin:progress_regionprofile_change", args=[profile.pk])
     data = {
         "region": w.noord.pk,
         "round": w.round.pk,
@@ -160,7 +159,7 @@ def test_the_admin_keeps_to_the_scope_of_the_work_pages(client, w):
     profile = RegionProfile.objects.get(region=w.noord, round=w.round)
     for url in [
         reverse("admin:progress_statusupdate_change", args=[regional.pk]),
-        reverse("admin:regions_regionprofile_change", args=[profile.pk]),
+        reverse("admin:progress_regionprofile_change", args=[profile.pk]),
     ]:
         assert client.post(url, {"narrative": "x", "priorities": "x"}).status_code == 403
     regional.refresh_from_db()
@@ -169,7 +168,7 @@ def test_the_admin_keeps_to_the_scope_of_the_work_pages(client, w):
 
 
 def test_a_new_profile_can_only_be_added_for_an_open_round(client, w):
-    form = client.get(reverse("admin:regions_regionprofile_add")).context["adminform"].form
+    form = client.get(reverse("admin:progress_regionprofile_add")).context["adminform"].form
     assert list(form.fields["round"].queryset) == [w.round]
 
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from pactmonitor.pacts.models import Pact
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from pactmonitor.reports.render_pdf import CHROMIUM_ARGS  # the same flags the PDFs use
 from tests import factory
 from tests.exchange.workbooks import put
+from tests.support import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,12 +26,8 @@ def browser(monkeypatch):
     # Set for this test only: a leaked variable fails other tests' deployment checks.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    with sync_api.sync_playwright() as playwright, chromium(playwright) as launched:
+        yield launched
 
 
 class Person:

@@ -4,8 +4,7 @@ import pytest
 
 from pactmonitor.progress import services
 from pactmonitor.progress.forms import DraftForm
-from pactmonitor.progress.models import StatusUpdate
-from pactmonitor.regions.models import RegionProfile
+from pactmonitor.progress.models import RegionProfile, StatusUpdate
 from tests import factory, world
 
 pytestmark = pytest.mark.django_db

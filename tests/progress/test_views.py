@@ -8,8 +8,13 @@ from django.urls import reverse
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress import services
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
-from pactmonitor.regions.models import RegionProfile
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
 from tests import factory, world
 
 pytestmark = pytest.mark.django_db

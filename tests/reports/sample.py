@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime
 
 from pactmonitor.pacts.models import OperationalGoal
-from pactmonitor.progress.models import Milestone, Source
-from pactmonitor.regions.models import RegionProfile, RegionResult
+from pactmonitor.progress.models import Milestone, RegionProfile, RegionResult, Source
 from tests import factory
 
 PUBLISHED = {"state": "published"}

@@ -3,7 +3,8 @@
 import pytest
 
 from pactmonitor.pacts.models import Action
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.progress.models import RegionProfile
+from pactmonitor.regions.models import Region
 from pactmonitor.reports import services
 from pactmonitor.reports.formatting import blocks, plain
 from pactmonitor.reports.render_docx import render_docx

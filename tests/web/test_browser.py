@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from pactmonitor.reports.render_pdf import CHROMIUM_ARGS  # the same flags the PDFs use
+from tests.support import chromium
 
 from .world import build_world
 
@@ -55,10 +55,8 @@ def _allow_sync_orm_beside_playwright():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as p, chromium(p) as launched:
+        yield launched
 
 
 @pytest.fixture

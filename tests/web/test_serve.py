@@ -4,7 +4,6 @@ environment — the proxy header it believes, and several servers sharing one ca
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from django.db import connection
 
 from pactmonitor.progress.models import StatusUpdate
 from tests import world as round_world
+from tests.support import free_port
 
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
 NOT_INHERITED = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL")
@@ -35,12 +35,6 @@ def environment(data_dir: Path, **extra: str) -> dict:
         "PYTHONPATH": os.pathsep.join(p for p in pythonpath if p),
         **extra,
     }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,8 +1,7 @@
 import datetime
 
 from pactmonitor.pacts.models import ContactPerson, OperationalGoal
-from pactmonitor.progress.models import Milestone, Source
-from pactmonitor.regions.models import RegionProfile, RegionResult
+from pactmonitor.progress.models import Milestone, RegionProfile, RegionResult, Source
 from tests import factory
 
 

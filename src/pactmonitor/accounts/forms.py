@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
-from pactmonitor.progress.forms import NLDesignForm
+from pactmonitor.core.forms import NLDesignForm
 
 if TYPE_CHECKING:
     from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -93,7 +93,7 @@ def registry_rule(user: User, model_label: str) -> Q:
         return national_actions() if is_national(user) else actions_in_landsdeel(ids)
     if model_label == "initiatives.Initiative":
         return Q(regions__in=ids) if ids else NOTHING
-    if model_label == "regions.RegionProfile":
+    if model_label == "progress.RegionProfile":
         return Q(region__in=ids) if ids else NOTHING
     if model_label in ("progress.ReportingRound", "accounts.User"):
         return EVERYTHING if is_national(user) else NOTHING

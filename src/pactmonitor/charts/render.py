@@ -1,4 +1,4 @@
-"""Altair chart → SVG, without a browser (vl-convert)."""
+"""Altair chart → SVG or PNG, without a browser (vl-convert): the one renderer of every chart."""
 
 from __future__ import annotations
 
@@ -18,17 +18,20 @@ def _locale() -> Locale:
     return LOCALES.get((get_language() or "nl")[:2], "nl-NL")
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
+def to_svg(chart: alt.TopLevelMixin, *, labelled: bool = True) -> str:
     """The chart as an inline SVG element, labelled with the chart's description.
 
     The SVG gets ``role="img"`` and the description as ``aria-label``, so a screen reader
-    reads the text alternative instead of the marks.
+    reads the text alternative instead of the marks. ``labelled=False`` leaves the SVG bare,
+    for a document that labels the figure around it (the reports).
     """
     # The declarations are fixed code, checked by the tests; validating the schema again on
-    # every render cost more than drawing the chart (see report_summary).
+    # every render costs more than drawing the chart.
     svg = vl_convert.vegalite_to_svg(
         chart.to_dict(validate=False), format_locale=_locale(), time_format_locale=_locale()
     )
+    if not labelled:
+        return svg
     description = getattr(chart, "description", None)
     label = description if isinstance(description, str) else ""
     return svg.replace(

@@ -1,6 +1,6 @@
 """Chart declarations the progress report adds to the web's: status counts per any group.
 
-Declared once with Altair (Vega-Lite) and rendered without a browser by vl-convert: SVG for
+Declared once with Altair (Vega-Lite) and rendered by ``render.py`` like every chart: SVG for
 the HTML and PDF reports, PNG for Word. The colours are the report's own colour code (geel,
 blauw, rood) plus grey for "onbekend", as in ``status.py``; every bar also carries its number
 and the legend its word, so nothing is said by colour alone.
@@ -9,7 +9,6 @@ and the legend its word, so nothing is said by colour alone.
 from __future__ import annotations
 
 import altair as alt
-import vl_convert
 
 from pactmonitor.progress.choices import Status
 
@@ -76,13 +75,3 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
         .properties(width=420, height=alt.Step(26))
         .configure(font=FONT)
     )
-
-
-# The declarations are fixed code, checked by the tests; validating the schema again on every
-# render costs more than drawing the chart.
-def to_svg(chart: alt.TopLevelMixin) -> str:
-    return vl_convert.vegalite_to_svg(chart.to_dict(validate=False))
-
-
-def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
-    return vl_convert.vegalite_to_png(chart.to_dict(validate=False), scale=scale)

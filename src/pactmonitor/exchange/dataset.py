@@ -71,6 +71,13 @@ class Dataset:
     contact_persons: list[Entry] = field(default_factory=list)
     official_regions: str | None = None
 
+    @property
+    def national_pact(self) -> str | None:
+        """The key of the dataset's one national pact: the action lines that region results and
+        initiatives name are its lines (docs/dataset.md)."""
+        national = [e.get("key") for e in self.pacts if e.get("level") == PactLevel.NATIONAL]
+        return national[0] if len(national) == 1 else None
+
 
 def read_dataset(directory: Path = BUNDLED) -> Dataset:
     files = sorted(directory.glob("*.yaml"))

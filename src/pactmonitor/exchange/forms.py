@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.progress.forms import NLDesignForm
+from pactmonitor.core.forms import NLDesignForm
 
 
 class UploadForm(NLDesignForm, forms.Form):

@@ -44,10 +44,17 @@ from pactmonitor.pacts.models import (
     SubMeasure,
 )
 from pactmonitor.progress.choices import UpdateState
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
 from pactmonitor.progress.services import correct_update
 from pactmonitor.provenance.models import Provenanced, SourceDocument
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.regions.models import Region
 
 from .dataset import (
     ALTERNATIVE_NAMES,
@@ -641,7 +648,7 @@ class Writer:
                 entry,
             )
             for i, result in enumerate(entry.get("results") or []):
-                line = self.lines.get(("techniekpact-2020", result.get("action_line")))
+                line = self.lines.get((self.d.national_pact or "", result.get("action_line")))
                 subregion = self.regions.get(result.get("region"))
                 self.upsert(
                     RegionResult,
@@ -739,10 +746,11 @@ class Writer:
                 )
 
     def write_initiative(self, key: str, entry: Entry) -> Initiative:
+        national = self.d.national_pact or ""  # no national pact: no lines to name
         lines = [
-            self.lines[("techniekpact-2020", k)].pk
+            self.lines[(national, k)].pk
             for k in entry.get("action_lines") or []
-            if ("techniekpact-2020", k) in self.lines
+            if (national, k) in self.lines
         ]
         serves = [
             self.actions[(s["pact"], str(s["action"]))].pk

@@ -31,8 +31,15 @@ from pactmonitor.pacts.models import (
     Pact,
     SubMeasure,
 )
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
+from pactmonitor.regions.models import Region
 
 
 def action_ref(action: Action | None) -> str:
@@ -254,7 +261,7 @@ TABLES = [
     ),
     Table(
         "landsdeelresultaten",
-        lambda: RegionResult.objects.filter(profile__round__state="published").select_related(
+        lambda: RegionResult.objects.published().select_related(
             "profile__region", "profile__round", "action_line", "subregion", "provenance_document"
         ),
         {

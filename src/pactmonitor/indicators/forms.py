@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.limits import MB
-from pactmonitor.progress.forms import NLDesignForm
+from pactmonitor.core.forms import NLDesignForm
+from pactmonitor.core.limits import MB
 
 from . import recipes
 

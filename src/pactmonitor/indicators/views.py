@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.limits import MB, body_limit
+from pactmonitor.core.limits import MB, body_limit
 
 from . import jobs, recipes
 from .forms import UPLOAD_LIMIT, ImportForm

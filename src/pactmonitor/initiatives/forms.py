@@ -9,8 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.accounts import scope
+from pactmonitor.core.forms import NLDesignForm
 from pactmonitor.indicators.choices import EducationLevel
-from pactmonitor.progress.forms import NLDesignForm
 from pactmonitor.regions.models import Region
 
 from .models import Initiative

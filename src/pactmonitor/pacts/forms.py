@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.progress.forms import NLDesignForm
+from pactmonitor.core.forms import NLDesignForm
 
 from .models import Action, ActionLine, Organisation, Pact
 

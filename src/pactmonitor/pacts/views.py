@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.accounts.scope import get_for_user
-from pactmonitor.progress.services import add_drafts_for_new_action
 
 from .forms import ActionForm, PactForm
 from .models import Action, Pact
+from .signals import action_added
 
 
 @login_required
@@ -46,7 +46,7 @@ def action_create(request: SignedInRequest, key: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             action = form.save()
-            add_drafts_for_new_action(action)
+            action_added.send(sender=Action, action=action)
         messages.success(request, _("Actie %(number)s toegevoegd.") % {"number": action.number})
         return redirect("pacts:registry")
     return render(request, "pacts/action_edit.html", {"pact": pact, "form": form})

@@ -25,13 +25,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.accounts.models import User
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
-from pactmonitor.regions.admin import RegionProfileAdmin, RegionResultInline
-from pactmonitor.regions.models import RegionProfile, RegionResult
 
 from . import services
 from .choices import RoundState, UpdateState
 from .models import (
     Milestone,
+    RegionProfile,
+    RegionResult,
     ReportingRound,
     SentReminder,
     Source,
@@ -337,16 +337,26 @@ class FrozenWithRoundMixin(_AdminBase):
         )
 
 
+class RegionResultInline(admin.StackedInline):
+    model = RegionResult
+    extra = 0
+    fields = ["order", "action_line", "subregion", "heading", "text"]
+    autocomplete_fields = ["subregion"]
+
+
+class RegionProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["region", "round"]
+    list_filter = ["round", "region"]
+    search_fields = ["region__name", "organisation", "priorities", "results__text"]
+    inlines = [RegionResultInline]
+    fieldsets = [(None, {"fields": ["region", "round", "organisation", "priorities"]}), PROVENANCE]
+
+
 class RoundResultInline(FrozenWithRoundMixin, RegionResultInline):
     def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not (obj is not None and self._frozen(obj)) and super().has_add_permission(
             request, obj
         )
-
-
-# The profile admin is registered by regions (below progress); the rule that freezes a
-# profile comes from the round cycle, so it is added here, where the round states live.
-admin.site.unregister(RegionProfile)
 
 
 @admin.register(RegionProfile)

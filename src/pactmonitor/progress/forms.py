@@ -10,12 +10,13 @@ from django.db.models import QuerySet
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from pactmonitor.core.forms import NLDesignForm
 from pactmonitor.pacts.models import ActionLine, Pact
 from pactmonitor.regions.choices import RegionKind
-from pactmonitor.regions.models import Region, RegionProfile, RegionResult
+from pactmonitor.regions.models import Region
 
 from .choices import Basis, Status
-from .models import Milestone, ReportingRound, Source, StatusUpdate
+from .models import Milestone, RegionProfile, RegionResult, ReportingRound, Source, StatusUpdate
 from .services import COPIED_FIELDS
 
 # The most a spreadsheet cell holds: every text of a round must fit in the round workbook
@@ -29,34 +30,6 @@ def limit_text(form: forms.BaseForm, *names: str) -> None:
         field = form.fields[name]
         field.validators.append(MaxLengthValidator(TEXT_LIMIT))
         field.widget.attrs["maxlength"] = str(TEXT_LIMIT)
-
-
-# NL Design System (Utrecht) classes per widget, so every work form picks up the site style.
-WIDGET_CLASSES = {
-    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.CheckboxSelectMultiple: "",
-    forms.FileInput: "",
-    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
-}
-
-
-class NLDesignForm:
-    """Mixin: Utrecht classes on the widgets and the fields rendered by progress/_form.html."""
-
-    template_name_div = "progress/_form.html"
-    fields: dict[str, forms.Field]  # the form's, which this mixin precedes
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = next(
-                (css for kind, css in WIDGET_CLASSES.items() if isinstance(field.widget, kind)), ""
-            )
-            if css:
-                field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()
 
 
 def set_reported_basis(update: StatusUpdate, status: str) -> None:

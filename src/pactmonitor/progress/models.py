@@ -1,4 +1,5 @@
-"""Reporting rounds and the status updates collected in them."""
+"""Reporting rounds, the status updates collected in them, and each landsdeel's profile per
+round (its organisation, main results and priorities)."""
 
 from __future__ import annotations
 
@@ -285,3 +286,85 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.round} – {self.days_before}"
+
+
+class RegionProfileQuerySet(models.QuerySet):
+    def published(self) -> RegionProfileQuerySet:
+        """What the public may see: the profiles of published rounds."""
+        return self.filter(round__state=RoundState.PUBLISHED)
+
+
+class RegionProfile(Provenanced):
+    """A landsdeel's organisation, main results and priorities, as reported in one round."""
+
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("landsdeel"),
+        on_delete=models.CASCADE,
+        related_name="profiles",
+    )
+    round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("rapportageronde"),
+        on_delete=models.PROTECT,
+        related_name="region_profiles",
+    )
+    organisation = models.TextField(_("organisatie"), blank=True)
+    priorities = models.TextField(_("prioriteiten voor het komende jaar"), blank=True)
+    history = HistoricalRecords()
+
+    objects = RegionProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__name", "round__peildatum"]
+        verbose_name = _("landsdeelprofiel")
+        verbose_name_plural = _("landsdeelprofielen")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "round"], name="one_profile_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} – {self.round}"
+
+
+class RegionResultQuerySet(models.QuerySet):
+    def published(self) -> RegionResultQuerySet:
+        """What the public may see: the results in the profiles of published rounds."""
+        return self.filter(profile__round__state=RoundState.PUBLISHED)
+
+
+class RegionResult(Provenanced):
+    """One main result in a profile, for an action line and/or a province or subregion."""
+
+    profile = models.ForeignKey(
+        RegionProfile, verbose_name=_("profiel"), on_delete=models.CASCADE, related_name="results"
+    )
+    action_line = models.ForeignKey(
+        "pacts.ActionLine",
+        verbose_name=_("actielijn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    subregion = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("provincie of subregio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    heading = models.CharField(_("kop"), max_length=300, blank=True)
+    text = models.TextField(_("tekst"))
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    history = HistoricalRecords()
+
+    objects = RegionResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+
+    def __str__(self) -> str:
+        return self.heading or self.text[:60]

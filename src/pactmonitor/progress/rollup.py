@@ -121,6 +121,12 @@ def action_status(
     """
     if updates is None:
         updates = action.updates.current().filter(round=round).select_related("sub_measure")
+    return roll_up_updates(action, updates)
+
+
+def roll_up_updates(action: Action, updates: Iterable[StatusUpdate]) -> RolledUpStatus:
+    """The rolled-up status of ``action`` from its current updates of one round: the one for
+    the action as a whole, if any, and one per sub-measure (``sub_measure`` loaded)."""
     own: StatusUpdate | None = None
     by_letter: dict[str, StatusUpdate] = {}
     for update in updates:

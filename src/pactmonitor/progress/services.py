@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 
 from .choices import RoundState, UpdateState
-from .models import ReportingRound, StatusUpdate, StatusUpdateQuerySet
+from .models import RegionProfile, ReportingRound, StatusUpdate, StatusUpdateQuerySet
 
 if TYPE_CHECKING:
     from django.forms import BaseInlineFormSet

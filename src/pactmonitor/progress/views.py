@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.accounts.scope import get_for_user
 from pactmonitor.pacts.models import Pact
-from pactmonitor.regions.models import RegionProfile
 
 from . import services
 from .choices import RoundState, UpdateState
@@ -31,7 +30,7 @@ from .forms import (
     SendBackForm,
     SourceFormSet,
 )
-from .models import ReportingRound, StatusUpdate
+from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
 
 UPDATES = StatusUpdate.objects.select_related("round", "action__pact", "sub_measure", "updated_by")

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
-from .models import Region, RegionProfile, RegionResult
+from .models import Region
 
 
 @admin.register(Region)
@@ -30,19 +30,3 @@ class RegionAdmin(SimpleHistoryAdmin):
         ),
         PROVENANCE,
     ]
-
-
-class RegionResultInline(admin.StackedInline):
-    model = RegionResult
-    extra = 0
-    fields = ["order", "action_line", "subregion", "heading", "text"]
-    autocomplete_fields = ["subregion"]
-
-
-@admin.register(RegionProfile)
-class RegionProfileAdmin(SimpleHistoryAdmin):
-    list_display = ["region", "round"]
-    list_filter = ["round", "region"]
-    search_fields = ["region__name", "organisation", "priorities", "results__text"]
-    inlines = [RegionResultInline]
-    fieldsets = [(None, {"fields": ["region", "round", "organisation", "priorities"]}), PROVENANCE]

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pactmonitor.progress.choices import RoundState
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import RegionKind
@@ -113,73 +112,7 @@ class Region(Provenanced):
         Not the regions that only work with it (``groupings``)."""
         return self._tree().descendant_ids(self.pk)
 
-
-class RegionProfileQuerySet(models.QuerySet):
-    def published(self) -> RegionProfileQuerySet:
-        """What the public may see: the profiles of published rounds."""
-        return self.filter(round__state=RoundState.PUBLISHED)
-
-
-class RegionProfile(Provenanced):
-    """A landsdeel's organisation, main results and priorities, as reported in one round."""
-
-    region = models.ForeignKey(
-        Region, verbose_name=_("landsdeel"), on_delete=models.CASCADE, related_name="profiles"
-    )
-    round = models.ForeignKey(
-        "progress.ReportingRound",
-        verbose_name=_("rapportageronde"),
-        on_delete=models.PROTECT,
-        related_name="region_profiles",
-    )
-    organisation = models.TextField(_("organisatie"), blank=True)
-    priorities = models.TextField(_("prioriteiten voor het komende jaar"), blank=True)
-    history = HistoricalRecords()
-
-    objects = RegionProfileQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["region__name", "round__peildatum"]
-        verbose_name = _("landsdeelprofiel")
-        verbose_name_plural = _("landsdeelprofielen")
-        constraints = [
-            models.UniqueConstraint(fields=["region", "round"], name="one_profile_per_round")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.region} – {self.round}"
-
-
-class RegionResult(Provenanced):
-    """One main result in a profile, for an action line and/or a province or subregion."""
-
-    profile = models.ForeignKey(
-        RegionProfile, verbose_name=_("profiel"), on_delete=models.CASCADE, related_name="results"
-    )
-    action_line = models.ForeignKey(
-        "pacts.ActionLine",
-        verbose_name=_("actielijn"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
-    subregion = models.ForeignKey(
-        Region,
-        verbose_name=_("provincie of subregio"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    heading = models.CharField(_("kop"), max_length=300, blank=True)
-    text = models.TextField(_("tekst"))
-    order = models.PositiveIntegerField(_("volgorde"), default=0)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["profile", "order"]
-        verbose_name = _("resultaat")
-        verbose_name_plural = _("resultaten")
-
-    def __str__(self) -> str:
-        return self.heading or self.text[:60]
+    def grouped_member_ids(self) -> set[int]:
+        """Ids of the regions one step under it or working with it (``groupings``): with
+        ``descendant_ids()``, where its initiatives are found."""
+        return set(Region.objects.in_grouping(self).values_list("id", flat=True))

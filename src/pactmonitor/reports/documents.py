@@ -1,6 +1,6 @@
 """The plain objects a report is made of.
 
-The service layer (``services.py``) fills these from the database in one place; the HTML,
+The service layer (the ``services`` package) fills these from the database in one place; the HTML,
 PDF and DOCX renderers only read them. Nothing here touches the ORM, so a renderer cannot
 run a query by accident and two renderers cannot disagree about the data.
 """
@@ -152,15 +152,16 @@ class Chart:
     @property
     def svg(self) -> str:
         if self._svg is None:
-            from pactmonitor.charts.report_summary import to_svg
+            from pactmonitor.charts import to_svg
 
-            self._svg = to_svg(self.declaration)
+            # The report's figure carries the text alternative around the SVG.
+            self._svg = to_svg(self.declaration, labelled=False)
         return self._svg
 
     @property
     def png(self) -> bytes:
         if self._png is None:
-            from pactmonitor.charts.report_summary import to_png
+            from pactmonitor.charts import to_png
 
             self._png = to_png(self.declaration)
         return self._png

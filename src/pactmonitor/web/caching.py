@@ -21,15 +21,16 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from simple_history.models import HistoricalChanges
 
-from pactmonitor.core.pagecache import (  # noqa: F401  (re-exported for the apps above web)
-    CachedPagesWSGI,
-    drop_all_pages,
-    public_changed,
-    public_page,
-)
+from pactmonitor.core.pagecache import public_changed
 from pactmonitor.pacts.models import ContactPerson
-from pactmonitor.progress.models import Milestone, SentReminder, Source, StatusUpdate
-from pactmonitor.regions.models import RegionProfile, RegionResult
+from pactmonitor.progress.models import (
+    Milestone,
+    RegionProfile,
+    RegionResult,
+    SentReminder,
+    Source,
+    StatusUpdate,
+)
 
 PUBLIC_APPS = {"regions", "pacts", "progress", "indicators", "initiatives", "provenance"}
 

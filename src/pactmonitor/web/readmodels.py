@@ -19,9 +19,9 @@ from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, Status
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 from pactmonitor.regions.tree import region_tree
 
 if TYPE_CHECKING:
@@ -223,9 +223,7 @@ def region_members(region: Region) -> list[Region]:
 
 
 def region_initiatives(region: Region) -> InitiativeQuerySet:
-    ids = region.descendant_ids() | set(
-        Region.objects.in_grouping(region).values_list("id", flat=True)
-    )
+    ids = region.descendant_ids() | region.grouped_member_ids()
     return Initiative.objects.filter(regions__in=ids).distinct().order_by("name")
 
 
@@ -330,10 +328,7 @@ def initiatives_matching(filters: dict) -> InitiativeQuerySet:
         found = found.search(filters["q"])
     if filters.get("landsdeel"):
         region = filters["landsdeel"]
-        ids = region.descendant_ids() | set(
-            Region.objects.in_grouping(region).values_list("id", flat=True)
-        )
-        found = found.filter(regions__in=ids)
+        found = found.filter(regions__in=region.descendant_ids() | region.grouped_member_ids())
     if filters.get("region"):
         found = found.filter(regions__in=_region_and_members(filters["region"]))
     if filters.get("kind"):
@@ -371,8 +366,7 @@ def pacts_with_rounds() -> list[Pact]:
 
 def actions_in_region(region: Region) -> ActionQuerySet:
     return (
-        Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
-        .distinct()
+        Action.objects.in_region(region)
         .select_related("pact", "action_line")
         .order_by("pact__name", "position", "pk")
     )

@@ -15,9 +15,9 @@ from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action, Pact
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.regions.choices import RegionKind
-from pactmonitor.regions.models import Region, RegionProfile
+from pactmonitor.regions.models import Region
 
 from . import readmodels
 from .forms import ActionFilterForm, IndicatorRegionForm, InitiativeFinderForm

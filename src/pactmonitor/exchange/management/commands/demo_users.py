@@ -1,5 +1,8 @@
 """Create (or reset) one demo user per role on the loaded dataset, and print their sign-ins.
 
+It lives with the dataset loader, above accounts: it reads the loaded pacts, organisations and
+landsdelen to give each demo user a scope.
+
 The accounts that need a second factor get a TOTP app set up for them: the line prints its
 otpauth:// address (scan or type its secret into an authenticator app) and recovery codes.
 """
