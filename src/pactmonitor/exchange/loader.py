@@ -61,6 +61,16 @@ from .dataset import (
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
+# Fields a model gained after datasets were first loaded (see ``Writer.untouched``).
+_BOUNDS = ("lower", "upper", "bound_text")
+ADDED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Target: _BOUNDS,
+    Observation: (
+        *_BOUNDS,
+        *("dating", "as_of", "as_of_text", "comparable", "comparability_note"),
+    ),
+}
+
 
 @dataclass
 class LoadReport:
@@ -116,6 +126,21 @@ def further_declarations(entry: Entry) -> dict[str, Any]:
     ]
     names = [text(n) for n in entry.get(ALTERNATIVE_NAMES) or []]
     return {"alternative_names": names, "further_evidence": evidence}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _dating(item: dict) -> dict[str, Any]:
+    """When a document figure holds, and whether it compares with its indicator's baseline."""
+    return {
+        "dating": item.get("dating") or ("stated" if item.get("year") else "not_given"),
+        "as_of": item.get("as_of"),
+        "as_of_text": text(item.get("as_of_text"))[:200],
+        "comparable": item.get("comparable", True) is not False,
+        "comparability_note": text(item.get("comparability_note")),
+    }
 
 
 def fingerprint(values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
@@ -180,7 +205,7 @@ class Writer:
                 getattr(obj, name).set(ids)
             self.report.created[kind] += 1
             return obj
-        if stored_fingerprint(obj, values, m2m) != obj.dataset_fingerprint:
+        if not self.untouched(obj, values, m2m):
             self.report.kept[kind] += 1
             return obj
         if obj.dataset_fingerprint == wanted:
@@ -197,6 +222,19 @@ class Writer:
             getattr(obj, name).set(ids)
         self.report.updated[kind] += 1
         return obj
+
+    @staticmethod
+    def untouched(obj: models.Model, values: dict[str, Any], m2m: dict[str, list[int]]) -> bool:
+        """Nobody edited it since the last load: its fields hash to the fingerprint then stored.
+
+        A record loaded before its model gained fields (``ADDED_FIELDS``) was fingerprinted
+        without them; it counts as untouched when it matches over the older fields.
+        """
+        if stored_fingerprint(obj, values, m2m) == obj.dataset_fingerprint:
+            return True
+        added = ADDED_FIELDS.get(type(obj), ())
+        older = {name: value for name, value in values.items() if name not in added}
+        return bool(added) and stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint
 
     def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
         changes = {
@@ -685,7 +723,7 @@ class Writer:
                         item.get("education_level"),
                         item.get("year"),
                         json.dumps(item.get("dimensions") or {}, sort_keys=True),
-                        float(item["value"]),
+                        *(_number(item.get(name)) for name in ("value", "lower", "upper")),
                     )
                     if identity in seen:
                         continue
@@ -701,9 +739,13 @@ class Writer:
                             "year": item.get("year"),
                             "period_text": text(item.get("period_text"))[:100],
                             "dimensions": item.get("dimensions") or {},
-                            "value": float(item["value"]),
+                            "value": _number(item.get("value")),
+                            "lower": _number(item.get("lower")),
+                            "upper": _number(item.get("upper")),
+                            "bound_text": text(item.get("bound_text"))[:100],
                             "note": text(item.get("note")),
-                        },
+                        }
+                        | (_dating(item) if model is Observation else {}),
                         item if item.get("provenance") else entry,
                     )
 
