@@ -278,6 +278,16 @@ TABLES = [
                     else ""
                 ),
                 "waarde": lambda o: o.value,
+                # A range or bound ("minder dan 20%") has no exact value: its ends and words.
+                "ondergrens": lambda o: o.lower,
+                "bovengrens": lambda o: o.upper,
+                "grens_volgens_bron": lambda o: o.bound_text,
+                # When a document figure holds (metingen only; empty for streefwaarden).
+                "datering": lambda o: getattr(o, "dating", ""),
+                "stand_per": lambda o: getattr(o, "as_of", None),
+                "stand_per_toelichting": lambda o: getattr(o, "as_of_text", ""),
+                "vergelijkbaar_met_uitgangswaarde": lambda o: getattr(o, "comparable", ""),
+                "niet_vergelijkbaar_omdat": lambda o: getattr(o, "comparability_note", ""),
                 "toelichting": lambda o: o.note,
             },
         )

@@ -90,17 +90,23 @@ class Measurement(Provenanced):
         return self.lower is not None or self.upper is not None
 
     def figure_text(self, unit: str | None = None) -> str:
-        """The figure as a reader reads it: "minder dan 20%", "10 – 12", "4 – 5", "57%"."""
+        """The figure as a reader reads it: "minder dan 20%", "10 a 12", "4 – 5", "57%".
+
+        A range keeps the source's words when it has them ("ruim de helft"): they say whether
+        the bound itself is included, which the two numbers do not.
+        """
         unit = unit if unit is not None else self.indicator.unit
+        if self.is_range and self.bound_text:
+            return self.bound_text
         if self.lower is not None and self.upper is not None:
             return _("%(lower)s – %(upper)s") % {
                 "lower": figure_number(self.lower, unit),
                 "upper": figure_number(self.upper, unit),
             }
         if self.upper is not None:
-            return _("minder dan %(value)s") % {"value": figure_number(self.upper, unit)}
+            return _("ten hoogste %(value)s") % {"value": figure_number(self.upper, unit)}
         if self.lower is not None:
-            return _("meer dan %(value)s") % {"value": figure_number(self.lower, unit)}
+            return _("ten minste %(value)s") % {"value": figure_number(self.lower, unit)}
         return figure_number(self.value, unit) if self.value is not None else ""
 
 
@@ -171,12 +177,13 @@ class Observation(Measurement):
 
     @property
     def when_text(self) -> str:
-        """The year and, where the figure is a stand, its date: "2014 (stand per 13 mei 2014)"."""
-        parts = [str(self.year) if self.year else (self.period_text or _("jaar niet genoemd"))]
+        """Year, source words, stand: "2014 (Huidige stand; stand per 13 mei 2014)"."""
+        head = str(self.year) if self.year else (self.period_text or str(_("jaar niet genoemd")))
+        extras = [self.period_text] if self.year and self.period_text else []
         if self.as_of or self.as_of_text:
             when = date_format(self.as_of, "j F Y") if self.as_of else self.as_of_text
-            parts.append(_("(stand per %(date)s)") % {"date": when})
-        return " ".join(str(p) for p in parts)
+            extras.append(str(_("stand per %(date)s") % {"date": when}))
+        return f"{head} ({'; '.join(extras)})" if extras else head
 
 
 class ImportBatch(models.Model):

@@ -186,8 +186,13 @@ class IndicatorFigures:
 
     @cached_property
     def observations(self) -> list[Observation]:
-        """The seed figures that have a year (the others cannot go on a time axis)."""
-        return [o for o in self.all_observations if o.year is not None]
+        """The seed figures with a year and one exact value (the others are no point in time)."""
+        return [o for o in self.all_observations if o.year is not None and o.is_point]
+
+    @cached_property
+    def ranges(self) -> list[Observation]:
+        """Seed figures with a year that the source gives as a range or bound ("minder dan 20%")."""
+        return [o for o in self.all_observations if o.year is not None and o.is_range]
 
     @cached_property
     def national(self) -> Region | None:

@@ -47,7 +47,7 @@ from .documents import (
     SubMeasureRow,
     Summary,
 )
-from .formatting import blocks, dutch_date, dutch_value, plain
+from .formatting import blocks, dutch_date, plain
 
 LEGEND_ORDER = list(Status)  # the colour code: afgerond, op schema, vertraagd, onbekend
 
@@ -490,15 +490,14 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
             rows=[
                 (
                     o.region.name,
-                    o.period_text
-                    or (str(o.year) if o.year else "onbekend")
-                    + (f" ({o.dimensions_text})" if o.dimensions else ""),
-                    dutch_value(o.value, indicator.unit),
+                    o.when_text + (f" ({o.dimensions_text})" if o.dimensions else ""),
+                    o.figure_text(indicator.unit)
+                    + ("" if o.comparable else f" (niet vergelijkbaar: {o.comparability_note})"),
                 )
                 for o in rows
             ],
             targets=[
-                f"{dutch_value(t.value, indicator.unit)} in "
+                f"{t.figure_text(indicator.unit)} in "
                 f"{t.year or t.period_text or 'onbekend jaar'}"
                 + (f" ({t.region.name})" if t.region_id else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
@@ -507,7 +506,7 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
         # A chart shows a course over time: only for a region measured in two years or more.
         years: dict[Region, set[int]] = defaultdict(set)
         for o in rows:
-            if o.year is not None:
+            if o.year is not None and o.is_point:
                 years[o.region].add(o.year)
         dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
         section.charts = figures.indicator_charts(indicator, dated)
