@@ -369,7 +369,7 @@ class Checker:
                             f"({detail!r}); those are never public"
                         )
 
-        public = [e for e in _all_entries(self.d) if e not in self.d.contact_persons]
+        public = [e for e in all_entries(self.d) if e not in self.d.contact_persons]
         for entry in public:
             visit(entry.data, entry, entry.path)
 
@@ -573,7 +573,7 @@ def walk_provenance(checker: Checker) -> None:
             for i, item in enumerate(node):
                 visit(item, entry, f"{path}[{i}]")
 
-    for entry in _all_entries(checker.d):
+    for entry in all_entries(checker.d):
         visit(entry.data, entry, entry.path)
 
 
@@ -621,7 +621,7 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
             for i, item in enumerate(node):
                 visit(item, f"{where}[{i}]", seed)
 
-    for entry in _all_entries(dataset):
+    for entry in all_entries(dataset):
         visit(entry.data, entry.where(), None)
     return problems
 
@@ -641,7 +641,7 @@ def opendata_documents(dataset: Dataset) -> dict[str, str]:
     return found
 
 
-def _all_entries(dataset: Dataset) -> list[Entry]:
+def all_entries(dataset: Dataset) -> list[Entry]:
     d = dataset
     return [
         *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,

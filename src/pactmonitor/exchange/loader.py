@@ -61,7 +61,9 @@ from .dataset import (
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
-# Fields a model gained after datasets were first loaded (see ``Writer.untouched``).
+# Fields a model gained after datasets were first loaded (see ``Writer.untouched``): the
+# provenance's section on every model, and these on some.
+EVERY_MODEL_ADDED = ("provenance_section",)
 _BOUNDS = ("lower", "upper", "bound_text")
 ADDED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Target: _BOUNDS,
@@ -118,6 +120,7 @@ def further_declarations(entry: Entry) -> dict[str, Any]:
     evidence = [
         {
             "seed": str(d["provenance"].get("seed")),
+            "section": text(d["provenance"].get("section")),
             "quote": text(d["provenance"].get("quote")),
             "fields": d["fields"],
         }
@@ -232,9 +235,9 @@ class Writer:
         """
         if stored_fingerprint(obj, values, m2m) == obj.dataset_fingerprint:
             return True
-        added = ADDED_FIELDS.get(type(obj), ())
+        added = (*EVERY_MODEL_ADDED, *ADDED_FIELDS.get(type(obj), ()))
         older = {name: value for name, value in values.items() if name not in added}
-        return bool(added) and stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint
+        return stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint
 
     def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
         changes = {
@@ -249,6 +252,7 @@ class Writer:
             dataset_fingerprint=wanted,
             provenance_document=values.get("provenance_document"),
             provenance_quote=values.get("provenance_quote", ""),
+            provenance_section=values.get("provenance_section", ""),
         )
         correction.refresh_from_db()
         return correction
@@ -260,6 +264,7 @@ class Writer:
         return {
             "provenance_document_id": document.pk if document else None,
             "provenance_quote": text(prov.get("quote")) if prov else "",
+            "provenance_section": text(prov.get("section"))[:300] if prov else "",
         }
 
     # Kinds of records ------------------------------------------------------------------------
@@ -346,6 +351,9 @@ class Writer:
         them; it counts as untouched when it matches over those older fields.
         """
         current = {name: getattr(obj, name) for name in values}
+        if fingerprint(current, links) == obj.dataset_fingerprint:
+            return True
+        current = {k: v for k, v in current.items() if k not in EVERY_MODEL_ADDED}
         if fingerprint(current, links) == obj.dataset_fingerprint:
             return True
         before = {k: v for k, v in current.items() if k != "code"}

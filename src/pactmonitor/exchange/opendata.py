@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.html import strip_tags
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
@@ -53,7 +54,9 @@ class Table:
 PROVENANCE = {
     # The document as a reader names it (title and date), never its file name.
     "bron": lambda o: o.provenance_document.dated_title if o.provenance_document_id else "",
-    "bron_citaat": lambda o: o.provenance_quote,
+    # The part of the document the quote lies in ("Leren in de techniek, maatregel 14").
+    "bron_sectie": lambda o: o.provenance_section,
+    "bron_citaat": lambda o: strip_tags(o.provenance_quote),
 }
 
 

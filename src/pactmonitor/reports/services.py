@@ -471,7 +471,7 @@ def _initiatives(region_ids: set[int]) -> list[InitiativeRow]:
 def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
     observations = (
         Observation.objects.filter(region_id__in=region_ids)
-        .select_related("region")
+        .select_related("region", "provenance_document")
         .order_by("indicator_id", "region__name", "year", "period_text", "id")
     )
     by_indicator: dict[int, list[Observation]] = defaultdict(list)
@@ -493,6 +493,7 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
                     o.when_text + (f" ({o.dimensions_text})" if o.dimensions else ""),
                     o.figure_text(indicator.unit)
                     + ("" if o.comparable else f" (niet vergelijkbaar: {o.comparability_note})"),
+                    o.provenance_cited,
                 )
                 for o in rows
             ],
