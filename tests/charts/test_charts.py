@@ -49,7 +49,7 @@ def test_the_indicator_table_keeps_values_without_a_year_and_says_so(world):
     assert [
         "document",
         "regio niet genoemd",
-        "niet genoemd",
+        "jaar niet genoemd",
         "12%",
         "",
         "jaar niet genoemd",

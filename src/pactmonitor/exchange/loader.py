@@ -61,6 +61,9 @@ from .dataset import (
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
+# Where a record is cited from; changing it alone never makes a new version of a status.
+CITATION = ("provenance_document_id", "provenance_quote", "provenance_section")
+
 # Fields a model gained after datasets were first loaded (see ``Writer.untouched``): the
 # provenance's section on every model, and these on some.
 EVERY_MODEL_ADDED = ("provenance_section",)
@@ -214,8 +217,14 @@ class Writer:
         if obj.dataset_fingerprint == wanted:
             self.report.unchanged[kind] += 1
             return obj
-        if isinstance(obj, StatusUpdate) and obj.is_frozen:
+        if isinstance(obj, StatusUpdate) and obj.is_frozen and self.says_more(obj, values):
             obj = self.correct(obj, key, values, wanted)
+        elif isinstance(obj, StatusUpdate) and obj.is_frozen:
+            # Only where it is cited from changed (a section named): not a new version of
+            # what was published.
+            citation = {name: value for name, value in values.items() if name in CITATION}
+            StatusUpdate.objects.filter(pk=obj.pk).update(**citation, dataset_fingerprint=wanted)
+            obj.refresh_from_db()
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
@@ -227,6 +236,13 @@ class Writer:
         return obj
 
     @staticmethod
+    def says_more(update: StatusUpdate, values: dict[str, Any]) -> bool:
+        """The dataset's values differ from the published update in more than its citation."""
+        return any(
+            getattr(update, name) != value for name, value in values.items() if name not in CITATION
+        )
+
+    @staticmethod
     def untouched(obj: models.Model, values: dict[str, Any], m2m: dict[str, list[int]]) -> bool:
         """Nobody edited it since the last load: its fields hash to the fingerprint then stored.
 
@@ -235,9 +251,11 @@ class Writer:
         """
         if stored_fingerprint(obj, values, m2m) == obj.dataset_fingerprint:
             return True
-        added = (*EVERY_MODEL_ADDED, *ADDED_FIELDS.get(type(obj), ()))
-        older = {name: value for name, value in values.items() if name not in added}
-        return stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint
+        for added in (EVERY_MODEL_ADDED, (*EVERY_MODEL_ADDED, *ADDED_FIELDS.get(type(obj), ()))):
+            older = {name: value for name, value in values.items() if name not in added}
+            if stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint:
+                return True
+        return False
 
     def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
         changes = {

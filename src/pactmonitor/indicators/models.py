@@ -112,8 +112,8 @@ class Measurement(Provenanced):
 
 def figure_number(value: float, unit: str) -> str:
     """A number in Dutch notation with its unit: 1.400, 0,4, 57%, € 14.000.000."""
-    decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-    text = f"{value:,.{min(decimals, 2)}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    decimals = 0 if float(value).is_integer() else 1  # as the charts and reports round
+    text = f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
     if unit == "percent":
         return f"{text}%"
     if unit == "euro":

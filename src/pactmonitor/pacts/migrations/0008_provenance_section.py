@@ -4,80 +4,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pacts', '0007_action_number_pattern'),
+        ("pacts", "0007_action_number_pattern"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="action",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='actionline',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="actionline",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='contactperson',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="contactperson",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalaction",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalactionline',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalactionline",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalcontactperson',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalcontactperson",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicaloperationalgoal',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicaloperationalgoal",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalorganisation",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalpact',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalpact",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalsubmeasure',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalsubmeasure",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='operationalgoal',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="operationalgoal",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="organisation",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='pact',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="pact",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='submeasure',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="submeasure",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
     ]

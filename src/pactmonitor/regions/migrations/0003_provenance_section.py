@@ -4,40 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0002_cbs_codes'),
+        ("regions", "0002_cbs_codes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalregion',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalregion",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalregionprofile',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalregionprofile",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='historicalregionresult',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="historicalregionresult",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='region',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="region",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='regionprofile',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="regionprofile",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
         migrations.AddField(
-            model_name='regionresult',
-            name='provenance_section',
-            field=models.CharField(blank=True, max_length=300, verbose_name='sectie van de bron'),
+            model_name="regionresult",
+            name="provenance_section",
+            field=models.CharField(blank=True, max_length=300, verbose_name="sectie van de bron"),
         ),
     ]
