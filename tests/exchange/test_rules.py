@@ -90,7 +90,11 @@ def figures(*observations, targets=()) -> Dataset:
     source = Entry(document, "s.yaml", "sources[0]")
     indicator = {"key": "k", "unit": "percent", "observations": list(observations)}
     indicator["targets"] = list(targets)
-    return Dataset(sources=[source], indicators={"k": Entry(indicator, "f.yaml", "indicators[0]")})
+    pact = Entry(
+        {"key": "tp", "level": "national", "signed_on": D(2013, 5, 13)}, "p.yaml", "pacts[0]"
+    )
+    indicators = {"k": Entry(indicator, "f.yaml", "indicators[0]")}
+    return Dataset(sources=[source], pacts=[pact], indicators=indicators)
 
 
 def figure(quote: str, **kw) -> dict:

@@ -203,9 +203,6 @@ def _source_problems(dataset: Dataset) -> list[str]:
 # Words by which a document gives a figure as the present state (docs/dataset.md, "Een cijfer
 # dateren"): such a figure holds at the document's peildatum.
 PRESENT = re.compile(r"\b(?:huidige stand|op dit moment|momenteel|nu|inmiddels)\b", re.I)
-# The national pact's signing: the "van 45%" of a goal is the situation then (004: "13 mei
-# 2013: Ondertekening landelijk techniekpact in Amsterdam").
-SIGNING = datetime.date(2013, 5, 13)
 # Words that make a number a bound, before it ("minder dan 20%", "ruim 1400", "> 50.000").
 BOUND_BEFORE = r"(?:minder dan|meer dan|ruim|een kleine|bijna|ten ?minste|minimaal|maximaal|>|<)"
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -216,6 +213,10 @@ SPLIT_RANGE = re.compile(r"\b(?:ondergrens|bovengrens|bandbreedte)\b", re.I)
 def figure_problems(dataset: Dataset) -> list[str]:
     """Ranges stored as ranges, every figure dated by one rule, breakdowns apart flagged."""
     documents = {str(e.get("seed")): e for e in dataset.sources if e.path.startswith("sources[")}
+    # The "van 45%" of a goal is the situation when the national pact was signed.
+    signing = next(
+        (p.get("signed_on") for p in dataset.pacts if p.get("level") == "national"), None
+    )
     problems = []
     for entry in [*dataset.indicators.values(), *dataset.indicator_parts]:
         observations = entry.get("observations") or []
@@ -224,7 +225,7 @@ def figure_problems(dataset: Dataset) -> list[str]:
                 where = entry.where(f"{kind}[{i}]")
                 problems += _range_problems(item, kind, where)
                 if kind == "observations":
-                    problems += _dating_problems(item, documents, where)
+                    problems += _dating_problems(item, documents, signing, where)
         problems += _comparability_problems(observations, entry)
     return problems
 
@@ -278,7 +279,9 @@ def _is_figure(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _dating_problems(item: dict, documents: dict[str, Entry], where: str) -> list[str]:
+def _dating_problems(
+    item: dict, documents: dict[str, Entry], signing: datetime.date | None, where: str
+) -> list[str]:
     problems = []
     year = item.get("year")
     dating = item.get("dating") or ("stated" if year else "not_given")
@@ -296,8 +299,10 @@ def _dating_problems(item: dict, documents: dict[str, Entry], where: str) -> lis
         problems.append(f"{where}: a figure with a year says where the year comes from")
     if dating == "document" and document is not None:
         problems += _stand_problems(item, document, where)
-    if dating == "signing" and (item.get("as_of") != SIGNING or year != SIGNING.year):
-        problems.append(f"{where}: the situation at the pact's signing is as of {SIGNING}")
+    if dating == "signing" and signing is None:
+        problems.append(f"{where}: dated at the signing, but the national pact has no signed_on")
+    elif dating == "signing" and (item.get("as_of") != signing or year != signing.year):
+        problems.append(f"{where}: the situation at the pact's signing is as of {signing}")
     if dating in ("document", "signing") and not item.get("as_of_text"):
         problems.append(f"{where}: a dated stand says in words where its date comes from")
     return problems
