@@ -6,7 +6,7 @@ import uuid
 
 from django.db import models
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,9 +111,10 @@ class Measurement(Provenanced):
 
 
 def figure_number(value: float, unit: str) -> str:
-    """A number in Dutch notation with its unit: 1.400, 0,4, 57%, € 14.000.000."""
+    """A number as the reader's language writes it, with its unit: 1.400, 0,4, 57% in Dutch."""
     decimals = 0 if float(value).is_integer() else 1  # as the charts and reports round
-    text = f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    # Rounded first: number_format cuts decimals off instead of rounding.
+    text = number_format(round(value, decimals), decimals, use_l10n=True, force_grouping=True)
     if unit == "percent":
         return f"{text}%"
     if unit == "euro":
