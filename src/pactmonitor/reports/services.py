@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import Prefetch
+from django.utils import translation
 
 from pactmonitor.indicators.models import Indicator, Observation
 from pactmonitor.indicators.rollup import indicators_with_figures
@@ -469,6 +470,12 @@ def _initiatives(region_ids: set[int]) -> list[InitiativeRow]:
 
 
 def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
+    # A report is Dutch whatever language the request or command runs in.
+    with translation.override("nl"):
+        return _indicator_sections(region_ids)
+
+
+def _indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
     observations = (
         Observation.objects.filter(region_id__in=region_ids)
         .select_related("region", "provenance_document")
