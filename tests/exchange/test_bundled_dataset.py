@@ -233,7 +233,7 @@ def test_the_huidige_stand_figures_hold_at_the_peildatum_of_bijlage_1(bundled):
 
 def test_the_goals_starting_points_are_the_situation_at_the_signing(bundled):
     starts = Observation.objects.filter(dating="signing")
-    assert sorted(o.value for o in starts) == [23, 25, 45, 47, 50]
+    assert sorted(o.value for o in starts if o.value is not None) == [23, 25, 45, 47, 50]
     assert {o.as_of for o in starts} == {D(2013, 5, 13)}
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Manager, QuerySet
 from django.utils.html import strip_tags
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
@@ -40,7 +40,7 @@ def action_ref(action: Action | None) -> str:
     return f"{action.pact.key}/{action.number}" if action else ""
 
 
-def keys(related) -> str:
+def keys(related: Manager[Any]) -> str:
     return ";".join(sorted(str(obj.key) for obj in related.all()))
 
 
@@ -49,6 +49,10 @@ class Table:
     name: str
     rows: Callable[[], QuerySet]
     columns: dict[str, Callable[[Any], Any]]
+
+
+def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySet]:
+    return lambda: model.objects.select_related("indicator", "region", "provenance_document")
 
 
 PROVENANCE = {
@@ -264,11 +268,7 @@ TABLES = [
     *[
         Table(
             name,
-            (
-                lambda model=model: model.objects.select_related(
-                    "indicator", "region", "provenance_document"
-                )
-            ),
+            _figures_of(model),
             {
                 "indicator": lambda o: o.indicator.key,
                 "regio": lambda o: o.region.key if o.region else "",

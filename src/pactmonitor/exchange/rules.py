@@ -267,16 +267,18 @@ def _range_problems(item: dict, kind: str, where: str) -> list[str]:
     words = normalise_whitespace(item.get("bound_text") or "").lower()
     if words and words not in normalise_whitespace(quote).lower():
         problems.append(f"{where}: its quote does not contain its bound text {words!r}")
-    if not bounded and _is_figure(value) and _given_as_bound(quote, float(value)):
-        problems.append(f"{where}: {value} is a bound or range in its quote; store it as one")
+    if not bounded and isinstance(value, int | float) and not isinstance(value, bool):
+        problems += _point_problems(quote, float(value), where)
     said = " ".join([item.get("note") or "", json.dumps(item.get("dimensions") or {})])
     if not bounded and SPLIT_RANGE.search(said):
         problems.append(f"{where}: one end of a range stored as a point; store the range")
     return problems
 
 
-def _is_figure(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def _point_problems(quote: str, value: float, where: str) -> list[str]:
+    if _given_as_bound(quote, value):
+        return [f"{where}: {value:g} is a bound or range in its quote; store it as one"]
+    return []
 
 
 def _dating_problems(
@@ -301,7 +303,7 @@ def _dating_problems(
         problems += _stand_problems(item, document, where)
     if dating == "signing" and signing is None:
         problems.append(f"{where}: dated at the signing, but the national pact has no signed_on")
-    elif dating == "signing" and (item.get("as_of") != signing or year != signing.year):
+    elif dating == "signing" and signing and (item.get("as_of") != signing or year != signing.year):
         problems.append(f"{where}: the situation at the pact's signing is as of {signing}")
     if dating in ("document", "signing") and not item.get("as_of_text"):
         problems.append(f"{where}: a dated stand says in words where its date comes from")

@@ -139,7 +139,7 @@ class Observation(Measurement):
     """A figure a document gives (a seed's "32,6% in 2014"); bulk open data are ``Figure`` rows."""
 
     # A range ("minder dan 20%") has its bounds and no exact value.
-    value = models.FloatField(_("waarde"), null=True, blank=True)
+    value = models.FloatField(_("waarde"), null=True, blank=True)  # type: ignore[assignment]
     # A share as the source counts it ("20.617 van 51.998 examenkandidaten"), when it does.
     numerator = models.FloatField(_("teller"), null=True, blank=True)
     denominator = models.FloatField(_("noemer"), null=True, blank=True)
@@ -193,6 +193,9 @@ class ImportBatch(models.Model):
     Its figures are never edited one by one: a newer file of the same table makes a new batch
     that supersedes this one, and a batch can be withdrawn as a whole.
     """
+
+    # Set by import_file on the batch it returns: the same file was already the active import.
+    unchanged: bool
 
     recipe = models.CharField(_("recept"), max_length=100)
     file_name = models.CharField(_("bestandsnaam"), max_length=300)

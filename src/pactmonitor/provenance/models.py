@@ -69,7 +69,7 @@ class Provenanced(models.Model):
         Quotes keep the seed's inline HTML (``<u>``) so they can be checked against it; a
         reader sees the words only.
         """
-        if not self.provenance_document_id:
+        if self.provenance_document is None:
             return ""
         quote = strip_tags(self.provenance_quote)
         return f"{cited(self.provenance_document, self.provenance_section)}: “{quote}”"
@@ -77,9 +77,8 @@ class Provenanced(models.Model):
     @property
     def provenance_cited(self) -> str:
         """The document and section without the quote: "Bijlage 1 (mei 2014), maatregel 14"."""
-        if not self.provenance_document_id:
-            return ""
-        return cited(self.provenance_document, self.provenance_section)
+        document = self.provenance_document
+        return cited(document, self.provenance_section) if document else ""
 
 
 def cited(document: SourceDocument, section: str) -> str:
@@ -129,6 +128,8 @@ class DeclaredInSeveral(models.Model):
 
     def _field_label(self, name: str) -> str:
         try:
-            return str(self._meta.get_field(name).verbose_name)
+            field = self._meta.get_field(name)
+            # A reverse relation has no verbose name of its own: its name is the label.
+            return str(getattr(field, "verbose_name", name))
         except FieldDoesNotExist:  # a dataset field the model stores under another name
             return name
