@@ -3,8 +3,9 @@
 Usage: .venv/bin/python scripts/check_dataset.py [DATASET_FOLDER]
 
 The same checks the loader runs before writing (see pactmonitor.exchange.dataset), every
-provenance quote against the seed documents in ../shared/seeds (or PACTMONITOR_SEEDS_DIR), and
-the editorial rules of docs/dataset.md that a machine can check (pactmonitor.exchange.rules).
+provenance quote against the seed documents in ../shared/seeds (or PACTMONITOR_SEEDS_DIR), every
+quote's section against the seed's contents (pactmonitor.exchange.sections), and the editorial
+rules of docs/dataset.md that a machine can check (pactmonitor.exchange.rules).
 Exit status 1 when anything is wrong.
 """
 
@@ -17,6 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pactmonitor.exchange.dataset import BUNDLED, DatasetError, quote_problems, read_dataset  # noqa: E402
 from pactmonitor.exchange.rules import rule_problems  # noqa: E402
+from pactmonitor.exchange.sections import section_problems  # noqa: E402
 
 
 def main(args: list[str]) -> int:
@@ -25,6 +27,7 @@ def main(args: list[str]) -> int:
     try:
         dataset = read_dataset(folder)
         problems = quote_problems(dataset, seeds) + rule_problems(dataset)
+        problems += section_problems(dataset, seeds)
     except DatasetError as exc:
         problems = exc.problems
     for line in problems:

@@ -49,7 +49,7 @@ def test_the_indicator_table_keeps_values_without_a_year_and_says_so(world):
     assert [
         "document",
         "regio niet genoemd",
-        "niet genoemd",
+        "jaar niet genoemd",
         "12%",
         "",
         "jaar niet genoemd",
@@ -110,3 +110,21 @@ def test_the_indicator_table_gives_the_counts_behind_each_share(duo_figures):
 def test_a_chart_renders_to_png_for_documents(world):
     png = charts.to_png(charts.indicator_chart(world.indicator))
     assert png.startswith(b"\x89PNG")
+
+
+def test_a_range_is_drawn_as_a_bar_and_a_bound_as_a_triangle_never_as_a_point(world):
+    def ranged(**kw):
+        factory.observation(indicator=world.indicator, region=world.nl, value=None, **kw)
+
+    ranged(year=2014, lower=4, upper=5, bound_text="ongeveer 4 – 5")
+    ranged(year=2015, upper=20, bound_text="minder dan 20%")
+    spec = charts.indicator_chart(world.indicator).to_dict()
+    bar = layer(spec, "bandbreedtes")
+    assert bar["mark"]["type"] == "rule"
+    assert [(p["waarde"], p["tot"]) for p in bar["data"]["values"]] == [(4, 5)]
+    below = layer(spec, "bovengrenzen")
+    assert below["mark"]["shape"] == "triangle-down"
+    points = [p["jaar"] for p in layer(spec, "documenten")["data"]["values"]]
+    assert 2014 not in points and 2015 not in points
+    table = charts.indicator_table(world.indicator)
+    assert any(row[3] == "minder dan 20%" for row in table.rows)

@@ -1,5 +1,6 @@
 """The bundled Techniekpact 2020: complete, loadable, and every quote found in its seed."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -9,12 +10,15 @@ from django.conf import settings
 from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.exchange.rules import rule_problems
+from pactmonitor.exchange.sections import section_problems
+from pactmonitor.indicators.models import Observation, Target
 from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.models import Action, ContactPerson, OperationalGoal, Pact
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region
 
 pytestmark = pytest.mark.django_db
+D = datetime.date
 
 
 def test_the_national_pact_has_its_22_actions_in_three_action_lines(bundled):
@@ -207,3 +211,42 @@ def test_the_national_measures_own_deadlines_are_operational_goals(bundled):
     assert goals[("1", "in 2020")].year == 2020
     assert goals[("3", "In 2014")].year == 2014
     assert goals[("5", "in 2015")].year == 2015
+
+
+def test_every_quote_names_the_section_of_its_document_it_lies_in():
+    seeds_dir = settings.SEEDS_DIR
+    if not seeds_dir.is_dir():
+        pytest.skip(f"the seed documents are not at {seeds_dir} (set PACTMONITOR_SEEDS_DIR)")
+    assert section_problems(read_dataset(BUNDLED), seeds_dir) == []
+
+
+def test_the_huidige_stand_figures_hold_at_the_peildatum_of_bijlage_1(bundled):
+    stands = Observation.objects.filter(
+        indicator__key="havo-vwo-natuurprofiel-aandeel", period_text="Huidige stand"
+    )
+    assert {(o.education_level, o.value, o.year, o.as_of) for o in stands} == {
+        ("havo", 37, 2014, D(2014, 5, 13)),
+        ("vwo", 57, 2014, D(2014, 5, 13)),
+    }
+    assert all(o.dating == "document" and not o.comparable for o in stands)
+
+
+def test_the_goals_starting_points_are_the_situation_at_the_signing(bundled):
+    starts = Observation.objects.filter(dating="signing")
+    assert sorted(o.value for o in starts if o.value is not None) == [23, 25, 45, 47, 50]
+    assert {o.as_of for o in starts} == {D(2013, 5, 13)}
+
+
+def test_no_document_figure_is_left_without_a_year_or_the_reason(bundled):
+    assert not Observation.objects.filter(year__isnull=True).exclude(dating="not_given").exists()
+    assert not Observation.objects.filter(dating="document", as_of_text="").exists()
+
+
+def test_ranges_and_bounds_are_stored_as_ranges_without_a_point_value(bundled):
+    ranged = Observation.objects.exclude(lower__isnull=True, upper__isnull=True)
+    assert {o.bound_text for o in ranged} >= {
+        "minder dan 20%", "> 50.000", "ongeveer 4 – 5", "ruim de helft", "tussen de 0,4 en 0,8"
+    }  # fmt: skip
+    assert not ranged.filter(value__isnull=False).exists()
+    campuses = Target.objects.get(indicator__key="regionale-campussen-aantal", upper=12)
+    assert (campuses.lower, campuses.value, campuses.figure_text()) == (10, 10, "10 a 12")

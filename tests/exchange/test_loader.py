@@ -1,9 +1,11 @@
+import datetime
 from pathlib import Path
 
 import pytest
 
 from pactmonitor.exchange.dataset import DatasetError
 from pactmonitor.exchange.loader import fingerprint, load_dataset
+from pactmonitor.indicators.models import Observation
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress.models import RegionResult, StatusUpdate
@@ -11,6 +13,7 @@ from pactmonitor.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 MINI = Path(__file__).parent / "mini"
+D = datetime.date
 
 
 def copy_dataset(tmp_path: Path) -> Path:
@@ -143,3 +146,59 @@ def test_another_pacts_results_and_initiatives_name_the_action_lines_of_its_own_
         "kiezen"
     ]
     assert RegionResult.objects.get().action_line.pact.key == "klimaatakkoord"
+
+
+def test_a_range_is_loaded_with_its_bounds_and_no_value(tmp_path):
+    folder = copy_dataset(tmp_path)
+    (folder / "zz_range.yaml").write_text(
+        "indicators:\n- key: aandeel-natuurprofiel\n  observations:\n"
+        "  - {region: nederland, lower: 4, upper: 5, bound_text: 'ongeveer 4 – 5', "
+        "provenance: {seed: '002', quote: Techniekpact}}\n"
+    )
+    load_dataset(folder)
+    observation = Observation.objects.get(lower=4)
+    assert (observation.value, observation.upper, observation.is_point) == (None, 5, False)
+    assert observation.figure_text() == "ongeveer 4 – 5"
+
+
+def test_a_stand_is_loaded_with_its_date_and_the_words_for_it(tmp_path):
+    folder = copy_dataset(tmp_path)
+    (folder / "zz_stand.yaml").write_text(
+        "indicators:\n- key: aandeel-natuurprofiel\n  observations:\n"
+        "  - {region: nederland, year: 2014, period_text: Huidige stand, value: 37, "
+        "dating: document, as_of: 2014-05-13, as_of_text: peildatum van Bijlage 1, "
+        "comparable: false, comparability_note: alleen havo, "
+        "provenance: {seed: '002', quote: Techniekpact}}\n"
+    )
+    load_dataset(folder)
+    stand = Observation.objects.get(value=37)
+    assert (stand.dating, stand.as_of, stand.comparable) == ("document", D(2014, 5, 13), False)
+    assert stand.when_text == "2014 (Huidige stand; stand per 13 mei 2014)"
+
+
+def test_records_loaded_before_observations_had_a_dating_and_a_section_count_as_untouched():
+    load_dataset(MINI)
+    observation = Observation.objects.get()
+    # What a load before the dating, bounds and section stored: a fingerprint without them.
+    fields = ["indicator_id", "region_id", "education_level", "year", "period_text"]
+    fields += ["dimensions", "value", "note", "provenance_document_id", "provenance_quote"]
+    old = fingerprint({f: getattr(observation, f) for f in fields}, {})
+    Observation.objects.filter(pk=observation.pk).update(dataset_fingerprint=old)
+    report = load_dataset(MINI)
+    assert (report.updated["observation"], report.kept["observation"]) == (1, 0)
+
+
+def test_naming_the_section_of_a_published_status_makes_no_new_version(tmp_path):
+    load_dataset(MINI)
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    text = pact.read_text().replace(
+        'quote: "De opdracht voor een leerlijn',
+        'section: "Kiezen voor techniek, maatregel 1", quote: "De opdracht voor een leerlijn',
+    )
+    assert "maatregel 1" in text
+    pact.write_text(text)
+    load_dataset(folder)
+    [update] = StatusUpdate.objects.all()
+    assert update.version == 1
+    assert update.provenance_section == "Kiezen voor techniek, maatregel 1"

@@ -82,3 +82,100 @@ def test_an_editorial_remark_inside_a_source_text_is_named():
     data = update(narrative="De stand (de tekst zegt niet wie).")
     [problem] = rule_problems(data)
     assert "narrative: an editorial remark belongs in the note" in problem
+
+
+def figures(*observations, targets=()) -> Dataset:
+    """One indicator of seed 002 (dated 13 May 2014) with these observations and targets."""
+    document = {"seed": "002", "date": D(2014, 5, 13), "date_text": "mei 2014"}
+    source = Entry(document, "s.yaml", "sources[0]")
+    indicator = {"key": "k", "unit": "percent", "observations": list(observations)}
+    indicator["targets"] = list(targets)
+    pact = Entry(
+        {"key": "tp", "level": "national", "signed_on": D(2013, 5, 13)}, "p.yaml", "pacts[0]"
+    )
+    indicators = {"k": Entry(indicator, "f.yaml", "indicators[0]")}
+    return Dataset(sources=[source], pacts=[pact], indicators=indicators)
+
+
+def figure(quote: str, **kw) -> dict:
+    return {"region": "nederland", "provenance": {"seed": "002", "quote": quote}} | kw
+
+
+def test_a_present_state_is_dated_at_its_document_s_peildatum():
+    now = figure("Op dit moment zijn er 18 centra.", value=18)
+    [problem] = rule_problems(figures(now))
+    assert "'Op dit moment' gives the present state" in problem
+    dated = now | {"year": 2014, "dating": "document", "as_of": D(2014, 5, 13)}
+    assert rule_problems(figures(dated | {"as_of_text": "peildatum van Bijlage 1"})) == []
+
+
+def test_a_stand_dated_at_another_day_than_its_document_s_is_named():
+    stand = figure(
+        "Huidige stand: havo: 37%.", value=37, year=2015, dating="document", as_of=D(2015, 6, 1)
+    )
+    [problem] = rule_problems(figures(stand | {"as_of_text": "peildatum"}))
+    assert "so as_of 2014-05-13 (or an earlier day its section gives)" in problem
+
+
+def test_a_figure_without_a_year_or_a_reference_date_is_named():
+    [problem] = rule_problems(figures(figure("Er doen 17 regio's mee.", value=17, dating="stated")))
+    assert "a figure without a year has dating not_given" in problem
+    dated = figure("17 regio's", value=17, year=2014, dating="document", as_of=D(2014, 5, 13))
+    [problem] = rule_problems(figures(dated))
+    assert "says in words where its date comes from" in problem
+
+
+def test_a_baseline_is_the_situation_at_the_pact_s_signing():
+    wrong = figure("van 45% naar 55% in 2015", value=45, year=2014, dating="signing")
+    [problem] = rule_problems(figures(wrong | {"as_of": D(2014, 5, 13), "as_of_text": "x"}))
+    assert "the situation at the pact's signing is as of 2013-05-13" in problem
+
+
+def test_a_figure_in_another_breakdown_than_the_baseline_is_flagged():
+    baseline = figure(
+        "van 45% naar 55%", value=45, year=2013, dating="signing", as_of=D(2013, 5, 13)
+    ) | {"education_level": "havo-vwo", "as_of_text": "ondertekening"}
+    havo = figure("havo: 37%", value=37, year=2014, education_level="havo")
+    [problem] = rule_problems(figures(baseline, havo))
+    assert "observations[1]: another breakdown than the baseline 45" in problem
+    flagged = havo | {"comparable": False, "comparability_note": "alleen havo"}
+    assert rule_problems(figures(baseline, flagged)) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("Bij het Vmbo is de instroom in techniek minder dan 20%.", 20),
+        ("Agrofood en Health (> 50.000 werknemers)", 50000),
+        ("waren ruim 1400 kinderen aanwezig", 1400),
+        ("ongeveer 4 – 5 opdrachten", 5),
+        ("krapte-index tussen de 0,4 en 0,8", 0.4),
+        ("ruim 140 miljoen euro", 140_000_000),
+    ],
+)
+def test_a_bound_or_range_is_never_stored_as_a_point(quote, value):
+    [problem] = rule_problems(figures(figure(quote, value=value)))
+    assert "is a bound or range in its quote; store it as one" in problem
+
+
+def test_a_range_has_its_bounds_its_words_and_no_point_value():
+    quote = "ongeveer 4 – 5 opdrachten"
+    good = figure(quote, lower=4, upper=5, bound_text="ongeveer 4 – 5")
+    assert rule_problems(figures(good)) == []
+    [problem] = rule_problems(figures(good | {"value": 4}))
+    assert "a range has its bounds and no point value" in problem
+    [problem] = rule_problems(figures(good | {"bound_text": "4 tot 5"}))
+    assert "does not contain its bound text" in problem
+
+
+def test_a_target_given_as_a_range_is_judged_against_its_bound():
+    quote = "Het eindbeeld is 10 a 12 regionale campussen"
+    target = figure(quote, value=12, lower=10, upper=12, bound_text="10 a 12")
+    [problem] = rule_problems(figures(targets=[target]))
+    assert "judged against its bound" in problem
+    assert rule_problems(figures(targets=[target | {"value": 10}])) == []
+
+
+def test_an_exact_figure_beside_a_bound_in_the_same_quote_is_a_point():
+    quote = "Agrofood en Health (> 50.000 werknemers), vrijetijdseconomie (17.000)"
+    assert rule_problems(figures(figure(quote, value=17000))) == []

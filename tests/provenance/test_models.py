@@ -40,3 +40,16 @@ def test_the_seed_s_inline_html_is_not_shown_in_a_quote():
 
 def test_a_record_entered_in_the_app_has_no_source_line():
     assert factory.action().provenance == ""
+
+
+def test_a_source_names_the_section_its_quote_lies_in():
+    action = factory.action(
+        provenance_document=document(date_text="mei 2014"),
+        provenance_section="Leren in de techniek, maatregel 14",
+        provenance_quote="Op 12 juni 2013 …",
+    )
+    assert action.provenance == (
+        "Bijlage 1: de stand van zaken per maatregel van het Techniekpact (mei 2014), "
+        "Leren in de techniek, maatregel 14: “Op 12 juni 2013 …”"
+    )
+    assert action.provenance_cited.endswith("(mei 2014), Leren in de techniek, maatregel 14")

@@ -123,7 +123,7 @@ def test_the_landsdeel_report_lists_an_unfinished_goal_past_its_deadline(sample_
 def test_the_landsdeel_report_shows_the_initiatives_and_indicators_of_the_region(sample_pact):
     report = services.landsdeel(_round("t2015"), services.find_landsdeel("Landsdeel Oost"))
     assert [i.name for i in report.initiatives] == ["Centre of Expertise TechYourFuture"]
-    assert report.indicators[0].rows[-1] == ("Gelderland", "2014", "44,2%")
+    assert report.indicators[0].rows[-1][:3] == ("Gelderland", "2014", "44,2%")
     assert len(report.indicators[0].charts) == 1
 
 

@@ -6,7 +6,9 @@ documents give are hollow squares on a dotted line, named with their own region,
 sources are never read as one series. A target is a diamond; the projection (the trend of the
 last five years, see ``indicators.verdict``) is a dashed line from the latest figure to the
 target year. Values without a year cannot be placed on the time axis: they are in the table
-only, and the summary says how many.
+only, and the summary says how many. A range the source gives ("4 – 5") is a vertical bar
+between its ends, a bound ("minder dan 20%", "ruim 1400") a triangle pointing the way the
+value lies from it: never a point, as the source gives no exact value.
 
 One scope per chart: the chart and table of a region hold only that region's own seed figures
 and targets (Nederland's: the national ones), never another region's figure beside the
@@ -54,6 +56,44 @@ def _value(figures: IndicatorFigures, value: float) -> str:
     unit = figures.indicator.unit
     text = number(value, 0 if float(value).is_integer() else 1)
     return f"{text}%" if unit == "percent" else text
+
+
+def _bounds(figures: IndicatorFigures, region: Region | None) -> list[tuple[str, str, list]]:
+    """Seed ranges as bars (both ends) and bounds as triangles (one end), never as points."""
+    found: dict[str, list] = {"bandbreedtes": [], "ondergrenzen": [], "bovengrenzen": []}
+    for o in figures.ranges:
+        if region is not None and o.region_id != region.pk:
+            continue
+        name = ", ".join(
+            [_("document"), o.region.name if o.region else _("regio niet genoemd")]
+            + ([str(o.get_education_level_display())] if o.education_level else [])
+        )
+        row = {"reeks": name, "jaar": o.year, "bron": o.figure_text(figures.indicator.unit)}
+        if o.lower is not None and o.upper is not None:
+            found["bandbreedtes"].append(row | {"waarde": o.lower, "tot": o.upper})
+        elif o.lower is not None:
+            found["ondergrenzen"].append(row | {"waarde": o.lower})
+        else:
+            found["bovengrenzen"].append(row | {"waarde": o.upper})
+    return [
+        ("bandbreedtes", "", found["bandbreedtes"]),
+        ("ondergrenzen", "triangle-up", found["ondergrenzen"]),
+        ("bovengrenzen", "triangle-down", found["bovengrenzen"]),
+    ]
+
+
+def _bound_layer(
+    name: str, shape: str, rows: list, x: alt.X, y: alt.Y, colour: alt.Color
+) -> alt.Chart:
+    chart = alt.Chart(alt.Data(values=rows), name=name)
+    tooltip = ["reeks:N", "jaar:Q", "bron:N"]
+    if not shape:
+        return chart.mark_rule(strokeWidth=3).encode(
+            x=x, y=y, y2="tot:Q", color=colour, tooltip=tooltip
+        )
+    return chart.mark_point(shape=shape, size=90, filled=False, strokeWidth=2).encode(
+        x=x, y=y, color=colour, tooltip=tooltip
+    )
 
 
 def _seeds(figures: IndicatorFigures, region: Region | None) -> list[SeedSeries]:
@@ -107,13 +147,14 @@ def indicator_table(
         for o in figures.all_observations
         if o.year is None and figures.in_scope(o.region_id, place, unnamed=region is None)
     ]
-    for o in undated:
+    ranges = [o for o in figures.ranges if region is None or o.region_id == region.pk]
+    for o in [*ranges, *undated]:
         rows.append(
             [
                 _("document"),
                 o.region.name if o.region else _("regio niet genoemd"),
-                o.period_text or _("niet genoemd"),
-                _value(figures, o.value),
+                o.when_text,
+                o.figure_text(figures.indicator.unit),
                 "",
                 " ".join(filter(None, [o.note, o.provenance])),
             ]
@@ -124,7 +165,7 @@ def indicator_table(
                 _("streefwaarde"),
                 _target_name(target),
                 target.year or target.period_text or _("niet genoemd"),
-                _value(figures, target.value),
+                target.figure_text(figures.indicator.unit),
                 "",
                 target.provenance or target.note,
             ]
@@ -216,6 +257,7 @@ def indicator_chart(
         for s in _seeds(figures, region)
         for p in s.points
     ]
+    bounds = _bounds(figures, region)
     projection = [
         {"reeks": _duo_name(s), "jaar": p.year, "waarde": p.value}
         for s in duo
@@ -262,6 +304,9 @@ def indicator_chart(
             )
             .encode(x=x, y=y, color=colour, tooltip=["reeks:N", "jaar:Q", "waarde:Q"])
         )
+    for name, shape, rows in bounds:
+        if rows:
+            layers.append(_bound_layer(name, shape, rows, x, y, colour))
     if projection:
         layers.append(
             alt.Chart(alt.Data(values=projection), name="projectie")

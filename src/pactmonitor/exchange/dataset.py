@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from pactmonitor.indicators.choices import EducationLevel
+from pactmonitor.indicators.choices import Dating, EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.choices import ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, RoundState, Status
@@ -377,7 +377,7 @@ class Checker:
                             f"({detail!r}); those are never public"
                         )
 
-        public = [e for e in _all_entries(self.d) if e not in self.d.contact_persons]
+        public = [e for e in all_entries(self.d) if e not in self.d.contact_persons]
         for entry in public:
             visit(entry.data, entry, entry.path)
 
@@ -473,10 +473,7 @@ class Checker:
                         "education_level",
                         f"{level!r} is not one of {', '.join(EducationLevel.values)}",
                     )
-                if not isinstance(item.get("value"), int | float) or isinstance(
-                    item.get("value"), bool
-                ):
-                    self.problem(sub, "value", f"expected a number, got {item.get('value')!r}")
+                self.check_figure(sub, kind)
                 year = item.get("year")
                 if year is not None and not (isinstance(year, int) and 1900 < year < 2100):
                     self.problem(sub, "year", f"expected a year, got {year!r}")
@@ -484,6 +481,24 @@ class Checker:
                     item.get("dimensions"), dict
                 ):
                     self.problem(sub, "dimensions", "expected a mapping")
+
+    def check_figure(self, entry: Entry, kind: str) -> None:
+        """A value, or a range's bounds; an observation's dating (docs/dataset.md)."""
+        bounds = [name for name in ("lower", "upper") if entry.get(name) is not None]
+        for name in ("value", *bounds):
+            if name == "value" and entry.get(name) is None and bounds and kind == "observations":
+                continue  # a range has its bounds and no exact value
+            if not _is_number(entry.get(name)):
+                self.problem(entry, name, f"expected a number, got {entry.get(name)!r}")
+        if bounds and not entry.get("bound_text"):
+            self.problem(entry, "bound_text", "a range keeps the source's words")
+        if kind == "observations":
+            self.choice(entry, "dating", Dating.values, default=Dating.STATED)
+            self.date(entry, "as_of")
+            if not isinstance(entry.get("comparable", True), bool):
+                self.problem(entry, "comparable", "expected true or false")
+            if entry.get("comparable") is False and not entry.get("comparability_note"):
+                self.problem(entry, "comparability_note", "say why it is not comparable")
 
     # Field checks -------------------------------------------------------------------------
 
@@ -540,6 +555,10 @@ class Checker:
         return None
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def walk_provenance(checker: Checker) -> None:
     """Every record names a known seed and a quote."""
 
@@ -562,7 +581,7 @@ def walk_provenance(checker: Checker) -> None:
             for i, item in enumerate(node):
                 visit(item, entry, f"{path}[{i}]")
 
-    for entry in _all_entries(checker.d):
+    for entry in all_entries(checker.d):
         visit(entry.data, entry, entry.path)
 
 
@@ -610,7 +629,7 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
             for i, item in enumerate(node):
                 visit(item, f"{where}[{i}]", seed)
 
-    for entry in _all_entries(dataset):
+    for entry in all_entries(dataset):
         visit(entry.data, entry.where(), None)
     return problems
 
@@ -630,7 +649,7 @@ def opendata_documents(dataset: Dataset) -> dict[str, str]:
     return found
 
 
-def _all_entries(dataset: Dataset) -> list[Entry]:
+def all_entries(dataset: Dataset) -> list[Entry]:
     d = dataset
     return [
         *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,

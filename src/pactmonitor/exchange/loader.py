@@ -71,6 +71,21 @@ M = TypeVar("M", bound=Provenanced)
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
+# Where a record is cited from; changing it alone never makes a new version of a status.
+CITATION = ("provenance_document_id", "provenance_quote", "provenance_section")
+
+# Fields a model gained after datasets were first loaded (see ``Writer.untouched``): the
+# provenance's section on every model, and these on some.
+EVERY_MODEL_ADDED = ("provenance_section",)
+_BOUNDS = ("lower", "upper", "bound_text")
+ADDED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Target: _BOUNDS,
+    Observation: (
+        *_BOUNDS,
+        *("dating", "as_of", "as_of_text", "comparable", "comparability_note"),
+    ),
+}
+
 
 @dataclass
 class LoadReport:
@@ -124,6 +139,7 @@ def further_declarations(entry: Entry) -> dict[str, Any]:
     evidence = [
         {
             "seed": str(d["provenance"].get("seed")),
+            "section": text(d["provenance"].get("section")),
             "quote": text(d["provenance"].get("quote")),
             "fields": d["fields"],
         }
@@ -132,6 +148,21 @@ def further_declarations(entry: Entry) -> dict[str, Any]:
     ]
     names = [text(n) for n in entry.get(ALTERNATIVE_NAMES) or []]
     return {"alternative_names": names, "further_evidence": evidence}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _dating(item: dict) -> dict[str, Any]:
+    """When a document figure holds, and whether it compares with its indicator's baseline."""
+    return {
+        "dating": item.get("dating") or ("stated" if item.get("year") else "not_given"),
+        "as_of": item.get("as_of"),
+        "as_of_text": text(item.get("as_of_text"))[:200],
+        "comparable": item.get("comparable", True) is not False,
+        "comparability_note": text(item.get("comparability_note")),
+    }
 
 
 def fingerprint(values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
@@ -196,14 +227,20 @@ class Writer:
                 getattr(obj, name).set(ids)
             self.report.created[kind] += 1
             return obj
-        if stored_fingerprint(obj, values, m2m) != obj.dataset_fingerprint:
+        if not self.untouched(obj, values, m2m):
             self.report.kept[kind] += 1
             return obj
         if obj.dataset_fingerprint == wanted:
             self.report.unchanged[kind] += 1
             return obj
-        if isinstance(obj, StatusUpdate) and obj.is_frozen:
+        if isinstance(obj, StatusUpdate) and obj.is_frozen and self.says_more(obj, values):
             obj = cast(M, self.correct(obj, key, values, wanted))  # the new version stands for it
+        elif isinstance(obj, StatusUpdate) and obj.is_frozen:
+            # Only where it is cited from changed (a section named): not a new version of
+            # what was published.
+            citation = {name: value for name, value in values.items() if name in CITATION}
+            StatusUpdate.objects.filter(pk=obj.pk).update(**citation, dataset_fingerprint=wanted)
+            obj.refresh_from_db()
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
@@ -213,6 +250,28 @@ class Writer:
             getattr(obj, name).set(ids)
         self.report.updated[kind] += 1
         return obj
+
+    @staticmethod
+    def says_more(update: StatusUpdate, values: dict[str, Any]) -> bool:
+        """The dataset's values differ from the published update in more than its citation."""
+        return any(
+            getattr(update, name) != value for name, value in values.items() if name not in CITATION
+        )
+
+    @staticmethod
+    def untouched(obj: Any, values: dict[str, Any], m2m: dict[str, list[int]]) -> bool:
+        """Nobody edited it since the last load: its fields hash to the fingerprint then stored.
+
+        A record loaded before its model gained fields (``ADDED_FIELDS``) was fingerprinted
+        without them; it counts as untouched when it matches over the older fields.
+        """
+        if stored_fingerprint(obj, values, m2m) == obj.dataset_fingerprint:
+            return True
+        for added in (EVERY_MODEL_ADDED, (*EVERY_MODEL_ADDED, *ADDED_FIELDS.get(type(obj), ()))):
+            older = {name: value for name, value in values.items() if name not in added}
+            if stored_fingerprint(obj, older, m2m) == obj.dataset_fingerprint:
+                return True
+        return False
 
     def correct(self, update: StatusUpdate, key: str, values: dict, wanted: str) -> StatusUpdate:
         changes = {
@@ -227,6 +286,7 @@ class Writer:
             dataset_fingerprint=wanted,
             provenance_document=values.get("provenance_document"),
             provenance_quote=values.get("provenance_quote", ""),
+            provenance_section=values.get("provenance_section", ""),
         )
         correction.refresh_from_db()
         return correction
@@ -238,6 +298,7 @@ class Writer:
         return {
             "provenance_document_id": document.pk if document else None,
             "provenance_quote": text(prov.get("quote")) if prov else "",
+            "provenance_section": text(prov.get("section"))[:300] if prov else "",
         }
 
     # Kinds of records ------------------------------------------------------------------------
@@ -324,6 +385,9 @@ class Writer:
         them; it counts as untouched when it matches over those older fields.
         """
         current = {name: getattr(obj, name) for name in values}
+        if fingerprint(current, links) == obj.dataset_fingerprint:
+            return True
+        current = {k: v for k, v in current.items() if k not in EVERY_MODEL_ADDED}
         if fingerprint(current, links) == obj.dataset_fingerprint:
             return True
         before = {k: v for k, v in current.items() if k != "code"}
@@ -702,7 +766,7 @@ class Writer:
                         item.get("education_level"),
                         item.get("year"),
                         json.dumps(item.get("dimensions") or {}, sort_keys=True),
-                        float(item["value"]),
+                        *(_number(item.get(name)) for name in ("value", "lower", "upper")),
                     )
                     if identity in seen:
                         continue
@@ -718,9 +782,13 @@ class Writer:
                             "year": item.get("year"),
                             "period_text": text(item.get("period_text"))[:100],
                             "dimensions": item.get("dimensions") or {},
-                            "value": float(item["value"]),
+                            "value": _number(item.get("value")),
+                            "lower": _number(item.get("lower")),
+                            "upper": _number(item.get("upper")),
+                            "bound_text": text(item.get("bound_text"))[:100],
                             "note": text(item.get("note")),
-                        },
+                        }
+                        | (_dating(item) if model is Observation else {}),
                         item if item.get("provenance") else entry,
                     )
 

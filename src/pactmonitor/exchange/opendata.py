@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from django.db.models import Manager, QuerySet
+from django.utils.html import strip_tags
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
@@ -73,7 +74,9 @@ def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySe
 PROVENANCE = {
     # The document as a reader names it (title and date), never its file name.
     "bron": lambda o: o.provenance_document.dated_title if o.provenance_document_id else "",
-    "bron_citaat": lambda o: o.provenance_quote,
+    # The part of the document the quote lies in ("Leren in de techniek, maatregel 14").
+    "bron_sectie": lambda o: o.provenance_section,
+    "bron_citaat": lambda o: strip_tags(o.provenance_quote),
 }
 
 
@@ -300,6 +303,16 @@ TABLES = [
                     else ""
                 ),
                 "waarde": lambda o: o.value,
+                # A range or bound ("minder dan 20%") has no exact value: its ends and words.
+                "ondergrens": lambda o: o.lower,
+                "bovengrens": lambda o: o.upper,
+                "grens_volgens_bron": lambda o: o.bound_text,
+                # When a document figure holds (metingen only; empty for streefwaarden).
+                "datering": lambda o: getattr(o, "dating", ""),
+                "stand_per": lambda o: getattr(o, "as_of", None),
+                "stand_per_toelichting": lambda o: getattr(o, "as_of_text", ""),
+                "vergelijkbaar_met_uitgangswaarde": lambda o: getattr(o, "comparable", ""),
+                "niet_vergelijkbaar_omdat": lambda o: getattr(o, "comparability_note", ""),
                 "toelichting": lambda o: o.note,
             },
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import json
 import re
 from typing import Any
 
@@ -47,6 +48,7 @@ def rule_problems(dataset: Dataset) -> list[str]:
     problems += _declaration_problems(dataset)
     problems += _verbatim_problems(dataset)
     problems += _source_problems(dataset)
+    problems += figure_problems(dataset)
     return problems
 
 
@@ -195,6 +197,157 @@ def _source_problems(dataset: Dataset) -> list[str]:
                 f"{round.where('peildatum')}: {round.get('peildatum')} is not the date of "
                 f"its document {seed} ({document.get('date')})"
             )
+    return problems
+
+
+# Words by which a document gives a figure as the present state (docs/dataset.md, "Een cijfer
+# dateren"): such a figure holds at the document's peildatum.
+PRESENT = re.compile(r"\b(?:huidige stand|op dit moment|momenteel|nu|inmiddels)\b", re.I)
+# Words that make a number a bound, before it ("minder dan 20%", "ruim 1400", "> 50.000").
+BOUND_BEFORE = r"(?:minder dan|meer dan|ruim|een kleine|bijna|ten ?minste|minimaal|maximaal|>|<)"
+NUMBER = r"\d+(?:[.,]\d+)*"
+# Words of an editor who split a range into two points.
+SPLIT_RANGE = re.compile(r"\b(?:ondergrens|bovengrens|bandbreedte)\b", re.I)
+
+
+def figure_problems(dataset: Dataset) -> list[str]:
+    """Ranges stored as ranges, every figure dated by one rule, breakdowns apart flagged."""
+    documents = {str(e.get("seed")): e for e in dataset.sources if e.path.startswith("sources[")}
+    # The "van 45%" of a goal is the situation when the national pact was signed.
+    signing = next(
+        (p.get("signed_on") for p in dataset.pacts if p.get("level") == "national"), None
+    )
+    problems = []
+    for entry in [*dataset.indicators.values(), *dataset.indicator_parts]:
+        observations = entry.get("observations") or []
+        for kind in ("targets", "observations"):
+            for i, item in enumerate(entry.get(kind) or []):
+                where = entry.where(f"{kind}[{i}]")
+                problems += _range_problems(item, kind, where)
+                if kind == "observations":
+                    problems += _dating_problems(item, documents, signing, where)
+        problems += _comparability_problems(observations, entry)
+    return problems
+
+
+def dutch_number(text: str) -> float | None:
+    """ "50.000" → 50000, "0,4" → 0.4, "1400" → 1400; None when it is no number."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _given_as_bound(quote: str, value: float) -> bool:
+    """The quote gives this number as a bound or as one end of a range."""
+    plain = normalise_whitespace(re.sub(r"<[^>]+>", "", quote)).lower()
+    for m in re.finditer(rf"{BOUND_BEFORE}\s*(?:€\s*)?({NUMBER})(\s*(?:mln|miljoen))?", plain):
+        number = dutch_number(m.group(1))
+        if number is not None and value == number * (1_000_000 if m.group(2) else 1):
+            return True
+    pair = rf"({NUMBER})\s*(?:–|-|à|a|en)\s*({NUMBER})"
+    for m in re.finditer(rf"(?:tussen (?:de )?)?{pair}", plain):
+        if m.group(0).startswith("tussen") or not re.search(r"\ben\b", m.group(0)):
+            if value in (dutch_number(m.group(1)), dutch_number(m.group(2))):
+                return True
+    return False
+
+
+def _range_problems(item: dict, kind: str, where: str) -> list[str]:
+    problems = []
+    quote = (item.get("provenance") or {}).get("quote", "")
+    lower, upper, value = item.get("lower"), item.get("upper"), item.get("value")
+    bounded = lower is not None or upper is not None
+    if bounded and kind == "observations" and value is not None:
+        problems.append(f"{where}: a range has its bounds and no point value")
+    if bounded and kind == "targets" and value != (lower if lower is not None else upper):
+        problems.append(f"{where}: a target given as a range is judged against its bound")
+    words = normalise_whitespace(item.get("bound_text") or "").lower()
+    if words and words not in normalise_whitespace(quote).lower():
+        problems.append(f"{where}: its quote does not contain its bound text {words!r}")
+    if not bounded and isinstance(value, int | float) and not isinstance(value, bool):
+        problems += _point_problems(quote, float(value), where)
+    said = " ".join([item.get("note") or "", json.dumps(item.get("dimensions") or {})])
+    if not bounded and SPLIT_RANGE.search(said):
+        problems.append(f"{where}: one end of a range stored as a point; store the range")
+    return problems
+
+
+def _point_problems(quote: str, value: float, where: str) -> list[str]:
+    if _given_as_bound(quote, value):
+        return [f"{where}: {value:g} is a bound or range in its quote; store it as one"]
+    return []
+
+
+def _dating_problems(
+    item: dict, documents: dict[str, Entry], signing: datetime.date | None, where: str
+) -> list[str]:
+    problems = []
+    year = item.get("year")
+    dating = item.get("dating") or ("stated" if year else "not_given")
+    quote = (item.get("provenance") or {}).get("quote", "")
+    document = documents.get(str((item.get("provenance") or {}).get("seed")))
+    present = PRESENT.search(quote) or PRESENT.search(item.get("period_text") or "")
+    if present and dating not in ("document", "stated"):
+        problems.append(
+            f"{where}: {present.group(0)!r} gives the present state: date it at its document's "
+            "peildatum (dating: document)"
+        )
+    if year is None and dating != "not_given":
+        problems.append(f"{where}: a figure without a year has dating not_given")
+    if year is not None and dating == "not_given":
+        problems.append(f"{where}: a figure with a year says where the year comes from")
+    if dating == "document" and document is not None:
+        problems += _stand_problems(item, document, where)
+    if dating == "signing" and signing is None:
+        problems.append(f"{where}: dated at the signing, but the national pact has no signed_on")
+    elif dating == "signing" and signing and (item.get("as_of") != signing or year != signing.year):
+        problems.append(f"{where}: the situation at the pact's signing is as of {signing}")
+    if dating in ("document", "signing") and not item.get("as_of_text"):
+        problems.append(f"{where}: a dated stand says in words where its date comes from")
+    return problems
+
+
+def _stand_problems(item: dict, document: Entry, where: str) -> list[str]:
+    """A stand holds at its document's date, or at an earlier one its section gives
+    ("Belangrijkste resultaten tot maart 2015"); its year is that date's."""
+    date, as_of, year = document.get("date"), item.get("as_of"), item.get("year")
+    if date is None:  # a document dated by its year only ("2016"): no day to give
+        expected = _year_in(document.get("date_text"))
+        if year != expected or as_of is not None:
+            return [f"{where}: dated at its document's year {expected}, without a day"]
+        return []
+    if as_of is None or as_of > date or year != as_of.year:
+        return [
+            f"{where}: dated at its document's peildatum, so as_of {date} (or an earlier day "
+            f"its section gives) and that day's year, not {year} / {as_of}"
+        ]
+    return []
+
+
+def _year_in(text: Any) -> int | None:
+    m = re.search(r"\b(19|20)\d{2}\b", str(text or ""))
+    return int(m.group(0)) if m else None
+
+
+def _comparability_problems(observations: list[dict], entry: Entry) -> list[str]:
+    """A figure in another breakdown than its indicator's baseline is flagged as such."""
+    problems = []
+    baselines = [o for o in observations if o.get("dating") == "signing"]
+    for baseline in baselines:
+        for i, other in enumerate(observations):
+            if other is baseline or other.get("region") != baseline.get("region"):
+                continue
+            apart = other.get("education_level") != baseline.get("education_level") or (
+                other.get("dimensions") or {}
+            ) != (baseline.get("dimensions") or {})
+            if apart and other.get("comparable", True) is not False:
+                problems.append(
+                    f"{entry.where(f'observations[{i}]')}: another breakdown than the baseline "
+                    f"{baseline.get('value')}: mark it comparable: false and say why"
+                )
     return problems
 
 

@@ -14,7 +14,8 @@ from .services import withdraw_batch
 class TargetInline(admin.TabularInline):
     model = Target
     extra = 0
-    fields = ["region", "education_level", "year", "value", "dimensions", "note"]
+    fields = ["region", "education_level", "year", "value", "lower", "upper", "bound_text"]
+    fields += ["dimensions", "note"]
     autocomplete_fields = ["region"]
 
 
@@ -28,8 +29,8 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Observation)
 class ObservationAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "region", "education_level", "year", "value"]
-    list_filter = ["indicator", "education_level", "year", "region"]
+    list_display = ["indicator", "region", "education_level", "year", "value", "bound_text"]
+    list_filter = ["indicator", "education_level", "year", "dating", "comparable", "region"]
     search_fields = ["indicator__name", "note"]
     autocomplete_fields = ["indicator", "region"]
     list_select_related = ["indicator", "region"]

@@ -54,3 +54,14 @@ class VerdictKind(models.TextChoices):
     NOT_REACHED = "niet_gehaald", _("niet gehaald")
     TARGET_YEAR_UNMEASURED = "doeljaar_niet_gemeten", _("doeljaar niet gemeten")
     NO_TARGET = "geen_streefwaarde", _("geen streefwaarde")
+
+
+class Dating(models.TextChoices):
+    """Where a document figure's year comes from (docs/dataset.md, "Dating a figure")."""
+
+    STATED = "stated", _("jaar volgens de tekst")
+    # "Huidige stand", "op dit moment", "nu": the state at the document's peildatum.
+    DOCUMENT = "document", _("stand per de peildatum van het document")
+    # "van 45% naar 55% in 2015": the situation when the pact was signed.
+    SIGNING = "signing", _("stand bij de ondertekening van het pact")
+    NOT_GIVEN = "not_given", _("jaar niet genoemd")

@@ -6,12 +6,13 @@ import uuid
 
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import BatchState, EducationLevel, Measure, Unit
+from .choices import BatchState, Dating, EducationLevel, Measure, Unit
 
 
 class Indicator(Provenanced):
@@ -64,6 +65,16 @@ class Measurement(Provenanced):
     period_text = models.CharField(_("periode volgens de bron"), max_length=100, blank=True)
     dimensions = models.JSONField(_("verdere uitsplitsing"), default=dict, blank=True)
     value = models.FloatField(_("waarde"))
+    # A range or bound as the source gives it ("minder dan 20%", "10 à 12", "ruim de helft"):
+    # one or both ends, and the source's words.
+    lower = models.FloatField(_("ondergrens"), null=True, blank=True)
+    upper = models.FloatField(_("bovengrens"), null=True, blank=True)
+    bound_text = models.CharField(
+        _("grens volgens de bron"),
+        max_length=100,
+        blank=True,
+        help_text=_("De woorden van de bron, zoals 'minder dan 20%' of '10 à 12'."),
+    )
     note = models.TextField(_("toelichting"), blank=True)
 
     class Meta:
@@ -72,6 +83,43 @@ class Measurement(Provenanced):
     @property
     def dimensions_text(self) -> str:
         return ", ".join(f"{k}: {v}" for k, v in sorted(self.dimensions.items()))
+
+    @property
+    def is_range(self) -> bool:
+        """The source gives a range or bound, not one exact value."""
+        return self.lower is not None or self.upper is not None
+
+    def figure_text(self, unit: str | None = None) -> str:
+        """The figure as a reader reads it: "minder dan 20%", "10 a 12", "4 – 5", "57%".
+
+        A range keeps the source's words when it has them ("ruim de helft"): they say whether
+        the bound itself is included, which the two numbers do not.
+        """
+        unit = unit if unit is not None else self.indicator.unit
+        if self.is_range and self.bound_text:
+            return self.bound_text
+        if self.lower is not None and self.upper is not None:
+            return _("%(lower)s – %(upper)s") % {
+                "lower": figure_number(self.lower, unit),
+                "upper": figure_number(self.upper, unit),
+            }
+        if self.upper is not None:
+            return _("ten hoogste %(value)s") % {"value": figure_number(self.upper, unit)}
+        if self.lower is not None:
+            return _("ten minste %(value)s") % {"value": figure_number(self.lower, unit)}
+        return figure_number(self.value, unit) if self.value is not None else ""
+
+
+def figure_number(value: float, unit: str) -> str:
+    """A number as the reader's language writes it, with its unit: 1.400, 0,4, 57% in Dutch."""
+    decimals = 0 if float(value).is_integer() else 1  # as the charts and reports round
+    # Rounded first: number_format cuts decimals off instead of rounding.
+    text = number_format(round(value, decimals), decimals, use_l10n=True, force_grouping=True)
+    if unit == "percent":
+        return f"{text}%"
+    if unit == "euro":
+        return f"€ {text}"
+    return text
 
 
 class Target(Measurement):
@@ -90,9 +138,27 @@ class Target(Measurement):
 class Observation(Measurement):
     """A figure a document gives (a seed's "32,6% in 2014"); bulk open data are ``Figure`` rows."""
 
+    # A range ("minder dan 20%") has its bounds and no exact value.
+    value = models.FloatField(_("waarde"), null=True, blank=True)  # type: ignore[assignment]
     # A share as the source counts it ("20.617 van 51.998 examenkandidaten"), when it does.
     numerator = models.FloatField(_("teller"), null=True, blank=True)
     denominator = models.FloatField(_("noemer"), null=True, blank=True)
+    # When the figure holds: the document's peildatum for a "huidige stand", the pact's
+    # signing for the "van 45%" of a goal, else the year the text gives (docs/dataset.md).
+    dating = models.CharField(
+        _("datering"), max_length=20, choices=Dating.choices, default=Dating.STATED
+    )
+    as_of = models.DateField(_("stand per"), null=True, blank=True)
+    as_of_text = models.CharField(
+        _("stand per, in woorden"),
+        max_length=200,
+        blank=True,
+        help_text=_("Waar de datum vandaan komt, zoals 'peildatum van Bijlage 1 (13 mei 2014)'."),
+    )
+    # A figure measured otherwise than its indicator's baseline (havo and vwo apart against
+    # a combined 45%): shown with the reason, never set beside the baseline as a trend.
+    comparable = models.BooleanField(_("vergelijkbaar met de uitgangswaarde"), default=True)
+    comparability_note = models.TextField(_("waarom niet vergelijkbaar"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -103,7 +169,22 @@ class Observation(Measurement):
         indexes = [models.Index(fields=["indicator", "region", "year"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value:g} ({self.year or '?'})"
+        return f"{self.indicator}: {self.figure_text()} ({self.year or '?'})"
+
+    @property
+    def is_point(self) -> bool:
+        """An exact value, which a chart may draw as a point."""
+        return self.value is not None and not self.is_range
+
+    @property
+    def when_text(self) -> str:
+        """Year, source words, stand: "2014 (Huidige stand; stand per 13 mei 2014)"."""
+        head = str(self.year) if self.year else (self.period_text or str(_("jaar niet genoemd")))
+        extras = [self.period_text] if self.year and self.period_text else []
+        if self.as_of or self.as_of_text:
+            when = date_format(self.as_of, "j F Y") if self.as_of else self.as_of_text
+            extras.append(str(_("stand per %(date)s") % {"date": when}))
+        return f"{head} ({'; '.join(extras)})" if extras else head
 
 
 class ImportBatch(models.Model):

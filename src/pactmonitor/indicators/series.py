@@ -188,8 +188,13 @@ class IndicatorFigures:
 
     @cached_property
     def observations(self) -> list[Observation]:
-        """The seed figures that have a year (the others cannot go on a time axis)."""
-        return [o for o in self.all_observations if o.year is not None]
+        """The seed figures with a year and one exact value (the others are no point in time)."""
+        return [o for o in self.all_observations if o.year is not None and o.is_point]
+
+    @cached_property
+    def ranges(self) -> list[Observation]:
+        """Seed figures with a year that the source gives as a range or bound ("minder dan 20%")."""
+        return [o for o in self.all_observations if o.year is not None and o.is_range]
 
     @cached_property
     def national(self) -> Region | None:
@@ -254,7 +259,8 @@ class IndicatorFigures:
             points = [
                 Point(o.year, o.value, o.numerator, o.denominator)
                 for o in items
-                if o.year is not None  # always: self.observations are the dated ones
+                # always: self.observations are the dated points, each with its value
+                if o.year is not None and o.value is not None
             ]
             source = "; ".join(
                 dict.fromkeys(o.provenance or o.note for o in items if o.provenance or o.note)

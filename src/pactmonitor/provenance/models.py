@@ -48,6 +48,8 @@ class Provenanced(models.Model):
         related_name="+",
     )
     provenance_quote = models.TextField(_("citaat uit de bron"), blank=True)
+    # The part of the document the quote lies in ("Landsdeel Noord, prioriteiten komend jaar").
+    provenance_section = models.CharField(_("sectie van de bron"), max_length=300, blank=True)
     # A stable identity in the dataset ("techniekpact-2020/action/1"): reloading updates
     # the record instead of adding a second one.
     dataset_key = models.CharField(
@@ -62,7 +64,7 @@ class Provenanced(models.Model):
 
     @property
     def provenance(self) -> str:
-        """The source as a reader cites it: document title and date, then the quote.
+        """The source as a reader cites it: document title and date, section, then the quote.
 
         Quotes keep the seed's inline HTML (``<u>``) so they can be checked against it; a
         reader sees the words only.
@@ -70,7 +72,18 @@ class Provenanced(models.Model):
         if self.provenance_document is None:
             return ""
         quote = strip_tags(self.provenance_quote)
-        return f"{self.provenance_document.dated_title}: “{quote}”"
+        return f"{cited(self.provenance_document, self.provenance_section)}: “{quote}”"
+
+    @property
+    def provenance_cited(self) -> str:
+        """The document and section without the quote: "Bijlage 1 (mei 2014), maatregel 14"."""
+        document = self.provenance_document
+        return cited(document, self.provenance_section) if document else ""
+
+
+def cited(document: SourceDocument, section: str) -> str:
+    """A document as a reader names it, with the section when known; never its file name."""
+    return f"{document.dated_title}, {section}" if section else document.dated_title
 
 
 class DeclaredInSeveral(models.Model):
@@ -86,7 +99,7 @@ class DeclaredInSeveral(models.Model):
         blank=True,
         help_text=_("Namen waaronder andere documenten dit noemen."),
     )
-    # [{"seed": "001", "quote": "…", "fields": ["url", "start_year"]}, …]
+    # [{"seed": "001", "section": "…", "quote": "…", "fields": ["url", "start_year"]}, …]
     further_evidence = models.JSONField(_("verdere vindplaatsen"), default=list, blank=True)
 
     class Meta:
@@ -102,7 +115,11 @@ class DeclaredInSeveral(models.Model):
         }
         return [
             {
-                "document": documents[e["seed"]].dated_title if e.get("seed") in documents else "",
+                "document": (
+                    cited(documents[e["seed"]], e.get("section", ""))
+                    if e.get("seed") in documents
+                    else ""
+                ),
                 "quote": strip_tags(e.get("quote", "")),
                 "fields": [self._field_label(name) for name in e.get("fields", [])],
             }

@@ -216,7 +216,8 @@ class IndicatorSection:
     name: str
     unit: str
     description: str
-    rows: list[tuple[str, str, str]]  # (region, period, value as Dutch text)
+    # (region, period, value as Dutch text, source: document title and date, section)
+    rows: list[tuple[str, str, str, str]]
     targets: list[str]
     charts: list[Chart] = field(default_factory=list)
 

@@ -481,11 +481,12 @@ class DocxWriter:
                 self.paragraph("Streefwaarde: " + "; ".join(indicator.targets))
             for chart in indicator.charts:
                 self.chart(chart)
-            widths = [7.0, 6.0, 4.8]
-            table = self.table(["Regio", "Periode", f"Waarde ({indicator.unit})"], widths)
-            for region, period, value in indicator.rows:
-                cells = self.row(table, widths)
-                cells[0].text, cells[1].text, cells[2].text = region, period, value
+            widths = [4.2, 4.4, 3.4, 5.8]
+            headers = ["Regio", "Periode", f"Waarde ({indicator.unit})", "Bron"]
+            table = self.table(headers, widths)
+            for figure in indicator.rows:
+                for cell, text in zip(self.row(table, widths), figure, strict=True):
+                    cell.text = text
         if not report.indicators:
             self.paragraph("Geen metingen van indicatoren in dit landsdeel.")
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import cast
 
+from django.utils import translation
+
 from pactmonitor.indicators.models import ImportBatch, Indicator, Observation
 from pactmonitor.indicators.rollup import indicators_with_figures
 from pactmonitor.indicators.series import IndicatorFigures
@@ -13,13 +15,19 @@ from pactmonitor.regions.models import Region
 
 from .. import figures
 from ..documents import IndicatorSection, IndicatorVerdicts, LevelVerdict
-from ..formatting import dutch_date, dutch_value, plain
+from ..formatting import dutch_date, plain
 
 
 def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
+    # A report is Dutch whatever language the request or command runs in.
+    with translation.override("nl"):
+        return _indicator_sections(region_ids)
+
+
+def _indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
     observations = (
         Observation.objects.filter(region_id__in=region_ids)
-        .select_related("region")
+        .select_related("region", "provenance_document")
         .order_by("indicator_id", "region__name", "year", "period_text", "id")
     )
     by_indicator: dict[int, list[Observation]] = defaultdict(list)
@@ -38,15 +46,15 @@ def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
             rows=[
                 (
                     cast(Region, o.region).name,  # observations of region_ids only
-                    o.period_text
-                    or (str(o.year) if o.year else "onbekend")
-                    + (f" ({o.dimensions_text})" if o.dimensions else ""),
-                    dutch_value(o.value, indicator.unit),
+                    o.when_text + (f" ({o.dimensions_text})" if o.dimensions else ""),
+                    o.figure_text(indicator.unit)
+                    + ("" if o.comparable else f" (niet vergelijkbaar: {o.comparability_note})"),
+                    o.provenance_cited,
                 )
                 for o in rows
             ],
             targets=[
-                f"{dutch_value(t.value, indicator.unit)} in "
+                f"{t.figure_text(indicator.unit)} in "
                 f"{t.year or t.period_text or 'onbekend jaar'}"
                 + (f" ({t.region.name})" if t.region else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
@@ -58,7 +66,7 @@ def indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
         # A chart shows a course over time: only for a region measured in two years or more.
         years: dict[Region, set[int]] = defaultdict(set)
         for o in rows:
-            if o.year is not None:
+            if o.year is not None and o.is_point:
                 years[cast(Region, o.region)].add(o.year)
         dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
         section.charts = figures.indicator_charts(indicator, dated)
