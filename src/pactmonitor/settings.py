@@ -134,12 +134,16 @@ INSTALLED_APPS = [
     "pactmonitor.reports",
     "pactmonitor.exchange",
     "pactmonitor.web",
+    "pactmonitor.api",
 ]
 
 MIDDLEWARE = [
     # First, like Django's UpdateCacheMiddleware: it stores public pages with the headers the
     # whole stack gave them (core/pagecache.py).
     "pactmonitor.core.pagecache.UpdatePageCacheMiddleware",
+    # Inside it, so a cached API answer keeps its headers; outside the security middleware, so
+    # a refused host or an HTTPS redirect of an API address still says its version (api/).
+    "pactmonitor.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -244,6 +248,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pactmonitor <noreply@pactmonitor.local>")
 # The address links in e-mails point to (reminders are sent from a cron job, not a request).
 SITE_URL = env_str("PACTMONITOR_SITE_URL", "http://127.0.0.1:8000")
+# Who keeps the public API: named in its OpenAPI document, as the API Design Rules ask.
+PACTMONITOR_API_CONTACT = {
+    "name": env_str("PACTMONITOR_API_CONTACT_NAME", "Beheer Pactmonitor"),
+    "email": env_str("PACTMONITOR_API_CONTACT_EMAIL", "beheer@pactmonitor.local"),
+    "url": env_str("PACTMONITOR_API_CONTACT_URL", SITE_URL.rstrip("/") + "/ontwikkelaars/"),
+}
 # Days before a round's deadline on which contributors with open drafts get a reminder (0: on it).
 PACTMONITOR_REMINDER_DAYS = env_int_list("PACTMONITOR_REMINDER_DAYS", [7, 1, 0])
 

@@ -63,6 +63,9 @@ PAGE_TIMEOUT = 60 * 60 * 24
 LOCAL_PAGES = 500
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 PRIVATE = "private, no-store"
+# Declared by a page that reads its whole query string and refuses any parameter it does not
+# know (the API): the key holds every parameter, and only a valid request (200) is stored.
+ANY_QUERY = ("*",)
 
 
 class Generation(NamedTuple):
@@ -155,7 +158,8 @@ def cacheable_request(request: HttpRequest) -> bool:
 
 
 def canonical_query(request: HttpRequest, declared: tuple[str, ...]) -> str:
-    pairs = [(name, value) for name in declared for value in request.GET.getlist(name)]
+    names = sorted(request.GET) if declared == ANY_QUERY else declared
+    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
     query = QueryDict(mutable=True)
     for name, value in pairs:
         query.appendlist(name, value)
