@@ -92,7 +92,11 @@ def completed(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+RESPONSE_TEXTS = {"200": "Gevonden.", "400": "Ongeldige invoer.", "404": "Niet gevonden."}
+
+
 def _complete_response(status: str, response: dict[str, Any]) -> None:
+    response["description"] = RESPONSE_TEXTS.get(status, response.get("description", ""))
     if status.startswith(("2", "3")):
         response["headers"] = dict(SUCCESS_HEADERS)
     elif status.startswith(("4", "5")):

@@ -11,7 +11,7 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from pactmonitor.core.pagecache import public_page
 from pactmonitor.indicators.series import IndicatorFigures
@@ -25,6 +25,11 @@ from .problems import InvalidParam, invalid_input
 router = Router()
 
 ERRORS = {400: s.Problem, 404: s.Problem}
+SLUG = r"^[-a-zA-Z0-9_]+$"  # keys and round codes are slugs (SlugField)
+
+
+def slug(what: str):
+    return Path(..., pattern=SLUG, max_length=150, description=what)
 
 
 def _get(path: str, response: type, summary: str, description: str, *, tag: str):
@@ -60,7 +65,7 @@ def list_pacts(request: HttpRequest, params: Query[PactParams]):
 
 
 @_get("/pacts/{key}", s.Pact, "Eén pact", "Een pact, op zijn sleutel.", tag="Pacten")
-def get_pact(request: HttpRequest, key: str):
+def get_pact(request: HttpRequest, key: str = slug("Sleutel van het pact.")):
     return r.pact(_one(r.pacts(), "Dit pact", key=key))
 
 
@@ -94,7 +99,11 @@ def list_actions(request: HttpRequest, params: Query[ActionParams]):
 
 
 @_get("/pacts/{pact}/actions/{number}", s.Action, "Eén actie", "Een actie, op de sleutel van het pact en het nummer van de actie.", tag="Pacten")  # fmt: skip
-def get_action(request: HttpRequest, pact: str, number: str):
+def get_action(
+    request: HttpRequest,
+    pact: str = slug("Sleutel van het pact."),
+    number: str = Path(..., max_length=20, description="Nummer van de actie."),
+):
     return r.action(_one(r.actions(), "Deze actie", pact__key=pact, number=number))
 
 
@@ -117,7 +126,7 @@ def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
 
 
 @_get("/organisations/{key}", s.Organisation, "Eén organisatie", "Een organisatie, op haar sleutel.", tag="Pacten")  # fmt: skip
-def get_organisation(request: HttpRequest, key: str):
+def get_organisation(request: HttpRequest, key: str = slug("Sleutel van de organisatie.")):
     return r.organisation(_one(r.organisations(), "Deze organisatie", key=key))
 
 
@@ -135,7 +144,7 @@ def list_rounds(request: HttpRequest, params: Query[RoundParams]):
 
 
 @_get("/rounds/{code}", s.Round, "Eén ronde", "Een gepubliceerde ronde, op haar code.", tag="Voortgang")  # fmt: skip
-def get_round(request: HttpRequest, code: str):
+def get_round(request: HttpRequest, code: str = slug("Code van de ronde.")):
     return r.round(_one(r.rounds(), "Deze ronde", slug=code))
 
 
@@ -169,7 +178,9 @@ def list_status_updates(request: HttpRequest, params: Query[StatusUpdateParams])
 
 
 @_get("/status-updates/{id}", s.StatusUpdate, "Eén statusupdate", "Een gepubliceerde statusupdate, op haar nummer.", tag="Voortgang")  # fmt: skip
-def get_status_update(request: HttpRequest, id: int):
+def get_status_update(
+    request: HttpRequest, id: int = Path(..., ge=1, le=2**62, description="Nummer van de update.")
+):
     update = _one(r.status_updates(), "Deze statusupdate", pk=id)
     return r.status_update(update, r.earlier_versions([update]))
 
@@ -182,7 +193,11 @@ class ComparisonParams(ListParams):
 
 
 @_get("/rounds/{code}/status-changes", s.Comparison, "Statuswijzigingen", "De acties waarvan de status (samengevat per actie, zoals in de rapportage) veranderde tussen een eerdere gepubliceerde ronde en deze.", tag="Voortgang")  # fmt: skip
-def round_status_changes(request: HttpRequest, code: str, params: Query[ComparisonParams]):
+def round_status_changes(
+    request: HttpRequest,
+    params: Query[ComparisonParams],
+    code: str = slug("Code van de latere ronde."),
+):
     later = _one(r.rounds(), "Deze ronde", slug=code)
     earlier = _earlier_round(later, params.since)
     changes = status_changes(earlier, later) if earlier else []
@@ -205,11 +220,11 @@ def round_status_changes(request: HttpRequest, code: str, params: Query[Comparis
 
 
 def _earlier_round(later, since: str | None):
+    earlier_rounds = r.rounds().filter(pact=later.pact_id, peildatum__lt=later.peildatum)
     if since is None:
-        previous = later.previous()
-        return previous if previous and previous.is_published else None
-    earlier = r.rounds().filter(slug=since, pact=later.pact_id).first()
-    if earlier is None or earlier.peildatum >= later.peildatum:
+        return earlier_rounds.order_by("-peildatum").first()
+    earlier = earlier_rounds.filter(slug=since).first()
+    if earlier is None:
         raise invalid_input(
             [InvalidParam("since", "Geen eerdere gepubliceerde ronde van dit pact.", "unknown")]
         )
@@ -241,7 +256,7 @@ def list_regions(request: HttpRequest, params: Query[RegionParams]):
 
 
 @_get("/regions/{key}", s.Region, "Eén regio", "Een regio, op haar sleutel.", tag="Regio's")
-def get_region(request: HttpRequest, key: str):
+def get_region(request: HttpRequest, key: str = slug("Sleutel van de regio.")):
     return r.region(_one(r.regions(), "Deze regio", key=key))
 
 
@@ -279,7 +294,7 @@ def list_indicators(request: HttpRequest, params: Query[IndicatorParams]):
 
 
 @_get("/indicators/{key}", s.Indicator, "Eén indicator", "Een indicator, op haar sleutel.", tag="Indicatoren")  # fmt: skip
-def get_indicator(request: HttpRequest, key: str):
+def get_indicator(request: HttpRequest, key: str = slug("Sleutel van de indicator.")):
     return r.indicator(_one(r.indicators(), "Deze indicator", key=key))
 
 
@@ -311,7 +326,11 @@ class SeriesParams(Schema):
 
 
 @_get("/indicators/{key}/series", s.IndicatorSeries, "Reeksen van een indicator", "De ingelezen open data (zoals DUO) van een indicator, opgeteld voor een regio: per onderwijsniveau een reeks per jaar, met teller, noemer, bron en licentie — wat de indicatorpagina toont.", tag="Indicatoren")  # fmt: skip
-def indicator_series(request: HttpRequest, key: str, params: Query[SeriesParams]):
+def indicator_series(
+    request: HttpRequest,
+    params: Query[SeriesParams],
+    key: str = slug("Sleutel van de indicator."),
+):
     indicator = _one(r.indicators(), "Deze indicator", key=key)
     figures = IndicatorFigures.load(indicator)
     place = figures.national
@@ -373,7 +392,7 @@ def list_initiatives(request: HttpRequest, params: Query[InitiativeParams]):
 
 
 @_get("/initiatives/{key}", s.Initiative, "Eén initiatief", "Een initiatief, op zijn sleutel.", tag="Initiatieven")  # fmt: skip
-def get_initiative(request: HttpRequest, key: str):
+def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initiatief.")):
     return r.initiative(_one(r.initiatives(), "Dit initiatief", key=key))
 
 

@@ -392,7 +392,9 @@ class CachedPagesWSGI:
     def answer(self, environ: dict) -> HttpResponse | None:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
-        request = WSGIRequest(environ)
+        # A copy: WSGIRequest writes the decoded path back into the environ it is given
+        # (META["PATH_INFO"]), which Django could then no longer decode for a non-ASCII path.
+        request = WSGIRequest(environ.copy())
         address = self._checked_site(request) if cacheable_request(request) else None
         generation = current_generation() if address else None
         if generation is None:
