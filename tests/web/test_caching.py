@@ -4,6 +4,7 @@ checks, keyed by what makes a page different, and never at the cost of a page.""
 import errno
 import io
 import logging
+import urllib.parse
 
 import pytest
 from django.core.signals import request_finished, request_started
@@ -419,3 +420,11 @@ def test_the_server_answers_304_to_a_visitor_with_the_current_copy(client, world
 def test_a_head_request_of_a_public_page_is_public_too(client, world):
     response = client.head("/pacten/")
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+
+
+def test_an_address_outside_latin_1_reaches_django_intact_after_the_fast_path(client, world):
+    # gunicorn hands the path as PEP 3333 latin-1 text; the fast path must not replace it with
+    # the decoded UTF-8 form, which Django can then no longer read (it answered 500).
+    encoded = "/pacten/%C2%B5%F1%B3%B9%BA/"
+    status, headers, _ = wsgi_get(urllib.parse.unquote_to_bytes(encoded).decode("latin-1"))
+    assert status.startswith("404")

@@ -11,9 +11,11 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 
 from pactmonitor.core.pagecache import public_page
+from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.progress.comparison import status_changes
 
@@ -399,6 +401,32 @@ def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initia
 # --- The developers' page ---------------------------------------------------------------------------
 
 
+EXAMPLES = [
+    (_("Alle pacten"), "/pacts"),
+    (_("De acties van een actielijn"), "/actions?pact=techniekpact-2020&actionLine=kiezen"),
+    (_("Eén actie"), "/pacts/techniekpact-2020/actions/1"),
+    (_("Organisaties"), "/organisations?sector=onderwijs"),
+    (_("Gepubliceerde rondes"), "/rounds"),
+    (_("Vertraagde acties in een ronde"), "/status-updates?round=2015&status=vertraagd"),
+    (_("Statuswijzigingen sinds de vorige ronde"), "/rounds/2015/status-changes"),
+    (_("Landsdelen met hun CBS-code"), "/regions?kind=landsdeel"),
+    (_("Landsdeelprofielen"), "/landsdeel-profiles?landsdeel=oost"),
+    (_("Indicatoren"), "/indicators"),
+    (_("Streefwaarden"), "/targets?level=havo"),
+    (_("Metingen van een jaar"), "/observations?year=2014"),
+    (_("Ingelezen open data van een indicator"), "/indicators/{indicator}/series"),
+    (_("Initiatieven in een regio"), "/initiatives?region=oost&pageSize=50"),
+]
+
+
 @public_page
 def developers(request: HttpRequest) -> HttpResponse:
-    return render(request, "api/developers.html", {"base": request.build_absolute_uri("/api/v1")})
+    first = Indicator.objects.order_by("-is_headline", "name").values_list("key", flat=True).first()
+    examples = [
+        (title, path.replace("{indicator}", first or "havo-nt-profiel")) for title, path in EXAMPLES
+    ]
+    return render(
+        request,
+        "api/developers.html",
+        {"base": request.build_absolute_uri("/api/v1"), "examples": examples},
+    )
