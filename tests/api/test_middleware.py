@@ -50,7 +50,9 @@ def test_an_unchanged_list_is_answered_from_the_cache_and_304_when_the_client_ha
         again = client.get(f"{API}/actions?pact=techniekpact-2020")
     assert again["X-Page-Cache"] == "hit" and len(queries) == 0
     assert again["API-Version"] == "1.0.0" and again["Last-Modified"] == first["Last-Modified"]
-    unchanged = client.get(f"{API}/actions?pact=techniekpact-2020", HTTP_IF_NONE_MATCH=first["ETag"])
+    unchanged = client.get(
+        f"{API}/actions?pact=techniekpact-2020", HTTP_IF_NONE_MATCH=first["ETag"]
+    )
     assert unchanged.status_code == 304
 
 

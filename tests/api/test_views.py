@@ -47,12 +47,16 @@ def test_an_action_carries_its_sub_measures_goals_leads_and_partners(client, wor
 
 
 def test_a_status_update_carries_its_milestones_and_sources_with_iso_dates(client, world):
-    (update,) = results(client, "/status-updates?round=2014&pact=techniekpact-2020&status=op_schema")
+    (update,) = results(
+        client, "/status-updates?round=2014&pact=techniekpact-2020&status=op_schema"
+    )
     assert update["action"] == "2" and update["basis"] == "assessed"
     assert update["milestones"] == [
         {"date": "2014-12-31", "dateText": "eind 2014", "text": "Alle regio's aangesloten"}
     ]
-    assert update["sources"] == [{"title": "Brief aan de Kamer", "url": "https://example.org/brief"}]
+    assert update["sources"] == [
+        {"title": "Brief aan de Kamer", "url": "https://example.org/brief"}
+    ]
 
 
 def test_a_corrected_update_shows_the_correction_with_its_earlier_published_version(client, world):
@@ -129,7 +133,9 @@ def test_a_comparison_with_a_later_or_unpublished_round_is_invalid_input(client,
 
 
 def test_actions_filter_by_pact_action_line_region_and_lead(client, world):
-    numbers = [a["number"] for a in results(client, "/actions?pact=techniekpact-2020&actionLine=leren")]
+    numbers = [
+        a["number"] for a in results(client, "/actions?pact=techniekpact-2020&actionLine=leren")
+    ]
     assert numbers == ["2", "3"]
     assert [a["pact"] for a in results(client, "/actions?region=noord")] == ["techniekpact-noord"]
     assert [a["number"] for a in results(client, "/actions?lead=ocw")] == ["2"]
@@ -151,7 +157,7 @@ def test_a_sort_that_is_not_offered_is_refused(client, world):
     assert invalid_names(client, "/pacts?sort=secret") == ["sort"]
 
 
-# --- Bad input --------------------------------------------------------------------------------------
+# --- Bad input ------------------------------------------------------------------------------------
 
 
 def test_every_invalid_parameter_is_named_at_once(client, world):

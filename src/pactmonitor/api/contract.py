@@ -131,7 +131,9 @@ def refuse_unknown_parameters(run):
         unknown = sorted(set(request.GET) - known)
         if not unknown:
             return run(request, *args, **kwargs)
-        invalid = [InvalidParam(name, "Onbekende parameter.", "unknown_parameter") for name in unknown]
+        invalid = [
+            InvalidParam(name, "Onbekende parameter.", "unknown_parameter") for name in unknown
+        ]
         try:  # the same validation ninja runs, only to list its findings too
             operation._get_values(request, kwargs, HttpResponse())
         except NinjaValidationError as error:

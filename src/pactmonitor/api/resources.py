@@ -217,9 +217,11 @@ ROUND_SORTS = {"peildatum": ("peildatum",), "-peildatum": ("-peildatum",)}
 
 
 def status_updates() -> QuerySet:
-    return StatusUpdate.objects.public().select_related(
-        "round", "action__pact", "sub_measure", "provenance_document"
-    ).prefetch_related("milestones", "sources")
+    return (
+        StatusUpdate.objects.public()
+        .select_related("round", "action__pact", "sub_measure", "provenance_document")
+        .prefetch_related("milestones", "sources")
+    )
 
 
 def earlier_versions(updates: list[StatusUpdate]) -> dict[tuple, list[StatusUpdate]]:
@@ -235,8 +237,16 @@ def earlier_versions(updates: list[StatusUpdate]) -> dict[tuple, list[StatusUpda
             action__in={u.action_id for u in updates},
         )
         .only(
-            "id", "round", "action", "sub_measure", "version", "status", "basis", "narrative",
-            "new", "correction_reason",
+            "id",
+            "round",
+            "action",
+            "sub_measure",
+            "version",
+            "status",
+            "basis",
+            "narrative",
+            "new",
+            "correction_reason",
         )  # fmt: skip
         .order_by("version")
     )
@@ -263,8 +273,7 @@ def status_update(obj: StatusUpdate, earlier: dict[tuple, list[StatusUpdate]]) -
         "correction_reason": obj.correction_reason,
         "supersedes": obj.supersedes_id,
         "milestones": [
-            {"date": m.date, "date_text": m.date_text, "text": m.text}
-            for m in obj.milestones.all()
+            {"date": m.date, "date_text": m.date_text, "text": m.text} for m in obj.milestones.all()
         ],
         "sources": [{"title": s.title, "url": s.url} for s in obj.sources.all()],
         "earlier_versions": [
@@ -333,14 +342,16 @@ REGION_SORTS = {"name": ("name",), "-name": ("-name",), "cbsCode": ("code",)}
 
 
 def landsdeel_profiles() -> QuerySet:
-    return RegionProfile.objects.published().select_related(
-        "region", "round", "provenance_document"
-    ).prefetch_related(
-        Prefetch(
-            "results",
-            queryset=RegionProfile.results.rel.related_model.objects.select_related(
-                "action_line", "subregion"
-            ),
+    return (
+        RegionProfile.objects.published()
+        .select_related("region", "round", "provenance_document")
+        .prefetch_related(
+            Prefetch(
+                "results",
+                queryset=RegionProfile.results.rel.related_model.objects.select_related(
+                    "action_line", "subregion"
+                ),
+            )
         )
     )
 
@@ -438,7 +449,7 @@ MEASUREMENT_SORTS = {
 }
 
 
-# --- Initiatives ------------------------------------------------------------------------------------
+# --- Initiatives ----------------------------------------------------------------------------------
 
 
 def initiatives() -> QuerySet:
@@ -473,9 +484,13 @@ INITIATIVE_FILTERS = [
             pk__in=Initiative.objects.filter(regions__in=_region_rows(key)).values("pk")
         ),
     ),
-    Filter("actionLine", known=ActionLine.objects.all, narrow=lambda rows, key: rows.filter(
-        pk__in=Initiative.objects.filter(action_lines__key=key).values("pk")
-    )),  # fmt: skip
+    Filter(
+        "actionLine",
+        known=ActionLine.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            pk__in=Initiative.objects.filter(action_lines__key=key).values("pk")
+        ),
+    ),  # fmt: skip
     Filter("level", narrow=lambda rows, level: rows.with_education_level(level)),
     Filter("kind", "kind"),
     Filter("q", narrow=lambda rows, words: rows.search(words)),

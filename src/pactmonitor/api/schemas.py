@@ -22,16 +22,16 @@ from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.regions.choices import RegionKind
 
 # Closed lists, as the data stores them (the Dutch labels are in the descriptions).
-StatusValue = Literal[tuple(Status.values)]  # type: ignore[valid-type]
-BasisValue = Literal[tuple(Basis.values)]  # type: ignore[valid-type]
-PactLevelValue = Literal[tuple(PactLevel.values)]  # type: ignore[valid-type]
-SectorValue = Literal[tuple(Sector.values)]  # type: ignore[valid-type]
-RegionKindValue = Literal[tuple(RegionKind.values)]  # type: ignore[valid-type]
-LevelValue = Literal[tuple(EducationLevel.values)]  # type: ignore[valid-type]
-InitiativeKindValue = Literal[tuple(InitiativeKind.values)]  # type: ignore[valid-type]
-UnitValue = Literal[tuple(Unit.values)]  # type: ignore[valid-type]
-MeasureValue = Literal[tuple(Measure.values)]  # type: ignore[valid-type]
-LeadBasisValue = Literal[tuple(LeadBasis.values)]  # type: ignore[valid-type]
+StatusValue = Literal[tuple(Status.values)]
+BasisValue = Literal[tuple(Basis.values)]
+PactLevelValue = Literal[tuple(PactLevel.values)]
+SectorValue = Literal[tuple(Sector.values)]
+RegionKindValue = Literal[tuple(RegionKind.values)]
+LevelValue = Literal[tuple(EducationLevel.values)]
+InitiativeKindValue = Literal[tuple(InitiativeKind.values)]
+UnitValue = Literal[tuple(Unit.values)]
+MeasureValue = Literal[tuple(Measure.values)]
+LeadBasisValue = Literal[tuple(LeadBasis.values)]
 
 
 def labels(choices) -> str:
@@ -188,7 +188,9 @@ class StatusUpdate(Out):
     round: str = Field(description="Code van de ronde.")
     pact: str = Field(description="Sleutel van het pact.")
     action: str = Field(description="Nummer van de actie.")
-    sub_measure: str | None = Field(description="Letter van de deelmaatregel, als de update daarover gaat.")
+    sub_measure: str | None = Field(
+        description="Letter van de deelmaatregel, als de update daarover gaat."
+    )
     version: int = Field(description="Versienummer; hoger dan 1 na een correctie.")
     status: StatusValue = Field(description=f"Status (kleurcode). {labels(Status)}.")
     basis: BasisValue = Field(description=f"Grondslag van de status. {labels(Basis)}.")
@@ -222,14 +224,16 @@ class Comparison(PageBase):
     results: list[StatusChange] = Field(description="De acties waarvan de status veranderde.")
 
 
-# --- Regions ----------------------------------------------------------------------------------------
+# --- Regions --------------------------------------------------------------------------------------
 
 
 class Region(Out):
     key: str = Field(description="Sleutel.")
     name: str = Field(description="Naam.")
     kind: RegionKindValue = Field(description=f"Soort regio. {labels(RegionKind)}.")
-    cbs_code: str | None = Field(description="De CBS-code (GM0106, PV22, CR12, AM01), als die er is.")
+    cbs_code: str | None = Field(
+        description="De CBS-code (GM0106, PV22, CR12, AM01), als die er is."
+    )
     parent: str | None = Field(description="Sleutel van de regio waar deze onder valt.")
     part_of: list[str] = Field(description="Regio's die deze regio ook geheel omvatten.")
     groupings: list[str] = Field(description="Regio's waarmee deze regio ook samenwerkt.")
@@ -251,7 +255,7 @@ class LandsdeelProfile(Out):
     provenance: Provenance | None = Field(description="Herkomst.")
 
 
-# --- Indicators -------------------------------------------------------------------------------------
+# --- Indicators -----------------------------------------------------------------------------------
 
 
 class Indicator(Out):
@@ -268,8 +272,12 @@ class Indicator(Out):
 class Measurement(Out):
     id: int = Field(description="Nummer.")
     indicator: str = Field(description="Sleutel van de indicator.")
-    region: str | None = Field(description="Sleutel van de regio (leeg als de bron die niet noemt).")
-    education_level: LevelValue | None = Field(description=f"Onderwijsniveau. {labels(EducationLevel)}.")
+    region: str | None = Field(
+        description="Sleutel van de regio (leeg als de bron die niet noemt)."
+    )
+    education_level: LevelValue | None = Field(
+        description=f"Onderwijsniveau. {labels(EducationLevel)}."
+    )
     year: int | None = Field(description="Jaar (leeg als de bron het niet noemt).")
     period_text: str = Field(description="De periode zoals de bron die schrijft.")
     dimensions: dict[str, str] = Field(description="Verdere uitsplitsing.")
@@ -315,7 +323,7 @@ class IndicatorSeries(Out):
     series: list[Series] = Field(description="Een reeks per onderwijsniveau.")
 
 
-# --- Initiatives ------------------------------------------------------------------------------------
+# --- Initiatives ----------------------------------------------------------------------------------
 
 
 class Initiative(Out):

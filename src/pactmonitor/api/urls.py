@@ -2,7 +2,7 @@
 cache, and a problem document for every other address under the prefix."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, path, re_path
+from django.urls import URLPattern, re_path
 
 from pactmonitor.core.pagecache import ANY_QUERY, public_page
 

@@ -52,16 +52,22 @@ def _one(queryset, what: str, **lookup):
     return found
 
 
-# --- Pacts -----------------------------------------------------------------------------------------
+# --- Pacts ----------------------------------------------------------------------------------------
 
 
 class PactParams(ListParams):
     level: s.PactLevelValue | None = Field(None, description="Alleen pacten van dit niveau.")
     region: str | None = Field(None, description="Alleen pacten van deze regio (sleutel).")
-    sort: Literal[tuple(r.PACT_SORTS)] = Field("level", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.PACT_SORTS)] = Field("level", description="Sorteervolgorde.")
 
 
-@_get("/pacts", s.page_of(s.Pact, "PactPage"), "Pacten", "Alle pacten: landelijk, per landsdeel en subregionaal.", tag="Pacten")  # fmt: skip
+@_get(
+    "/pacts",
+    s.page_of(s.Pact, "PactPage"),
+    "Pacten",
+    "Alle pacten: landelijk, per landsdeel en subregionaal.",
+    tag="Pacten",
+)
 def list_pacts(request: HttpRequest, params: Query[PactParams]):
     return listing(request, r.pacts(), params, r.PACT_FILTERS, r.PACT_SORTS, r.pact)
 
@@ -73,10 +79,16 @@ def get_pact(request: HttpRequest, key: str = slug("Sleutel van het pact.")):
 
 class ActionLineParams(ListParams):
     pact: str | None = Field(None, description="Alleen de actielijnen van dit pact (sleutel).")
-    sort: Literal[tuple(r.ACTION_LINE_SORTS)] = Field("order", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.ACTION_LINE_SORTS)] = Field("order", description="Sorteervolgorde.")
 
 
-@_get("/action-lines", s.page_of(s.ActionLine, "ActionLinePage"), "Actielijnen", "De actielijnen van de pacten, met hun landelijke doel.", tag="Pacten")  # fmt: skip
+@_get(
+    "/action-lines",
+    s.page_of(s.ActionLine, "ActionLinePage"),
+    "Actielijnen",
+    "De actielijnen van de pacten, met hun landelijke doel.",
+    tag="Pacten",
+)
 def list_action_lines(request: HttpRequest, params: Query[ActionLineParams]):
     return listing(
         request, r.action_lines(), params, r.ACTION_LINE_FILTERS, r.ACTION_LINE_SORTS, r.action_line
@@ -92,15 +104,27 @@ class ActionParams(ListParams):
         None, description="Alleen de acties in deze regio en de regio's daarbinnen (sleutel)."
     )
     lead: str | None = Field(None, description="Alleen de acties met deze trekker (sleutel).")
-    sort: Literal[tuple(r.ACTION_SORTS)] = Field("number", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.ACTION_SORTS)] = Field("number", description="Sorteervolgorde.")
 
 
-@_get("/actions", s.page_of(s.Action, "ActionPage"), "Acties", "De acties (maatregelen) met hun deelmaatregelen, operationele doelen, trekkers en partners.", tag="Pacten")  # fmt: skip
+@_get(
+    "/actions",
+    s.page_of(s.Action, "ActionPage"),
+    "Acties",
+    "De acties (maatregelen) met hun deelmaatregelen, operationele doelen, trekkers en partners.",
+    tag="Pacten",
+)
 def list_actions(request: HttpRequest, params: Query[ActionParams]):
     return listing(request, r.actions(), params, r.ACTION_FILTERS, r.ACTION_SORTS, r.action)
 
 
-@_get("/pacts/{pact}/actions/{number}", s.Action, "Eén actie", "Een actie, op de sleutel van het pact en het nummer van de actie.", tag="Pacten")  # fmt: skip
+@_get(
+    "/pacts/{pact}/actions/{number}",
+    s.Action,
+    "Eén actie",
+    "Een actie, op de sleutel van het pact en het nummer van de actie.",
+    tag="Pacten",
+)
 def get_action(
     request: HttpRequest,
     pact: str = slug("Sleutel van het pact."),
@@ -112,10 +136,16 @@ def get_action(
 class OrganisationParams(ListParams):
     sector: s.SectorValue | None = Field(None, description="Alleen organisaties van deze sector.")
     region: str | None = Field(None, description="Alleen organisaties van deze regio (sleutel).")
-    sort: Literal[tuple(r.ORGANISATION_SORTS)] = Field("name", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.ORGANISATION_SORTS)] = Field("name", description="Sorteervolgorde.")
 
 
-@_get("/organisations", s.page_of(s.Organisation, "OrganisationPage"), "Organisaties", "De organisaties die acties trekken of eraan meedoen. Contactpersonen staan nooit in de API.", tag="Pacten")  # fmt: skip
+@_get(
+    "/organisations",
+    s.page_of(s.Organisation, "OrganisationPage"),
+    "Organisaties",
+    "De organisaties die acties trekken of eraan meedoen. Contactpersonen staan nooit in de API.",
+    tag="Pacten",
+)
 def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
     return listing(
         request,
@@ -127,7 +157,13 @@ def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
     )
 
 
-@_get("/organisations/{key}", s.Organisation, "Eén organisatie", "Een organisatie, op haar sleutel.", tag="Pacten")  # fmt: skip
+@_get(
+    "/organisations/{key}",
+    s.Organisation,
+    "Eén organisatie",
+    "Een organisatie, op haar sleutel.",
+    tag="Pacten",
+)
 def get_organisation(request: HttpRequest, key: str = slug("Sleutel van de organisatie.")):
     return r.organisation(_one(r.organisations(), "Deze organisatie", key=key))
 
@@ -137,15 +173,27 @@ def get_organisation(request: HttpRequest, key: str = slug("Sleutel van de organ
 
 class RoundParams(ListParams):
     pact: str | None = Field(None, description="Alleen de rondes van dit pact (sleutel).")
-    sort: Literal[tuple(r.ROUND_SORTS)] = Field("peildatum", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.ROUND_SORTS)] = Field("peildatum", description="Sorteervolgorde.")
 
 
-@_get("/rounds", s.page_of(s.Round, "RoundPage"), "Rapportagerondes", "De gepubliceerde rapportagerondes. Een ronde die nog loopt staat er niet in.", tag="Voortgang")  # fmt: skip
+@_get(
+    "/rounds",
+    s.page_of(s.Round, "RoundPage"),
+    "Rapportagerondes",
+    "De gepubliceerde rapportagerondes. Een ronde die nog loopt staat er niet in.",
+    tag="Voortgang",
+)
 def list_rounds(request: HttpRequest, params: Query[RoundParams]):
     return listing(request, r.rounds(), params, r.ROUND_FILTERS, r.ROUND_SORTS, r.round)
 
 
-@_get("/rounds/{code}", s.Round, "Eén ronde", "Een gepubliceerde ronde, op haar code.", tag="Voortgang")  # fmt: skip
+@_get(
+    "/rounds/{code}",
+    s.Round,
+    "Eén ronde",
+    "Een gepubliceerde ronde, op haar code.",
+    tag="Voortgang",
+)
 def get_round(request: HttpRequest, code: str = slug("Code van de ronde.")):
     return r.round(_one(r.rounds(), "Deze ronde", slug=code))
 
@@ -161,9 +209,12 @@ class StatusUpdateParams(ListParams):
         None, description="Alleen updates van acties in deze regio en de regio's daarbinnen."
     )
     year: int | None = Field(
-        None, ge=1900, le=2999, description="Alleen updates van rondes met een peildatum in dit jaar."
+        None,
+        ge=1900,
+        le=2999,
+        description="Alleen updates van rondes met een peildatum in dit jaar.",
     )
-    sort: Literal[tuple(r.STATUS_UPDATE_SORTS)] = Field("action", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.STATUS_UPDATE_SORTS)] = Field("action", description="Sorteervolgorde.")
 
 
 def _status_update_page(request: HttpRequest, params: StatusUpdateParams) -> dict:
@@ -174,12 +225,28 @@ def _status_update_page(request: HttpRequest, params: StatusUpdateParams) -> dic
     return envelope(request, page, lambda u: r.status_update(u, earlier))
 
 
-@_get("/status-updates", s.page_of(s.StatusUpdate, "StatusUpdatePage"), "Statusupdates", "De gepubliceerde stand van zaken per actie of deelmaatregel per ronde, met mijlpalen, vindplaatsen en eerder gepubliceerde versies. Alleen de actuele versie van gepubliceerde rondes.", tag="Voortgang")  # fmt: skip
+@_get(
+    "/status-updates",
+    s.page_of(s.StatusUpdate, "StatusUpdatePage"),
+    "Statusupdates",
+    (
+        "De gepubliceerde stand van zaken per actie of deelmaatregel per ronde, met mijlpalen, "
+        "vindplaatsen en eerder gepubliceerde versies. Alleen de actuele versie van gepubliceerde"
+        " rondes."
+    ),
+    tag="Voortgang",
+)
 def list_status_updates(request: HttpRequest, params: Query[StatusUpdateParams]):
     return _status_update_page(request, params)
 
 
-@_get("/status-updates/{id}", s.StatusUpdate, "Eén statusupdate", "Een gepubliceerde statusupdate, op haar nummer.", tag="Voortgang")  # fmt: skip
+@_get(
+    "/status-updates/{id}",
+    s.StatusUpdate,
+    "Eén statusupdate",
+    "Een gepubliceerde statusupdate, op haar nummer.",
+    tag="Voortgang",
+)
 def get_status_update(
     request: HttpRequest, id: int = Path(..., ge=1, le=2**62, description="Nummer van de update.")
 ):
@@ -194,7 +261,16 @@ class ComparisonParams(ListParams):
     )
 
 
-@_get("/rounds/{code}/status-changes", s.Comparison, "Statuswijzigingen", "De acties waarvan de status (samengevat per actie, zoals in de rapportage) veranderde tussen een eerdere gepubliceerde ronde en deze.", tag="Voortgang")  # fmt: skip
+@_get(
+    "/rounds/{code}/status-changes",
+    s.Comparison,
+    "Statuswijzigingen",
+    (
+        "De acties waarvan de status (samengevat per actie, zoals in de rapportage) veranderde "
+        "tussen een eerdere gepubliceerde ronde en deze."
+    ),
+    tag="Voortgang",
+)
 def round_status_changes(
     request: HttpRequest,
     params: Query[ComparisonParams],
@@ -249,10 +325,19 @@ class RegionParams(ListParams):
     cbs_code: str | None = Field(
         None, alias="cbsCode", max_length=20, description="De regio met deze CBS-code."
     )
-    sort: Literal[tuple(r.REGION_SORTS)] = Field("name", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.REGION_SORTS)] = Field("name", description="Sorteervolgorde.")
 
 
-@_get("/regions", s.page_of(s.Region, "RegionPage"), "Regio's", "Land, landsdelen, provincies, COROP-gebieden, subregio's, arbeidsmarktregio's en gemeenten, met hun CBS-code.", tag="Regio's")  # fmt: skip
+@_get(
+    "/regions",
+    s.page_of(s.Region, "RegionPage"),
+    "Regio's",
+    (
+        "Land, landsdelen, provincies, COROP-gebieden, subregio's, arbeidsmarktregio's en "
+        "gemeenten, met hun CBS-code."
+    ),
+    tag="Regio's",
+)
 def list_regions(request: HttpRequest, params: Query[RegionParams]):
     return listing(request, r.regions(), params, r.REGION_FILTERS, r.REGION_SORTS, r.region)
 
@@ -266,12 +351,24 @@ class ProfileParams(ListParams):
     landsdeel: str | None = Field(None, description="Alleen de profielen van dit landsdeel.")
     round: str | None = Field(None, description="Alleen de profielen van deze ronde (code).")
     year: int | None = Field(
-        None, ge=1900, le=2999, description="Alleen profielen van rondes met een peildatum in dit jaar."
+        None,
+        ge=1900,
+        le=2999,
+        description="Alleen profielen van rondes met een peildatum in dit jaar.",
     )
-    sort: Literal[tuple(r.PROFILE_SORTS)] = Field("landsdeel", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.PROFILE_SORTS)] = Field("landsdeel", description="Sorteervolgorde.")
 
 
-@_get("/landsdeel-profiles", s.page_of(s.LandsdeelProfile, "LandsdeelProfilePage"), "Landsdeelprofielen", "Per landsdeel en gepubliceerde ronde: de organisatie, de belangrijkste resultaten en de prioriteiten.", tag="Regio's")  # fmt: skip
+@_get(
+    "/landsdeel-profiles",
+    s.page_of(s.LandsdeelProfile, "LandsdeelProfilePage"),
+    "Landsdeelprofielen",
+    (
+        "Per landsdeel en gepubliceerde ronde: de organisatie, de belangrijkste resultaten en de "
+        "prioriteiten."
+    ),
+    tag="Regio's",
+)
 def list_landsdeel_profiles(request: HttpRequest, params: Query[ProfileParams]):
     return listing(
         request,
@@ -283,19 +380,31 @@ def list_landsdeel_profiles(request: HttpRequest, params: Query[ProfileParams]):
     )
 
 
-# --- Indicators ---------------------------------------------------------------------------------------
+# --- Indicators -----------------------------------------------------------------------------------
 
 
 class IndicatorParams(ListParams):
-    sort: Literal[tuple(r.INDICATOR_SORTS)] = Field("headline", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.INDICATOR_SORTS)] = Field("headline", description="Sorteervolgorde.")
 
 
-@_get("/indicators", s.page_of(s.Indicator, "IndicatorPage"), "Indicatoren", "De indicatoren met hun definitie.", tag="Indicatoren")  # fmt: skip
+@_get(
+    "/indicators",
+    s.page_of(s.Indicator, "IndicatorPage"),
+    "Indicatoren",
+    "De indicatoren met hun definitie.",
+    tag="Indicatoren",
+)
 def list_indicators(request: HttpRequest, params: Query[IndicatorParams]):
     return listing(request, r.indicators(), params, [], r.INDICATOR_SORTS, r.indicator)
 
 
-@_get("/indicators/{key}", s.Indicator, "Eén indicator", "Een indicator, op haar sleutel.", tag="Indicatoren")  # fmt: skip
+@_get(
+    "/indicators/{key}",
+    s.Indicator,
+    "Eén indicator",
+    "Een indicator, op haar sleutel.",
+    tag="Indicatoren",
+)
 def get_indicator(request: HttpRequest, key: str = slug("Sleutel van de indicator.")):
     return r.indicator(_one(r.indicators(), "Deze indicator", key=key))
 
@@ -305,17 +414,32 @@ class MeasurementParams(ListParams):
     region: str | None = Field(None, description="Alleen cijfers van deze regio (sleutel).")
     year: int | None = Field(None, ge=1900, le=2999, description="Alleen cijfers van dit jaar.")
     level: s.LevelValue | None = Field(None, description="Alleen cijfers van dit onderwijsniveau.")
-    sort: Literal[tuple(r.MEASUREMENT_SORTS)] = Field("year", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.MEASUREMENT_SORTS)] = Field("year", description="Sorteervolgorde.")
 
 
-@_get("/targets", s.page_of(s.Target, "TargetPage"), "Streefwaarden", "De streefwaarden van de indicatoren, per regio, onderwijsniveau en jaar.", tag="Indicatoren")  # fmt: skip
+@_get(
+    "/targets",
+    s.page_of(s.Target, "TargetPage"),
+    "Streefwaarden",
+    "De streefwaarden van de indicatoren, per regio, onderwijsniveau en jaar.",
+    tag="Indicatoren",
+)
 def list_targets(request: HttpRequest, params: Query[MeasurementParams]):
     return listing(
         request, r.targets(), params, r.MEASUREMENT_FILTERS, r.MEASUREMENT_SORTS, r.measurement
     )
 
 
-@_get("/observations", s.page_of(s.Observation, "ObservationPage"), "Metingen", "De cijfers die de brondocumenten geven, met teller en noemer waar de bron die geeft. De ingelezen open data (DUO) staan bij de reeksen van een indicator.", tag="Indicatoren")  # fmt: skip
+@_get(
+    "/observations",
+    s.page_of(s.Observation, "ObservationPage"),
+    "Metingen",
+    (
+        "De cijfers die de brondocumenten geven, met teller en noemer waar de bron die geeft. De "
+        "ingelezen open data (DUO) staan bij de reeksen van een indicator."
+    ),
+    tag="Indicatoren",
+)
 def list_observations(request: HttpRequest, params: Query[MeasurementParams]):
     return listing(
         request, r.observations(), params, r.MEASUREMENT_FILTERS, r.MEASUREMENT_SORTS, r.measurement
@@ -327,7 +451,17 @@ class SeriesParams(Schema):
     level: s.LevelValue | None = Field(None, description="Alleen de reeks van dit onderwijsniveau.")
 
 
-@_get("/indicators/{key}/series", s.IndicatorSeries, "Reeksen van een indicator", "De ingelezen open data (zoals DUO) van een indicator, opgeteld voor een regio: per onderwijsniveau een reeks per jaar, met teller, noemer, bron en licentie — wat de indicatorpagina toont.", tag="Indicatoren")  # fmt: skip
+@_get(
+    "/indicators/{key}/series",
+    s.IndicatorSeries,
+    "Reeksen van een indicator",
+    (
+        "De ingelezen open data (zoals DUO) van een indicator, opgeteld voor een regio: per "
+        "onderwijsniveau een reeks per jaar, met teller, noemer, bron en licentie — wat de "
+        "indicatorpagina toont."
+    ),
+    tag="Indicatoren",
+)
 def indicator_series(
     request: HttpRequest,
     params: Query[SeriesParams],
@@ -359,8 +493,12 @@ def indicator_series(
             {
                 "education_level": one.level or None,
                 "points": [
-                    {"year": p.year, "value": p.value, "numerator": p.numerator,
-                     "denominator": p.denominator}  # fmt: skip
+                    {
+                        "year": p.year,
+                        "value": p.value,
+                        "numerator": p.numerator,
+                        "denominator": p.denominator,
+                    }  # fmt: skip
                     for p in one.points
                 ],
             }
@@ -370,7 +508,7 @@ def indicator_series(
     }
 
 
-# --- Initiatives ------------------------------------------------------------------------------------
+# --- Initiatives ----------------------------------------------------------------------------------
 
 
 class InitiativeParams(ListParams):
@@ -383,22 +521,37 @@ class InitiativeParams(ListParams):
     level: s.LevelValue | None = Field(None, description="Alleen initiatieven voor dit niveau.")
     kind: s.InitiativeKindValue | None = Field(None, description="Alleen deze soort initiatief.")
     q: str | None = Field(None, max_length=200, description="Zoekwoorden (naam, omschrijving).")
-    sort: Literal[tuple(r.INITIATIVE_SORTS)] = Field("name", description="Sorteervolgorde.")  # type: ignore[valid-type]
+    sort: Literal[tuple(r.INITIATIVE_SORTS)] = Field("name", description="Sorteervolgorde.")
 
 
-@_get("/initiatives", s.page_of(s.Initiative, "InitiativePage"), "Initiatieven", "Het register van regionale initiatieven (CIV, CoE, Technet-kringen, Jet-Net, Technasia, campussen, …).", tag="Initiatieven")  # fmt: skip
+@_get(
+    "/initiatives",
+    s.page_of(s.Initiative, "InitiativePage"),
+    "Initiatieven",
+    (
+        "Het register van regionale initiatieven (CIV, CoE, Technet-kringen, Jet-Net, Technasia, "
+        "campussen, …)."
+    ),
+    tag="Initiatieven",
+)
 def list_initiatives(request: HttpRequest, params: Query[InitiativeParams]):
     return listing(
         request, r.initiatives(), params, r.INITIATIVE_FILTERS, r.INITIATIVE_SORTS, r.initiative
     )
 
 
-@_get("/initiatives/{key}", s.Initiative, "Eén initiatief", "Een initiatief, op zijn sleutel.", tag="Initiatieven")  # fmt: skip
+@_get(
+    "/initiatives/{key}",
+    s.Initiative,
+    "Eén initiatief",
+    "Een initiatief, op zijn sleutel.",
+    tag="Initiatieven",
+)
 def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initiatief.")):
     return r.initiative(_one(r.initiatives(), "Dit initiatief", key=key))
 
 
-# --- The developers' page ---------------------------------------------------------------------------
+# --- The developers' page -------------------------------------------------------------------------
 
 
 EXAMPLES = [
