@@ -23,16 +23,21 @@ from pactmonitor.regions.tree import region_tree
 
 
 def rounds_for(pact: Pact) -> list[ReportingRound]:
-    """The published rounds a pact is reported in: its own, else those of the pact it serves."""
-    for candidate in (pact, pact.parent):
-        if candidate is None:
-            continue
-        rounds = list(
-            ReportingRound.objects.published().filter(pact=candidate).order_by("peildatum")
-        )
-        if rounds:
-            return rounds
-    return []
+    """The published rounds a pact is reported in: its own, else those of the pact it serves,
+    from the start of its own period (a pact of 2016–2019 is not "niet gerapporteerd" in 2014)."""
+    published = ReportingRound.objects.published().filter(pact__in=[pact.pk, pact.parent_id])
+    by_pact: dict[int, list[ReportingRound]] = defaultdict(list)
+    for round in published.order_by("peildatum", "pk"):
+        by_pact[round.pact_id].append(round)
+    return _rounds_of(pact, by_pact)
+
+
+def _rounds_of(pact: Pact, by_pact: dict[int, list[ReportingRound]]) -> list[ReportingRound]:
+    """The rule of rounds_for, on rounds already read (pact id → rounds by peildatum)."""
+    rounds = by_pact.get(pact.pk) or by_pact.get(pact.parent_id or 0) or []
+    if pact.period_start:
+        rounds = [r for r in rounds if r.peildatum.year >= pact.period_start]
+    return rounds
 
 
 def latest_round_with_updates(rounds: list[ReportingRound]) -> ReportingRound | None:
@@ -321,6 +326,8 @@ def initiatives_matching(filters: dict) -> tuple:
             Region.objects.in_grouping(region).values_list("id", flat=True)
         )
         found = found.filter(regions__in=ids)
+    if filters.get("region"):
+        found = found.filter(regions__in=_region_and_members(filters["region"]))
     if filters.get("kind"):
         found = found.filter(kind=filters["kind"])
     if filters.get("action_line"):
@@ -328,6 +335,14 @@ def initiatives_matching(filters: dict) -> tuple:
     if filters.get("level"):
         found = found.with_education_level(filters["level"])
     return found.distinct().order_by("name").prefetch_related("regions")
+
+
+def _region_and_members(region: Region) -> set[int]:
+    """The region, every region inside it (municipalities of a COROP area or a province, the
+    parts of a landsdeel) and the regions listed as working with it."""
+    return region.descendant_ids() | set(
+        Region.objects.members(region).values_list("id", flat=True)
+    )
 
 
 def region_observations(region: Region):
@@ -351,4 +366,49 @@ def actions_in_region(region: Region):
         Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
         .distinct()
         .select_related("pact", "action_line")
+        .order_by("pact__name", "position", "pk")
     )
+
+
+@dataclass
+class CurrentStatus:
+    """An action's rolled-up status in the newest published round of its pact that has
+    public updates (its own rounds, else those of the pact it serves)."""
+
+    status: RolledUpStatus
+    round: ReportingRound
+
+
+def current_statuses(actions: list[Action]) -> dict[int, CurrentStatus]:
+    """action id → its current status, for any list of actions, in three queries plus the
+    actions' sub-measures (prefetched by the caller or here)."""
+    rounds: dict[int, list[ReportingRound]] = defaultdict(list)
+    for round in ReportingRound.objects.published().order_by("peildatum", "pk"):
+        rounds[round.pact_id].append(round)
+    updates: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
+    public = StatusUpdate.objects.public().filter(action__in=[a.pk for a in actions])
+    for update in public.select_related("sub_measure"):
+        updates[(update.round_id, update.action_id)].append(update)
+    with_updates = {round_id for round_id, _ in updates}
+    prefetch_related_objects(actions, "sub_measures")
+    found = {}
+    for action in actions:
+        candidates = _rounds_of(action.pact, rounds)
+        round = next((r for r in reversed(candidates) if r.pk in with_updates), None)
+        if round is not None:
+            rolled = action_status(action, round, updates.get((round.pk, action.pk), []))
+            found[action.pk] = CurrentStatus(rolled, round)
+    return found
+
+
+@dataclass
+class ActionWithStatus:
+    action: Action
+    current: CurrentStatus | None
+
+
+def with_current_status(actions) -> list[ActionWithStatus]:
+    """The actions, each with its current status (None: never reported in a published round)."""
+    listed = list(actions)
+    statuses = current_statuses(listed)
+    return [ActionWithStatus(a, statuses.get(a.pk)) for a in listed]
