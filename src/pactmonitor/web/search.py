@@ -284,7 +284,7 @@ def _current_statuses() -> dict[int, tuple[str, str, str]]:
     """action id → (status value, status label, round name) now (web.readmodels)."""
     actions = list(Action.objects.select_related("pact"))
     return {
-        pk: (c.status.status, c.status.label, c.round.name)
+        pk: (c.status.status, str(c.status.label), c.round.name)
         for pk, c in readmodels.current_statuses(actions).items()
     }
 

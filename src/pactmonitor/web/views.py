@@ -84,7 +84,7 @@ def _passes(row: readmodels.ActionRow, form: ActionFilterForm) -> bool:
     line, status, owner = form.value("lijn"), form.value("status"), form.value("trekker")
     action = row.action
     return (
-        (not line or (action.action_line and action.action_line.key == line))
+        (not line or (action.action_line is not None and action.action_line.key == line))
         and (not status or row.status.status == status)
         and (not owner or any(o.key == owner for o in action.leads.all()))
     )
