@@ -8,6 +8,7 @@ end. The texts are Dutch, like the rest of the API's descriptions.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -51,7 +52,7 @@ def invalid_input(params: list[InvalidParam]) -> ProblemError:
 
 
 def problem_body(
-    status: int, detail: str, instance: str = "", invalid_params: list[InvalidParam] = ()
+    status: int, detail: str, instance: str = "", invalid_params: Sequence[InvalidParam] = ()
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"https://developer.overheid.nl/kennisbank/apis/problem-details/{status}",
@@ -67,7 +68,7 @@ def problem_body(
 
 
 def problem_response(
-    status: int, detail: str, instance: str = "", invalid_params: list[InvalidParam] = ()
+    status: int, detail: str, instance: str = "", invalid_params: Sequence[InvalidParam] = ()
 ) -> HttpResponse:
     body = problem_body(status, detail, instance, invalid_params)
     return HttpResponse(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from whitenoise.compress import Compressor
-from whitenoise.storage import CompressedManifestStaticFilesStorage
+from whitenoise.compress import Compressor  # type: ignore[import-untyped]
+from whitenoise.storage import CompressedManifestStaticFilesStorage  # type: ignore[import-untyped]
 
 BROTLI_QUALITY = 5
 
@@ -18,7 +18,7 @@ BROTLI_QUALITY = 5
 class QuickCompressor(Compressor):
     @staticmethod
     def compress_brotli(data: bytes) -> bytes:
-        import brotli
+        import brotli  # type: ignore[import-untyped]
 
         return brotli.compress(data, quality=BROTLI_QUALITY)
 
