@@ -140,12 +140,16 @@ INSTALLED_APPS = [
     # the database so no broker is needed; `pactmonitor serve` starts the worker.
     "django_tasks",
     "django_tasks_db",
+    "pactmonitor.api",
 ]
 
 MIDDLEWARE = [
     # First, like Django's UpdateCacheMiddleware: it stores public pages with the headers the
     # whole stack gave them (core/pagecache.py).
     "pactmonitor.core.pagecache.UpdatePageCacheMiddleware",
+    # Inside it, so a cached API answer keeps its headers; outside the security middleware, so
+    # a refused host or an HTTPS redirect of an API address still says its version (api/).
+    "pactmonitor.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -218,7 +222,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "pactmonitor.web.storage.StaticFilesStorage"},
     # The stored reports and open-data files (pactmonitor.downloads), written by the worker.
     "downloads": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -275,6 +279,14 @@ PACTMONITOR_CONTACT_URL = env_str("PACTMONITOR_CONTACT_URL")
 # The date of the last accessibility check the statement reports (ISO date): the automated
 # axe-core run of the browser tests on the public pages.
 PACTMONITOR_ACCESSIBILITY_CHECKED = env_str("PACTMONITOR_ACCESSIBILITY_CHECKED", "2026-12-01")
+# Who keeps the public API: named in its OpenAPI document, as the API Design Rules ask.
+PACTMONITOR_API_CONTACT = {
+    "name": env_str("PACTMONITOR_API_CONTACT_NAME", PACTMONITOR_OPERATOR or "Beheer Pactmonitor"),
+    "email": env_str(
+        "PACTMONITOR_API_CONTACT_EMAIL", PACTMONITOR_CONTACT_EMAIL or "beheer@pactmonitor.local"
+    ),
+    "url": env_str("PACTMONITOR_API_CONTACT_URL", SITE_URL.rstrip("/") + "/ontwikkelaars/"),
+}
 # Days before a round's deadline on which contributors with open drafts get a reminder (0: on it).
 PACTMONITOR_REMINDER_DAYS = env_int_list("PACTMONITOR_REMINDER_DAYS", [7, 1, 0])
 

@@ -4,6 +4,7 @@ checks, keyed by what makes a page different, and never at the cost of a page.""
 import errno
 import io
 import logging
+import urllib.parse
 from typing import Any
 
 import pytest
@@ -450,3 +451,11 @@ def test_with_the_file_cache_a_change_made_by_another_server_is_seen_on_the_next
     another_server = FileBasedCache(str(tmp_path / "cache"), {})
     another_server.set(GENERATION_KEY, Generation("a-publication", time.time()), None)
     assert wsgi_get("/pacten/techniekpact-2020/")[1]["X-Page-Cache"] == "miss"
+
+
+def test_an_address_outside_latin_1_reaches_django_intact_after_the_fast_path(client, world):
+    # gunicorn hands the path as PEP 3333 latin-1 text; the fast path must not replace it with
+    # the decoded UTF-8 form, which Django can then no longer read (it answered 500).
+    encoded = "/pacten/%C2%B5%F1%B3%B9%BA/"
+    status, headers, _ = wsgi_get(urllib.parse.unquote_to_bytes(encoded).decode("latin-1"))
+    assert status.startswith("404")

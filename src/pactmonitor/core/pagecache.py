@@ -66,6 +66,9 @@ PAGE_TIMEOUT = 60 * 60 * 24
 LOCAL_PAGES = 500
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 PRIVATE = "private, no-store"
+# Declared by a page that reads its whole query string and refuses any parameter it does not
+# know (the API): the key holds every parameter, and only a valid request (200) is stored.
+ANY_QUERY = ("*",)
 
 
 class Generation(NamedTuple):
@@ -192,7 +195,8 @@ def cacheable_request(request: HttpRequest) -> bool:
 
 
 def canonical_query(request: HttpRequest, declared: tuple[str, ...]) -> str:
-    pairs = [(name, value) for name in declared for value in request.GET.getlist(name)]
+    names = sorted(request.GET) if declared == ANY_QUERY else declared
+    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
     query = QueryDict(mutable=True)
     for name, value in pairs:
         query.appendlist(name, value)
@@ -446,7 +450,9 @@ class CachedPagesWSGI:
     def answer(self, environ: dict) -> HttpResponse | StoredPage | None:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
-        request = WSGIRequest(environ)
+        # A copy: WSGIRequest writes the decoded path back into the environ it is given
+        # (META["PATH_INFO"]), which Django could then no longer decode for a non-ASCII path.
+        request = WSGIRequest(environ.copy())
         address = self._checked_site(request) if cacheable_request(request) else None
         generation = current_generation() if address else None
         if address is None or generation is None:

@@ -1,0 +1,498 @@
+"""Per resource: the public rows (through the models' public QuerySets), how a row is written out,
+its filters and its sorts. The operations in ``views.py`` combine these with ``listing``.
+
+What a row shows is written out field by field, never "all fields": a field added to a model
+is public in the API only when it is added here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import strip_tags
+
+from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.initiatives.models import Initiative
+from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact
+from pactmonitor.progress.choices import RoundState, UpdateState
+from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
+from pactmonitor.regions.models import Region
+
+from .listing import Filter
+
+
+def provenance(obj: Any) -> dict | None:
+    if not obj.provenance_document_id:
+        return None
+    return {
+        "document": obj.provenance_document.dated_title,
+        "quote": strip_tags(obj.provenance_quote),
+    }
+
+
+def action_ref(action: Action) -> str:
+    return f"{action.pact.key}/{action.number}"
+
+
+def line_ref(line: ActionLine) -> str:
+    return f"{line.pact.key}/{line.key}"
+
+
+def _keys(related: Iterable) -> list[str]:
+    return sorted(obj.key for obj in related)
+
+
+def _region_rows(value: str) -> set[int]:
+    region = Region.objects.get(key=value)
+    return region.descendant_ids()
+
+
+# --- Pacts, action lines, actions, organisations ------------------------------------------------
+
+
+def pacts() -> QuerySet:
+    return Pact.objects.select_related("parent", "region", "provenance_document")
+
+
+def pact(obj: Pact) -> dict:
+    return {
+        "key": obj.key,
+        "name": obj.name,
+        "level": obj.level,
+        "parent": obj.parent.key if obj.parent else None,
+        "region": obj.region.key if obj.region else None,
+        "period_start": obj.period_start,
+        "period_end": obj.period_end,
+        "signed_on": obj.signed_on,
+        "parties": obj.parties,
+        "description": obj.description,
+        "provenance": provenance(obj),
+    }
+
+
+PACT_FILTERS = [Filter("level", "level"), Filter("region", "region__key", Region.objects.all)]
+PACT_SORTS = {"name": ("name",), "-name": ("-name",), "level": ("level", "name")}
+
+
+def action_lines() -> QuerySet:
+    return ActionLine.objects.select_related("pact", "provenance_document").prefetch_related(
+        "contributes_to__pact"
+    )
+
+
+def action_line(obj: ActionLine) -> dict:
+    return {
+        "pact": obj.pact.key,
+        "key": obj.key,
+        "name": obj.name,
+        "national_goal": obj.national_goal,
+        "order": obj.order,
+        "contributes_to": sorted(line_ref(line) for line in obj.contributes_to.all()),
+        "provenance": provenance(obj),
+    }
+
+
+ACTION_LINE_FILTERS = [Filter("pact", "pact__key", Pact.objects.all)]
+ACTION_LINE_SORTS = {"order": ("pact__key", "order"), "name": ("name",), "-name": ("-name",)}
+
+
+def actions() -> QuerySet:
+    return Action.objects.select_related(
+        "pact", "action_line", "region", "provenance_document"
+    ).prefetch_related(
+        "leads",
+        "partners",
+        "sub_measures",
+        "operational_goals",
+        "serves_actions__pact",
+        "serves_action_lines__pact",
+    )
+
+
+def action(obj: Action) -> dict:
+    return {
+        "pact": obj.pact.key,
+        "number": obj.number,
+        "title": obj.title,
+        "text": obj.text,
+        "action_line": obj.action_line.key if obj.action_line else None,
+        "theme": obj.theme,
+        "region": obj.region.key if obj.region else None,
+        "ambition": obj.ambition,
+        "leads": _keys(obj.leads.all()),
+        "partners": _keys(obj.partners.all()),
+        "lead_text": obj.lead_text,
+        "lead_basis": obj.lead_basis,
+        "lead_quote": obj.lead_quote,
+        "partners_text": obj.partners_text,
+        "sub_measures": [{"letter": s.letter, "text": s.text} for s in obj.sub_measures.all()],
+        "operational_goals": [
+            {
+                "text": g.text,
+                "deadline": g.deadline,
+                "deadline_text": g.deadline_text,
+                "note": g.note,
+            }
+            for g in obj.operational_goals.all()
+        ],
+        "serves_actions": sorted(action_ref(a) for a in obj.serves_actions.all()),
+        "serves_action_lines": sorted(line_ref(line) for line in obj.serves_action_lines.all()),
+        "provenance": provenance(obj),
+    }
+
+
+ACTION_FILTERS = [
+    Filter("pact", "pact__key", Pact.objects.all),
+    Filter("actionLine", "action_line__key", ActionLine.objects.all),
+    Filter(
+        "region",
+        known=Region.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            pk__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+        ),
+    ),
+    Filter(
+        "lead",
+        known=Organisation.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            pk__in=Action.objects.filter(leads__key=key).values("pk")
+        ),
+    ),
+]
+ACTION_SORTS = {
+    "number": ("pact__key", "position"),
+    "-number": ("pact__key", "-position"),
+    "title": ("title",),
+    "-title": ("-title",),
+}
+
+
+def organisations() -> QuerySet:
+    return Organisation.objects.select_related("region", "provenance_document")
+
+
+def organisation(obj: Organisation) -> dict:
+    return {
+        "key": obj.key,
+        "name": obj.name,
+        "short_name": obj.short_name,
+        "sector": obj.sector,
+        "region": obj.region.key if obj.region else None,
+        "url": obj.url,
+        "alternative_names": list(obj.alternative_names or []),
+        "provenance": provenance(obj),
+    }
+
+
+ORGANISATION_FILTERS = [
+    Filter("sector", "sector"),
+    Filter("region", "region__key", Region.objects.all),
+]
+ORGANISATION_SORTS = {"name": ("name",), "-name": ("-name",)}
+
+
+# --- Rounds and status updates --------------------------------------------------------------------
+
+
+def rounds() -> QuerySet:
+    return ReportingRound.objects.published().select_related("pact")
+
+
+def round(obj: ReportingRound) -> dict:
+    return {
+        "code": obj.slug,
+        "name": obj.name,
+        "pact": obj.pact.key,
+        "peildatum": obj.peildatum,
+        "peildatum_text": obj.peildatum_text,
+        "published_at": obj.published_at,
+    }
+
+
+ROUND_FILTERS = [Filter("pact", "pact__key", Pact.objects.all)]
+ROUND_SORTS = {"peildatum": ("peildatum",), "-peildatum": ("-peildatum",)}
+
+
+def status_updates() -> QuerySet:
+    return (
+        StatusUpdate.objects.public()
+        .select_related("round", "action__pact", "sub_measure", "provenance_document")
+        .prefetch_related("milestones", "sources")
+    )
+
+
+def earlier_versions(updates: list[StatusUpdate]) -> dict[tuple, list[StatusUpdate]]:
+    """The earlier published versions of the given (current) updates, in one query."""
+    if not updates:
+        return {}
+    found = (
+        StatusUpdate.objects.filter(
+            state=UpdateState.PUBLISHED,
+            is_current=False,
+            round__state=RoundState.PUBLISHED,
+            round__in={u.round_id for u in updates},
+            action__in={u.action_id for u in updates},
+        )
+        .only(
+            "id",
+            "round",
+            "action",
+            "sub_measure",
+            "version",
+            "status",
+            "basis",
+            "narrative",
+            "new",
+            "correction_reason",
+        )  # fmt: skip
+        .order_by("version")
+    )
+    by_subject: dict[tuple, list[StatusUpdate]] = defaultdict(list)
+    for update in found:
+        by_subject[(update.round_id, update.action_id, update.sub_measure_id)].append(update)
+    return by_subject
+
+
+def status_update(obj: StatusUpdate, earlier: dict[tuple, list[StatusUpdate]]) -> dict:
+    versions = earlier.get((obj.round_id, obj.action_id, obj.sub_measure_id), [])
+    return {
+        "id": obj.pk,
+        "round": obj.round.slug,
+        "pact": obj.action.pact.key,
+        "action": obj.action.number,
+        "sub_measure": obj.sub_measure.letter if obj.sub_measure else None,
+        "version": obj.version,
+        "status": obj.status,
+        "basis": obj.basis,
+        "basis_quote": obj.basis_quote,
+        "narrative": obj.narrative,
+        "new": obj.new,
+        "correction_reason": obj.correction_reason,
+        "supersedes": obj.supersedes_id,
+        "milestones": [
+            {"date": m.date, "date_text": m.date_text, "text": m.text} for m in obj.milestones.all()
+        ],
+        "sources": [{"title": s.title, "url": s.url} for s in obj.sources.all()],
+        "earlier_versions": [
+            {
+                "id": v.pk,
+                "version": v.version,
+                "status": v.status,
+                "basis": v.basis,
+                "narrative": v.narrative,
+                "new": v.new,
+                "correction_reason": v.correction_reason,
+            }
+            for v in versions
+            if v.version < obj.version
+        ],
+        "provenance": provenance(obj),
+    }
+
+
+STATUS_UPDATE_FILTERS = [
+    Filter("pact", "action__pact__key", Pact.objects.all),
+    Filter("actionLine", "action__action_line__key", ActionLine.objects.all),
+    Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
+    Filter("status", "status"),
+    Filter(
+        "region",
+        known=Region.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            action__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+        ),
+    ),
+    Filter("year", "round__peildatum__year"),
+]
+STATUS_UPDATE_SORTS = {
+    "action": ("round__peildatum", "action__pact__key", "action__position", "sub_measure__letter"),
+    "-round": ("-round__peildatum", "action__pact__key", "action__position", "sub_measure__letter"),
+    "status": ("status", "round__peildatum", "action__position"),
+}
+
+
+# --- Regions and landsdeel profiles ---------------------------------------------------------------
+
+
+def regions() -> QuerySet:
+    return Region.objects.select_related("parent").prefetch_related("part_of", "groupings")
+
+
+def region(obj: Region) -> dict:
+    return {
+        "key": obj.key,
+        "name": obj.name,
+        "kind": obj.kind,
+        "cbs_code": obj.code,
+        "parent": obj.parent.key if obj.parent else None,
+        "part_of": _keys(obj.part_of.all()),
+        "groupings": _keys(obj.groupings.all()),
+    }
+
+
+REGION_FILTERS = [
+    Filter("kind", "kind"),
+    Filter("parent", "parent__key", Region.objects.all),
+    Filter("cbsCode", "code"),
+]
+REGION_SORTS = {"name": ("name",), "-name": ("-name",), "cbsCode": ("code",)}
+
+
+def landsdeel_profiles() -> QuerySet:
+    return (
+        RegionProfile.objects.published()
+        .select_related("region", "round", "provenance_document")
+        .prefetch_related(
+            Prefetch(
+                "results",
+                queryset=RegionProfile.results.rel.related_model.objects.select_related(
+                    "action_line", "subregion"
+                ),
+            )
+        )
+    )
+
+
+def landsdeel_profile(obj: RegionProfile) -> dict:
+    return {
+        "landsdeel": obj.region.key,
+        "round": obj.round.slug,
+        "organisation": obj.organisation,
+        "priorities": obj.priorities,
+        "results": [
+            {
+                "action_line": r.action_line.key if r.action_line else None,
+                "region": r.subregion.key if r.subregion else None,
+                "heading": r.heading,
+                "text": r.text,
+            }
+            for r in obj.results.all()
+        ],
+        "provenance": provenance(obj),
+    }
+
+
+PROFILE_FILTERS = [
+    Filter("landsdeel", "region__key", Region.objects.landsdelen),
+    Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
+    Filter("year", "round__peildatum__year"),
+]
+PROFILE_SORTS = {
+    "landsdeel": ("region__name", "round__peildatum"),
+    "-round": ("-round__peildatum", "region__name"),
+}
+
+
+# --- Indicators, targets, observations ------------------------------------------------------------
+
+
+def indicators() -> QuerySet:
+    return Indicator.objects.all()
+
+
+def indicator(obj: Indicator) -> dict:
+    return {
+        "key": obj.key,
+        "name": obj.name,
+        "unit": obj.unit,
+        "unit_text": obj.unit_text,
+        "measure": obj.measure,
+        "description": obj.description,
+        "definition": obj.definition,
+        "is_headline": obj.is_headline,
+    }
+
+
+INDICATOR_SORTS = {"name": ("name",), "-name": ("-name",), "headline": ("-is_headline", "name")}
+
+
+def targets() -> QuerySet:
+    return Target.objects.select_related("indicator", "region", "provenance_document")
+
+
+def observations() -> QuerySet:
+    return Observation.objects.select_related("indicator", "region", "provenance_document")
+
+
+def measurement(obj: Target | Observation) -> dict:
+    row = {
+        "id": obj.pk,
+        "indicator": obj.indicator.key,
+        "region": obj.region.key if obj.region else None,
+        "education_level": obj.education_level or None,
+        "year": obj.year,
+        "period_text": obj.period_text,
+        "dimensions": {str(k): str(v) for k, v in (obj.dimensions or {}).items()},
+        "value": obj.value,
+        "note": obj.note,
+        "provenance": provenance(obj),
+    }
+    if isinstance(obj, Observation):
+        # A seed figure's document names no licence: none is claimed for it here.
+        row |= {"numerator": obj.numerator, "denominator": obj.denominator, "licence": None}
+    return row
+
+
+MEASUREMENT_FILTERS = [
+    Filter("indicator", "indicator__key", Indicator.objects.all),
+    Filter("region", "region__key", Region.objects.all),
+    Filter("year", "year"),
+    Filter("level", "education_level"),
+]
+MEASUREMENT_SORTS = {
+    "year": ("indicator__key", "year"),
+    "-year": ("indicator__key", "-year"),
+    "value": ("value",),
+}
+
+
+# --- Initiatives ----------------------------------------------------------------------------------
+
+
+def initiatives() -> QuerySet:
+    return Initiative.objects.select_related("provenance_document").prefetch_related(
+        "regions", "institutions", "action_lines__pact", "serves__pact"
+    )
+
+
+def initiative(obj: Initiative) -> dict:
+    return {
+        "key": obj.key,
+        "name": obj.name,
+        "kind": obj.kind,
+        "description": obj.description,
+        "regions": _keys(obj.regions.all()),
+        "institutions": _keys(obj.institutions.all()),
+        "action_lines": sorted(line_ref(line) for line in obj.action_lines.all()),
+        "education_levels": obj.education_levels.split(),
+        "sectors": [str(s) for s in obj.sectors or []],
+        "start_year": obj.start_year,
+        "url": obj.url,
+        "serves": sorted(action_ref(a) for a in obj.serves.all()),
+        "provenance": provenance(obj),
+    }
+
+
+INITIATIVE_FILTERS = [
+    Filter(
+        "region",
+        known=Region.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            pk__in=Initiative.objects.filter(regions__in=_region_rows(key)).values("pk")
+        ),
+    ),
+    Filter(
+        "actionLine",
+        known=ActionLine.objects.all,
+        narrow=lambda rows, key: rows.filter(
+            pk__in=Initiative.objects.filter(action_lines__key=key).values("pk")
+        ),
+    ),  # fmt: skip
+    Filter("level", narrow=lambda rows, level: rows.with_education_level(level)),
+    Filter("kind", "kind"),
+    Filter("q", narrow=lambda rows, words: rows.search(words)),
+]
+INITIATIVE_SORTS = {"name": ("name",), "-name": ("-name",), "startYear": ("start_year", "name")}
