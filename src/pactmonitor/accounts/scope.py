@@ -14,9 +14,9 @@ The verbs:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 
 from pactmonitor.pacts.choices import PactLevel
 
@@ -29,6 +29,8 @@ NOTHING = Q(pk__in=[])
 EVERYTHING = Q()
 VERBS = ("view", "edit", "submit", "review", "manage")
 
+M = TypeVar("M", bound=Model)
+
 
 def is_administrator(user: User) -> bool:
     return user.is_active and (user.is_superuser or user.role == Role.ADMINISTRATOR)
@@ -40,7 +42,7 @@ def is_national(user: User) -> bool:
 
 def landsdeel_ids(user: User) -> set[int]:
     """The coordinator's landsdeel and every region under it in the main tree."""
-    if not (user.is_active and user.role == Role.LANDSDEEL_COORDINATOR and user.landsdeel_id):
+    if not (user.is_active and user.role == Role.LANDSDEEL_COORDINATOR and user.landsdeel):
         return set()
     return user.landsdeel.descendant_ids()
 
@@ -116,7 +118,7 @@ def rule(user: User, verb: str, model: type[Model]) -> Q:
     return NOTHING
 
 
-def get_for_user(user: User, queryset, verb: str, **lookup):
+def get_for_user(user: User, queryset: QuerySet[M], verb: str, **lookup: object) -> M:
     """The one permission-checked lookup every view uses.
 
     404 when the object does not exist, 403 when it exists but lies outside the user's scope

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from base64 import b32encode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -19,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from . import second_factor
 from .forms import SecondFactorForm, SetupForm, SignInForm
+from .http import SignedInRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -36,6 +39,28 @@ class SignOutView(auth_views.LogoutView):
     template_name = "accounts/logged_out.html"
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link by e-mail. The answer is the same whether or not the address is
+    known, so the page does not tell who has an account. The link points at the configured
+    site address (PACTMONITOR_SITE_URL), never at the Host header the request came with."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        self.extra_email_context = {"site_url": settings.SITE_URL.rstrip("/")}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password through the link; the project's password validators apply."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
 def _next_url(request: HttpRequest) -> str:
     """Where to go after the second step: a local address only (no open redirect)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -47,7 +72,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @login_required
-def second_factor_verify(request: HttpRequest) -> HttpResponse:
+def second_factor_verify(request: SignedInRequest) -> HttpResponse:
     """The second step of signing in."""
     if not second_factor.has_second_factor(request.user):
         return redirect(f"{reverse('accounts:second_factor_setup')}?{request.GET.urlencode()}")
@@ -66,7 +91,7 @@ def second_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def second_factor_setup(request: HttpRequest) -> HttpResponse:
+def second_factor_setup(request: SignedInRequest) -> HttpResponse:
     """Set up an authenticator app: scan the code, type the first number it shows."""
     if second_factor.has_second_factor(request.user) and not request.user.is_verified():
         # Adding an app is itself protected by the factor the account already has.
@@ -92,7 +117,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def recovery_codes_new(request: HttpRequest) -> HttpResponse:
+def recovery_codes_new(request: SignedInRequest) -> HttpResponse:
     """New recovery codes (the old ones stop working), for a user who passed the second step."""
     if not request.user.is_verified():
         return redirect("accounts:second_factor")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Manager, QuerySet
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
@@ -39,7 +39,7 @@ def action_ref(action: Action | None) -> str:
     return f"{action.pact.key}/{action.number}" if action else ""
 
 
-def keys(related) -> str:
+def keys(related: Manager[Any]) -> str:
     return ";".join(sorted(str(obj.key) for obj in related.all()))
 
 
@@ -48,6 +48,10 @@ class Table:
     name: str
     rows: Callable[[], QuerySet]
     columns: dict[str, Callable[[Any], Any]]
+
+
+def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySet]:
+    return lambda: model.objects.select_related("indicator", "region", "provenance_document")
 
 
 PROVENANCE = {
@@ -261,11 +265,7 @@ TABLES = [
     *[
         Table(
             name,
-            (
-                lambda model=model: model.objects.select_related(
-                    "indicator", "region", "provenance_document"
-                )
-            ),
+            _figures_of(model),
             {
                 "indicator": lambda o: o.indicator.key,
                 "regio": lambda o: o.region.key if o.region else "",

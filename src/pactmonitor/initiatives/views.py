@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pactmonitor.accounts import scope
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.accounts.scope import get_for_user
 
 from .forms import InitiativeForm
@@ -17,7 +18,7 @@ from .models import Initiative
 
 
 @login_required
-def initiative_list(request: HttpRequest) -> HttpResponse:
+def initiative_list(request: SignedInRequest) -> HttpResponse:
     mine = Initiative.objects.filter(
         pk__in=Initiative.objects.filter(request.user.scope("edit", Initiative)).values("pk")
     )
@@ -25,7 +26,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def initiative_create(request: HttpRequest) -> HttpResponse:
+def initiative_create(request: SignedInRequest) -> HttpResponse:
     if not (scope.landsdeel_ids(request.user) or scope.is_administrator(request.user)):
         raise PermissionDenied
     form = InitiativeForm(request.POST or None, user=request.user)
@@ -37,7 +38,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def initiative_edit(request: HttpRequest, key: str) -> HttpResponse:
+def initiative_edit(request: SignedInRequest, key: str) -> HttpResponse:
     initiative = get_for_user(request.user, Initiative.objects.all(), "edit", key=key)
     form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import TYPE_CHECKING, Any
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
+
+if TYPE_CHECKING:
+    from pactmonitor.regions.models import Region
 
 from .choices import ACTION_NUMBER_HELP, ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 
@@ -147,7 +151,7 @@ class ActionQuerySet(models.QuerySet):
     def national(self) -> ActionQuerySet:
         return self.filter(pact__level=PactLevel.NATIONAL)
 
-    def in_region(self, region) -> ActionQuerySet:
+    def in_region(self, region: Region) -> ActionQuerySet:
         """Actions of the pacts of a landsdeel and of the pacts below it."""
         return self.filter(
             models.Q(pact__region__in=region.descendant_ids()) | models.Q(region=region)
@@ -254,7 +258,7 @@ class Action(Provenanced):
     def __str__(self) -> str:
         return f"{self.pact.name} {self.number}. {self.title}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.position = number_sort_key(self.number)
         super().save(*args, **kwargs)
 

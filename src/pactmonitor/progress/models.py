@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +14,10 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import Basis, RoundState, Status, UpdateState
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
+    from pactmonitor.pacts.models import Action, SubMeasure
 
 
 class ReportingRoundQuerySet(models.QuerySet):
@@ -76,7 +82,7 @@ class StatusUpdateQuerySet(models.QuerySet):
     def for_round(self, round: ReportingRound) -> StatusUpdateQuerySet:
         return self.filter(round=round)
 
-    def in_scope_of(self, user, verb: str = "edit") -> StatusUpdateQuerySet:
+    def in_scope_of(self, user: User, verb: str = "edit") -> StatusUpdateQuerySet:
         """Updates whose action lies in the user's scope for ``verb`` (see accounts.scope)."""
         # A subquery rather than .distinct(): the rule may join the action's leads.
         inside = StatusUpdate.objects.filter(user.scope(verb, StatusUpdate)).values("pk")
@@ -85,7 +91,7 @@ class StatusUpdateQuerySet(models.QuerySet):
     def open_drafts(self) -> StatusUpdateQuerySet:
         return self.current().filter(state=UpdateState.DRAFT, round__state=RoundState.OPEN)
 
-    def editable_by(self, user) -> StatusUpdateQuerySet:
+    def editable_by(self, user: User) -> StatusUpdateQuerySet:
         """The drafts of open rounds that the user may edit now."""
         return self.in_scope_of(user, "edit").open_drafts()
 
@@ -176,7 +182,7 @@ class StatusUpdate(Provenanced):
         return f"{self.round.slug} – {self.action.pact.name} {subject}"
 
     @property
-    def subject(self):
+    def subject(self) -> SubMeasure | Action:
         return self.sub_measure or self.action
 
     @property
@@ -184,7 +190,7 @@ class StatusUpdate(Provenanced):
         return self.state == UpdateState.PUBLISHED
 
     def clean(self) -> None:
-        if self.sub_measure_id and self.sub_measure.action_id != self.action_id:
+        if self.sub_measure is not None and self.sub_measure.action_id != self.action_id:
             raise ValidationError(
                 {"sub_measure": _("Deze deelmaatregel hoort bij een andere actie.")}
             )
@@ -195,7 +201,7 @@ class StatusUpdate(Provenanced):
         if self.status == Status.ONBEKEND and self.basis != Basis.UNKNOWN:
             raise ValidationError({"basis": _("Een onbekende status heeft geen grondslag.")})
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk:
             stored = StatusUpdate.objects.filter(pk=self.pk).values_list("state", flat=True).first()
             if stored == UpdateState.PUBLISHED:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.accounts.scope import get_for_user
 from pactmonitor.pacts.models import Pact
 from pactmonitor.regions.models import RegionProfile
@@ -39,7 +43,7 @@ def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
 
 
 @login_required
-def work_home(request: HttpRequest) -> HttpResponse:
+def work_home(request: SignedInRequest) -> HttpResponse:
     rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
     mine = StatusUpdate.objects.editable_by(request.user)
     rows = [(round, mine.filter(round=round).count()) for round in rounds]
@@ -47,7 +51,7 @@ def work_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
+def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     """The updates of a round within the user's scope, with what each may do next."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     updates = UPDATES.filter(round=round).current().in_scope_of(request.user, "view")
@@ -77,7 +81,13 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "progress/round_drafts.html", context)
 
 
-def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
+def _edit_context(
+    update: StatusUpdate,
+    form: DraftForm,
+    milestones: BaseInlineFormSet[Any, Any, Any],
+    sources: BaseInlineFormSet[Any, Any, Any],
+    conflict: StatusUpdate | None = None,
+) -> dict[str, Any]:
     return {
         "previous": services.previous_update(update),
         "update": update,
@@ -89,7 +99,7 @@ def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
 
 
 @login_required
-def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
     if (
         update.state != UpdateState.DRAFT
@@ -119,7 +129,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     except services.EditConflict as conflict:
         # Keep what this editor typed, show what the other saved, and let them decide.
         data = request.POST.copy()
-        data["revision"] = conflict.current.revision
+        data["revision"] = str(conflict.current.revision)
         form = DraftForm(data, instance=StatusUpdate.objects.get(pk=update.pk))
         form.is_valid()
         context = _edit_context(update, form, milestones, sources, conflict=conflict.current)
@@ -133,7 +143,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def update_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "submit", pk=pk)
     count = services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=request.user)
     if count:
@@ -145,7 +155,7 @@ def update_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_submit(request: HttpRequest, slug: str) -> HttpResponse:
+def round_submit(request: SignedInRequest, slug: str) -> HttpResponse:
     """Submit every draft of the round within the user's submit scope (their landsdeel)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     drafts = StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit")
@@ -156,7 +166,7 @@ def round_submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def update_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "review", pk=pk)
     try:
         services.approve_update(update, user=request.user)
@@ -168,7 +178,7 @@ def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
+def round_approve(request: SignedInRequest, slug: str) -> HttpResponse:
     """Approve every submitted update of the round (the national coordinator's bulk step)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
     count = services.approve_updates(round.updates.all(), user=request.user)
@@ -177,7 +187,7 @@ def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
+def update_send_back(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "review", pk=pk)
     form = SendBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -193,7 +203,7 @@ def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_open(request: HttpRequest) -> HttpResponse:
+def round_open(request: SignedInRequest) -> HttpResponse:
     if not request.user.manages_rounds:
         raise PermissionDenied
     form = OpenRoundForm(request.POST or None, pacts=Pact.objects.filter(parent__isnull=True))
@@ -208,7 +218,7 @@ def round_open(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_publish(request: HttpRequest, slug: str) -> HttpResponse:
+def round_publish(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
     try:
         count = services.publish_round(round, user=request.user)
@@ -219,7 +229,7 @@ def round_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
+def round_overview(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     if not request.user.is_coordinator:
         raise PermissionDenied
@@ -231,7 +241,7 @@ def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def update_correct(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "manage", pk=pk)
     if not (update.is_frozen and update.is_current):
         messages.error(
@@ -258,7 +268,7 @@ def _copied(update: StatusUpdate) -> dict:
 
 
 @login_required
-def update_history(request: HttpRequest, pk: int) -> HttpResponse:
+def update_history(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every version of the action's (or sub-measure's) updates across rounds, and who did what."""
     update = get_for_user(request.user, UPDATES, "view", pk=pk)
     versions = UPDATES.filter(action=update.action, sub_measure=update.sub_measure).order_by(
@@ -273,7 +283,7 @@ def update_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def profile_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+def profile_edit(request: SignedInRequest, slug: str, key: str) -> HttpResponse:
     """A landsdeel coordinator edits their landsdeel's profile while the round is open."""
     profiles = RegionProfile.objects.select_related("region", "round__pact")
     profile = get_for_user(request.user, profiles, "edit", round__slug=slug, region__key=key)

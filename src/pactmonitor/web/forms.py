@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.models import ActionLine, Organisation, Pact
 from pactmonitor.progress.choices import Status
+from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
+
+if TYPE_CHECKING:
+    from pactmonitor.progress.models import ReportingRound
 
 ANY = [("", _("alle"))]
 
@@ -22,17 +29,21 @@ class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     trekker = forms.ChoiceField(label=_("Trekker"), required=False)
 
-    def __init__(self, data, *, pact: Pact, rounds, **kwargs) -> None:
+    def __init__(
+        self, data: QueryDict | None, *, pact: Pact, rounds: list[ReportingRound], **kwargs: Any
+    ) -> None:
         super().__init__(data, **kwargs)
-        self.fields["ronde"].choices = [(r.slug, r.name) for r in reversed(rounds)] or [
-            ("", _("geen"))
-        ]
-        self.fields["lijn"].choices = ANY + [
+        ronde_field = cast(forms.ChoiceField, self.fields["ronde"])
+        ronde_field.choices = [(r.slug, r.name) for r in reversed(rounds)] or [("", _("geen"))]
+        lijn_field = cast(forms.ChoiceField, self.fields["lijn"])
+        lijn_field.choices = ANY + [
             (line.key, line.name) for line in ActionLine.objects.filter(pact=pact)
         ]
-        self.fields["status"].choices = ANY + list(Status.choices)
+        status_field = cast(forms.ChoiceField, self.fields["status"])
+        status_field.choices = ANY + list(Status.choices)
         owners = Organisation.objects.filter(led_actions__pact=pact).distinct().order_by("name")
-        self.fields["trekker"].choices = ANY + [(o.key, o.name) for o in owners]
+        trekker_field = cast(forms.ChoiceField, self.fields["trekker"])
+        trekker_field.choices = ANY + [(o.key, o.name) for o in owners]
 
     def value(self, name: str) -> str:
         """The field's value if it is valid; an invalid field is ignored, the others still apply."""
@@ -40,6 +51,20 @@ class ActionFilterForm(forms.Form):
             return ""
         self.is_valid()
         return self.cleaned_data.get(name) or ""
+
+
+# The kinds of region a reader filters by, in the order a reader zooms in; municipalities are
+# accepted by key but not listed.
+LISTED_KINDS = ["landsdeel", "provincie", "subregio", "corop", "arbeidsmarktregio"]
+
+
+def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Regions grouped by kind for a <select>: (kind label, [(key, name)])."""
+    groups: dict[str, list[tuple[str, str]]] = {kind: [] for kind in LISTED_KINDS}
+    for region in Region.objects.filter(kind__in=LISTED_KINDS).order_by("name"):
+        groups[region.kind].append((region.key, region.name))
+    labels = dict(RegionKind.choices)
+    return [(str(labels[kind]), options) for kind, options in groups.items() if options]
 
 
 class InitiativeFinderForm(forms.Form):
@@ -51,6 +76,14 @@ class InitiativeFinderForm(forms.Form):
         to_field_name="key",
         empty_label=_("alle"),
     )
+    # A text field shown as a <select>: the listed regions are choices, but any region's key,
+    # a municipality's too, is accepted (clean_regio).
+    regio = forms.CharField(
+        label=_("Regio"),
+        required=False,
+        max_length=150,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
     soort = forms.ChoiceField(
         label=_("Soort"), required=False, choices=ANY + list(InitiativeKind.choices)
     )
@@ -59,10 +92,23 @@ class InitiativeFinderForm(forms.Form):
         label=_("Onderwijsniveau"), required=False, choices=ANY + list(EducationLevel.choices)
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lines = ActionLine.objects.filter(pact__level="national").order_by("order")
-        self.fields["lijn"].choices = ANY + [(line.key, line.name) for line in lines]
+        lijn_field = cast(forms.ChoiceField, self.fields["lijn"])
+        lijn_field.choices = ANY + [(line.key, line.name) for line in lines]
+        choices: list[tuple[str, object]] = [*ANY, *region_choices()]
+        cast(forms.Select, self.fields["regio"].widget).choices = choices
+
+    def clean_regio(self) -> Region | None:
+        """Any region by key, municipalities too (they are not listed: hundreds of options)."""
+        key = self.cleaned_data.get("regio")
+        if not key:
+            return None
+        region = Region.objects.filter(key=key).first()
+        if region is None:
+            raise forms.ValidationError(_("Onbekende regio."))
+        return region
 
     def filters(self) -> dict:
         self.is_valid()  # invalid fields drop out of cleaned_data; the valid ones still filter
@@ -70,6 +116,7 @@ class InitiativeFinderForm(forms.Form):
         return {
             "q": data.get("q"),
             "landsdeel": data.get("landsdeel"),
+            "region": data.get("regio"),
             "kind": data.get("soort"),
             "action_line": data.get("lijn"),
             "level": data.get("niveau"),
@@ -84,7 +131,7 @@ class IndicatorRegionForm(forms.Form):
 
     regio = forms.ChoiceField(label=_("Regio"), required=False)
 
-    def __init__(self, data, *, regions: list[Region], **kwargs) -> None:
+    def __init__(self, data: QueryDict | None, *, regions: list[Region], **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         groups: dict[str, list[tuple[str, str]]] = {}
         for region in regions:
@@ -92,4 +139,5 @@ class IndicatorRegionForm(forms.Form):
                 groups.setdefault(str(region.get_kind_display()), []).append(
                     (region.key, region.name)
                 )
-        self.fields["regio"].choices = [("", _("Nederland"))] + list(groups.items())
+        regio_field = cast(forms.ChoiceField, self.fields["regio"])
+        regio_field.choices = [("", _("Nederland"))] + list(groups.items())
