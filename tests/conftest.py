@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from tests.snapshots import module_database
+
 
 def pytest_report_header(config):
     url = os.environ.get("DATABASE_URL", "sqlite (default)")
@@ -42,18 +44,15 @@ def _signed_in_with_the_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
-@pytest.fixture(scope="module")
-def bundled(django_db_setup, django_db_blocker):
-    """The bundled Techniekpact 2020, loaded once for a test module and removed after it."""
-    from django.core.management import call_command
-
+def _load_bundled():
+    """The bundled Techniekpact 2020, for every test of the module: loaded once a session and
+    put back for each module that asks for it (tests/snapshots.py), removed after the module."""
     from pactmonitor.exchange.loader import load_dataset
 
-    with django_db_blocker.unblock():
-        load_dataset()
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+    return load_dataset()
+
+
+bundled = module_database("bundled", _load_bundled)
 
 
 @pytest.fixture

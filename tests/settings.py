@@ -1,8 +1,16 @@
 """The test configuration: the real settings with fast, isolated services."""
 
+import os
 import tempfile
+from pathlib import Path
 
-from pactmonitor.settings import *  # noqa: F403
+# Under pytest-xdist every worker keeps its own data directory (secret key, static files,
+# caches), so two workers never write the same file.
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    base = Path(os.environ.get("PACTMONITOR_DATA_DIR") or Path.cwd() / "data")
+    os.environ["PACTMONITOR_DATA_DIR"] = str(base / f"worker-{worker}")
+
+from pactmonitor.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -44,6 +44,7 @@ def test_a_signed_in_user_is_never_served_a_cached_page(client, world):
     client.force_login(factory.user(username="coordinator"))
     response = client.get("/")
     assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert "Techniek in het basisonderwijs" in response.content.decode()
 
 
 def test_a_visitor_with_pending_messages_is_not_served_or_stored_in_the_cache(client, world):
@@ -51,6 +52,7 @@ def test_a_visitor_with_pending_messages_is_not_served_or_stored_in_the_cache(cl
     client.cookies["messages"] = "something"
     response = client.get("/")
     assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert "Techniek in het basisonderwijs" in response.content.decode()
 
 
 # --- Emptied after commit, by public changes only -----------------------------------------------
@@ -62,7 +64,7 @@ def test_an_edit_shows_on_the_next_visit_once_committed(client, world, committed
         world.a2.title = "Doorlopende leerlijnen techniek"
         world.a2.save()
     response = client.get("/pacten/techniekpact-2020/")
-    assert response["X-Page-Cache"] == "miss"
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
     assert "Doorlopende leerlijnen techniek" in response.content.decode()
 
 
@@ -71,7 +73,10 @@ def test_an_edit_not_yet_committed_leaves_the_cached_page(client, world):
     with transaction.atomic():
         world.a2.title = "Nog niet vastgelegd"
         world.a2.save()
-        assert client.get("/pacten/techniekpact-2020/")["X-Page-Cache"] == "hit"
+        response = client.get("/pacten/techniekpact-2020/")
+        assert response["X-Page-Cache"] == "hit"
+        page = response.content.decode()
+        assert "Doorlopende leerlijnen" in page and "Nog niet vastgelegd" not in page
 
 
 def test_a_rolled_back_change_leaves_the_cached_pages_alone(client, world, committed):
@@ -84,6 +89,7 @@ def test_a_rolled_back_change_leaves_the_cached_pages_alone(client, world, commi
     assert callbacks == []
     response = client.get("/pacten/techniekpact-2020/")
     assert response["X-Page-Cache"] == "hit" and "Teruggedraaid" not in response.content.decode()
+    assert response.status_code == 200 and "Doorlopende leerlijnen" in response.content.decode()
 
 
 def test_publishing_a_round_shows_on_the_next_visit(client, world, committed):
@@ -91,14 +97,16 @@ def test_publishing_a_round_shows_on_the_next_visit(client, world, committed):
     with committed():
         world.draft_round.state = "published"
         world.draft_round.save()
-    assert "Concept 2016" in client.get("/").content.decode()
+    response = client.get("/")
+    assert response.status_code == 200 and "Concept 2016" in response.content.decode()
 
 
 def test_a_new_owner_shows_on_the_next_visit(client, world, committed):
     client.get("/pacten/techniekpact-2020/")
     with committed():
         world.a3.leads.add(factory.organisation(name="Techniek Nederland"))
-    assert "Techniek Nederland" in client.get("/pacten/techniekpact-2020/").content.decode()
+    response = client.get("/pacten/techniekpact-2020/")
+    assert response.status_code == 200 and "Techniek Nederland" in response.content.decode()
 
 
 def test_many_changes_in_one_transaction_drop_the_pages_once(world, committed):
@@ -146,6 +154,7 @@ def test_saving_a_draft_keeps_the_public_pages_cached(client, round_cycle, commi
     assert saved.status_code == 302
     assert StatusUpdate.objects.get(pk=update.pk).narrative == "Concepttekst"
     assert client.get("/pacten/nationaal/")["X-Page-Cache"] == "hit"
+    assert_shows_the_national_pact(client)
 
 
 def test_sending_an_update_back_with_a_comment_keeps_the_public_pages_cached(
@@ -158,6 +167,7 @@ def test_sending_an_update_back_with_a_comment_keeps_the_public_pages_cached(
     with committed():
         services.send_back_update(update, comment="Graag cijfers", user=w.nina)
     assert client.get("/pacten/nationaal/")["X-Page-Cache"] == "hit"
+    assert_shows_the_national_pact(client)
 
 
 def test_a_users_settings_keep_the_public_pages_cached(client, round_cycle, committed):
@@ -166,6 +176,13 @@ def test_a_users_settings_keep_the_public_pages_cached(client, round_cycle, comm
         round_cycle.bob.first_name = "Robert"
         round_cycle.bob.save()
     assert client.get("/pacten/nationaal/")["X-Page-Cache"] == "hit"
+    assert_shows_the_national_pact(client)
+
+
+def assert_shows_the_national_pact(client):
+    response = client.get("/pacten/nationaal/")
+    assert response.status_code == 200
+    assert "Nationaal pact" in response.content.decode() and "Stages" in response.content.decode()
 
 
 def factory_client(user):
@@ -194,7 +211,9 @@ def test_a_disallowed_host_gets_400_even_when_the_page_is_cached(client, world):
 def test_the_same_path_on_another_allowed_host_is_a_page_of_its_own(client, world, settings):
     settings.ALLOWED_HOSTS = ["testserver", "mirror.example"]
     client.get("/")
-    assert client.get("/", HTTP_HOST="mirror.example")["X-Page-Cache"] == "miss"
+    mirrored = client.get("/", HTTP_HOST="mirror.example")
+    assert mirrored["X-Page-Cache"] == "miss"
+    assert mirrored.status_code == 200 and "Techniekpact 2020" in mirrored.content.decode()
 
 
 def test_x_forwarded_proto_is_ignored_unless_behind_a_proxy(client, world, settings):
@@ -230,8 +249,10 @@ def test_random_query_strings_do_not_render_the_page_again(client, world, render
 
 
 def test_a_page_is_rendered_without_the_parameters_it_does_not_read(client, world):
-    page = client.get("/pacten/techniekpact-2020/?r=injected").content.decode()
+    response = client.get("/pacten/techniekpact-2020/?r=injected")
+    page = response.content.decode()
     assert "injected" not in page  # e.g. the language switch's link
+    assert response.status_code == 200 and "Techniek in het basisonderwijs" in page
 
 
 def test_the_parameters_a_page_reads_are_pages_of_their_own(client, world, renders):
@@ -263,6 +284,7 @@ def test_a_report_with_a_random_query_string_is_not_made_again(client, world, mo
 
 def test_public_pages_tell_a_proxy_how_long_to_keep_them(client, world):
     for response in (client.get("/"), client.get("/")):
+        assert response.status_code == 200
         assert response["Cache-Control"] == "public, max-age=60, must-revalidate"
         assert response["ETag"].startswith('"') and "Last-Modified" in response
 
@@ -294,7 +316,9 @@ def test_work_pages_are_private(client, round_cycle):
 
 def test_a_public_page_for_a_signed_in_user_is_private(client, round_cycle):
     client.force_login(round_cycle.nina)
-    assert client.get("/pacten/")["Cache-Control"] == "private, no-store"
+    response = client.get("/pacten/")
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.status_code == 200 and "Nationaal pact" in response.content.decode()
 
 
 # --- A cache that cannot be written ---------------------------------------------------------------
@@ -378,12 +402,14 @@ def test_the_server_answers_a_stored_english_page_in_english(client, world):
     client.get("/en/pacten/")
     status, headers, body = wsgi_get("/en/pacten/")
     assert headers["X-Page-Cache"] == "hit" and b'<html lang="en"' in body
+    assert status.startswith("200") and "Techniekpact 2020" in body.decode()
 
 
 def test_the_server_sends_a_visitor_with_a_session_to_django(client, world):
     client.get("/pacten/techniekpact-2020/")
-    status, headers, _ = wsgi_get("/pacten/techniekpact-2020/", cookie="sessionid=abc")
+    status, headers, body = wsgi_get("/pacten/techniekpact-2020/", cookie="sessionid=abc")
     assert status.startswith("200") and "X-Page-Cache" not in headers
+    assert "Techniek in het basisonderwijs" in body.decode()
 
 
 def test_the_server_does_not_answer_from_a_page_stored_before_a_change(client, world, committed):
@@ -391,8 +417,9 @@ def test_the_server_does_not_answer_from_a_page_stored_before_a_change(client, w
     with committed():
         world.a2.title = "Nieuwe titel"
         world.a2.save()
-    _, headers, body = wsgi_get("/pacten/techniekpact-2020/")
+    status, headers, body = wsgi_get("/pacten/techniekpact-2020/")
     assert headers["X-Page-Cache"] == "miss" and b"Nieuwe titel" in body
+    assert status.startswith("200")
 
 
 def test_the_server_redirects_a_cached_page_over_http_when_https_is_required(
@@ -427,6 +454,7 @@ def test_the_server_answers_304_to_a_visitor_with_the_current_copy(client, world
 def test_a_head_request_of_a_public_page_is_public_too(client, world):
     response = client.head("/pacten/")
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+    assert response.content == b"" and int(response["Content-Length"]) > 0
 
 
 def test_with_the_file_cache_a_change_made_by_another_server_is_seen_on_the_next_request(

@@ -1,5 +1,7 @@
 """The public pages through Django's test client, on a small published pact (see world.py)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -7,46 +9,74 @@ from pactmonitor.progress.services import correct_update
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = [
-    "/",
-    "/pacten/",
-    "/pacten/techniekpact-2020/",
-    "/pacten/techniekpact-noord/",
-    "/pacten/techniekpact-2020/acties/1/",
-    "/pacten/techniekpact-2020/acties/2/",
-    "/pacten/techniekpact-noord/acties/1/",
-    "/landsdelen/",
-    "/landsdelen/noord/",
-    "/regios/groningen/",
-    "/rondes/2014/",
-    "/indicatoren/",
-    "/indicatoren/havo-nt-profiel/",
-    "/initiatieven/",
-    "/initiatieven/?q=beta",
-    "/initiatieven/betapunt-noord/",
-    "/zoeken/?q=noord",
-]
+# Every public page, with its heading and one thing from the world it must show.
+PUBLIC_PAGES = {
+    "/": ("Techniekpact 2020", "Techniek in het basisonderwijs"),
+    "/pacten/": ("Pacten", "Techniekpact Noord"),
+    "/pacten/techniekpact-2020/": ("Techniekpact 2020", "Doorlopende leerlijnen"),
+    "/pacten/techniekpact-noord/": ("Techniekpact Noord", "Bètapunt in elke regio"),
+    "/pacten/techniekpact-2020/acties/1/": (
+        "Actie 1. Techniek in het basisonderwijs",
+        "De volledige tekst van actie 1.",
+    ),
+    "/pacten/techniekpact-2020/acties/2/": (
+        "Actie 2. Doorlopende leerlijnen",
+        "Het plan is in uitvoering.",
+    ),
+    "/pacten/techniekpact-noord/acties/1/": (
+        "Actie 1. Bètapunt in elke regio",
+        "Techniekpact Noord",
+    ),
+    "/landsdelen/": ("Landsdelen", "Noord"),
+    "/landsdelen/noord/": ("Landsdeel Noord", "Stuurgroep Noord"),
+    "/regios/groningen/": ("Groningen", "Bètapunt Noord"),
+    "/rondes/2014/": ("Voortgangsrapportage 2014", "Doorlopende leerlijnen"),
+    "/indicatoren/": ("Indicatoren", "Havisten met een NT/NG-profiel"),
+    "/indicatoren/havo-nt-profiel/": ("Havisten met een NT/NG-profiel – Nederland", "47,5%"),
+    "/initiatieven/": ("Initiatieven zoeken", "Techniekpact Twente"),
+    "/initiatieven/?q=beta": ("Initiatieven zoeken", "Bètapunt Noord"),
+    "/initiatieven/betapunt-noord/": (
+        "Bètapunt Noord",
+        "Regionaal netwerk voor bèta en techniek",
+    ),
+    "/zoeken/?q=noord": ("Zoeken", "Techniekpact Noord"),
+}
 
 
 def text(response) -> str:
     return response.content.decode()
 
 
+def heading(page: str) -> str:
+    return re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+
+
+def public_page(client, url: str) -> str:
+    """The page at ``url`` as a visitor gets it: found, with its heading and its content."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = text(response)
+    title, content = PUBLIC_PAGES[url]
+    assert heading(page) == title and content in page, url
+    return page
+
+
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_every_public_page_answers_without_an_account(client, world, url):
     assert client.get(url).status_code == 200
+    public_page(client, url)
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_no_page_shows_a_contact_person(client, world, url):
-    page = text(client.get(url))
+    page = public_page(client, url)
     assert "Jan Geheim" not in page
     assert "jan.geheim@example.org" not in page
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_no_page_shows_unpublished_updates_or_rounds(client, world, url):
-    page = text(client.get(url))
+    page = public_page(client, url)
     assert "Verborgen concept" not in page
     assert "Nog niet gepubliceerd" not in page
     assert "Concept 2016" not in page
@@ -54,9 +84,11 @@ def test_no_page_shows_unpublished_updates_or_rounds(client, world, url):
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_no_page_loads_anything_from_another_machine(client, world, url):
-    page = text(client.get(url))
-    assert 'src="http' not in page and 'href="http://' not in page.split("</head>")[0]
-    assert "https://" not in page.split("</head>")[0]
+    page = public_page(client, url)
+    head = page.split("</head>")[0]
+    assert 'src="http' not in page and 'href="http://' not in head
+    assert "https://" not in head
+    assert 'rel="stylesheet" href="/static/' in head  # its own style sheet, from this server
 
 
 def test_the_dashboard_shows_the_latest_headline_figure_against_its_target(client, world):
@@ -131,8 +163,11 @@ def test_a_goal_past_its_deadline_at_the_peildatum_is_flagged_while_the_action_i
 
 
 def test_a_goal_is_not_flagged_once_the_action_is_completed(client, world):
-    page = text(client.get("/pacten/techniekpact-2020/", {"ronde": "2015"}))
+    response = client.get("/pacten/techniekpact-2020/", {"ronde": "2015"})
+    page = text(response)
     assert 'id="te-laat"' not in page
+    table = page.split('id="actions-table"')[1]
+    assert response.status_code == 200 and "Doorlopende leerlijnen" in table
 
 
 def test_a_regional_pact_without_its_own_rounds_shows_statuses_as_onbekend(client, world):
@@ -218,8 +253,11 @@ def test_the_indicator_table_lists_every_value_with_its_source_note(client, worl
 
 
 def test_the_indicator_page_narrows_to_one_region(client, world):
-    page = text(client.get("/indicatoren/havo-nt-profiel/", {"regio": "nederland"}))
+    response = client.get("/indicatoren/havo-nt-profiel/", {"regio": "nederland"})
+    page = text(response)
     assert "1 waarden zonder jaar" not in page  # the value without a region is elsewhere
+    assert response.status_code == 200 and heading(page).endswith("Nederland")
+    assert "47,5%" in page and "44%" in page
 
 
 def test_the_round_page_counts_the_statuses_of_the_round(client, world):
@@ -274,8 +312,10 @@ def test_the_search_box_folds_accents_for_every_kind_of_thing(client, world):
 
 
 def test_an_empty_search_finds_nothing_and_says_nothing(client, world):
-    page = text(client.get(reverse("web:search"), {"q": "  "}))
+    response = client.get(reverse("web:search"), {"q": "  "})
+    page = text(response)
     assert "resultaten voor" not in page and "<h2>" not in page
+    assert response.status_code == 200 and heading(page) == "Zoeken" and 'name="q"' in page
 
 
 def test_a_missing_page_says_so_in_the_site_layout(client, world):

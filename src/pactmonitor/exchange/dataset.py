@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from pactmonitor.core.yamlfiles import YAMLError, read_yaml
 from pactmonitor.indicators.choices import Dating, EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.choices import ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
@@ -86,8 +85,8 @@ def read_dataset(directory: Path = BUNDLED) -> Dataset:
     dataset, problems = Dataset(), []
     for path in files:
         try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
+            content = read_yaml(path.read_text(encoding="utf-8")) or {}
+        except YAMLError as exc:
             problems.append(f"{path.name}: not valid YAML ({exc})".replace("\n", " "))
             continue
         if not isinstance(content, dict):

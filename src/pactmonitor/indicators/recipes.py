@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pactmonitor.core.yamlfiles import YAMLError, read_yaml
 
 from .choices import EducationLevel, Measure, Unit
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RECIPE_DIR = Path(__file__).parent / "recipes"
 OPEN_DATA_DIR = Path(__file__).resolve().parent.parent / "datasets" / "opendata"
 PLACEMENT_KEYS = ("gemeentecode", "gemeentenaam", "plaatsnaam", "vestiging")
@@ -139,8 +138,8 @@ def load(recipe: str | Path) -> Recipe:
 def _load(path: Path, mtime_ns: int, size: int) -> Recipe:
     """Parsed once per version of the file (the key holds its mtime and size)."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except yaml.YAMLError as error:
+        data = read_yaml(path.read_text(encoding="utf-8"))
+    except YAMLError as error:
         raise RecipeError(f"{path.name}: geen geldige YAML ({error}).") from error
     try:
         return _parse(path, data)

@@ -1,0 +1,150 @@
+"""Every work page that only shows something is refused to an outsider: the coordinator of the
+other landsdeel (dave, for Noord's pages) or an owner (for the national coordinator's pages)
+gets 403 without the page, while the insider gets the page; a visitor who is not signed in is
+sent to sign in. The writes are the scope matrix's (test_views.py)."""
+
+import pytest
+from django.urls import reverse
+
+from pactmonitor.progress import services
+from pactmonitor.progress.models import StatusUpdate
+from tests import factory, world
+
+pytestmark = pytest.mark.django_db
+
+
+def noord_draft(w):
+    return world.draft(w, w.nr1)
+
+
+def submitted_noord_draft(w):
+    update = noord_draft(w)
+    services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=w.carol)
+    return update
+
+
+def published_national_update(w):
+    return StatusUpdate.objects.public().get(action=w.n2)
+
+
+def campus_in_groningen(w):
+    initiative = factory.initiative(key="campus-groningen", name="Campus Groningen")
+    initiative.regions.set([w.groningen])
+    return initiative
+
+
+# page → (its address in the world, insider, outsider, what the page shows)
+PAGES = {
+    "update_edit": (
+        lambda w: reverse("progress:edit", args=[noord_draft(w).pk]),
+        "carol",
+        "dave",
+        "Techniekcentra Noord",
+    ),
+    "update_history": (
+        lambda w: reverse("progress:history", args=[noord_draft(w).pk]),
+        "carol",
+        "dave",
+        "Pact Noord 1",
+    ),
+    "update_send_back": (
+        lambda w: reverse("progress:send_back", args=[submitted_noord_draft(w).pk]),
+        "nina",
+        "dave",
+        "Pact Noord 1",
+    ),
+    "update_correct": (
+        lambda w: reverse("progress:correct", args=[published_national_update(w).pk]),
+        "nina",
+        "carol",
+        "Stages",
+    ),
+    "profile": (
+        lambda w: reverse("progress:profile", args=[w.round.slug, "noord"]),
+        "carol",
+        "dave",
+        "Noord",
+    ),
+    "round_open": (lambda w: reverse("progress:round_open"), "nina", "carol", 'name="slug"'),
+    "overview": (
+        lambda w: reverse("progress:overview", args=[w.round.slug]),
+        "carol",
+        "alice",
+        "Per landsdeel",
+    ),
+    "pact_edit": (
+        lambda w: reverse("pacts:pact_edit", args=[w.pact_noord.key]),
+        "carol",
+        "dave",
+        "Pact Noord",
+    ),
+    "action_create": (
+        lambda w: reverse("pacts:action_create", args=[w.pact_noord.key]),
+        "carol",
+        "dave",
+        "Pact Noord",
+    ),
+    "action_edit": (
+        lambda w: reverse("pacts:action_edit", args=[w.nr1.pk]),
+        "carol",
+        "dave",
+        "Techniekcentra Noord",
+    ),
+    "initiative_edit": (
+        lambda w: reverse("initiatives:work_edit", args=[campus_in_groningen(w).key]),
+        "carol",
+        "dave",
+        "Campus Groningen",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_insider_gets_the_page(client, page):
+    w = world.build()
+    address, insider, _, shown = PAGES[page]
+    client.force_login(getattr(w, insider))
+    response = client.get(address(w))
+    assert response.status_code == 200 and shown in response.content.decode()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_outsider_is_refused_the_page(client, page):
+    w = world.build()
+    address, _, outsider, shown = PAGES[page]
+    client.force_login(getattr(w, outsider))
+    response = client.get(address(w))
+    assert response.status_code == 403 and shown not in response.content.decode()
+
+
+WORK_PAGES = {
+    **{page: address for page, (address, *_) in PAGES.items()},
+    "work_home": lambda w: reverse("progress:home"),
+    "round": lambda w: reverse("progress:round", args=[w.round.slug]),
+    "registry": lambda w: reverse("pacts:registry"),
+    "initiatives": lambda w: reverse("initiatives:work_list"),
+    "initiative_create": lambda w: reverse("initiatives:work_create"),
+    "workbook_download": lambda w: reverse("exchange:download", args=[w.round.slug]),
+    "workbook_upload": lambda w: reverse("exchange:upload", args=[w.round.slug]),
+    "imports": lambda w: reverse("indicators:imports"),
+    "import_upload": lambda w: reverse("indicators:import_upload"),
+}
+
+
+@pytest.mark.parametrize("page", WORK_PAGES)
+def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, page):
+    w = world.build()
+    response = client.get(WORK_PAGES[page](w))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_initiatives_work_list_shows_only_the_users_landsdeel(client):
+    w = world.build()
+    campus_in_groningen(w)
+    factory.initiative(key="campus-oost", name="Campus Oost").regions.set([w.oost])
+    client.force_login(w.dave)
+    response = client.get(reverse("initiatives:work_list"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Campus Oost" in page and "Campus Groningen" not in page
