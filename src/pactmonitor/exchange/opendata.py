@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
@@ -30,8 +30,15 @@ from pactmonitor.pacts.models import (
     Organisation,
     Pact,
     SubMeasure,
+    action_order,
 )
-from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
+from pactmonitor.progress.models import (
+    REPORT_ORDER,
+    Milestone,
+    ReportingRound,
+    Source,
+    StatusUpdate,
+)
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
 
@@ -58,8 +65,10 @@ PROVENANCE = {
 
 
 def public_updates() -> QuerySet:
-    return StatusUpdate.objects.public().select_related(
-        "round", "action__pact", "sub_measure", "supersedes", "provenance_document"
+    return (
+        StatusUpdate.objects.public()
+        .in_report_order()
+        .select_related("round", "action__pact", "sub_measure", "supersedes", "provenance_document")
     )
 
 
@@ -109,7 +118,7 @@ TABLES = [
     ),
     Table(
         "actielijnen",
-        lambda: ActionLine.objects.select_related("pact", "provenance_document"),
+        lambda: ActionLine.objects.in_pact_order().select_related("pact", "provenance_document"),
         {
             "pact": lambda o: o.pact.key,
             "sleutel": lambda o: o.key,
@@ -119,10 +128,12 @@ TABLES = [
     ),
     Table(
         "acties",
-        lambda: Action.objects.select_related(
-            "pact", "action_line", "region", "provenance_document"
-        ).prefetch_related(
-            "leads", "partners", "serves_actions__pact", "serves_action_lines__pact"
+        lambda: (
+            Action.objects.in_pact_order()
+            .select_related("pact", "action_line", "region", "provenance_document")
+            .prefetch_related(
+                "leads", "partners", "serves_actions__pact", "serves_action_lines__pact"
+            )
         ),
         {
             "actie": action_ref,
@@ -150,7 +161,9 @@ TABLES = [
     ),
     Table(
         "deelmaatregelen",
-        lambda: SubMeasure.objects.select_related("action__pact", "provenance_document"),
+        lambda: SubMeasure.objects.order_by(*action_order("action__"), "letter").select_related(
+            "action__pact", "provenance_document"
+        ),
         {
             "actie": lambda o: action_ref(o.action),
             "letter": lambda o: o.letter,
@@ -159,7 +172,9 @@ TABLES = [
     ),
     Table(
         "operationele_doelen",
-        lambda: OperationalGoal.objects.select_related("action__pact", "provenance_document"),
+        lambda: OperationalGoal.objects.order_by(
+            *action_order("action__"), "deadline"
+        ).select_related("action__pact", "provenance_document"),
         {
             "actie": lambda o: action_ref(o.action),
             "doel": lambda o: o.text,
@@ -197,8 +212,15 @@ TABLES = [
     ),
     Table(
         "mijlpalen",
-        lambda: Milestone.objects.filter(update__in=public_updates()).select_related(
-            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        lambda: (
+            Milestone.objects.filter(update__in=public_updates())
+            .order_by(*(f"update__{name}" for name in REPORT_ORDER), "date", "id")
+            .select_related(
+                "update__round",
+                "update__action__pact",
+                "update__sub_measure",
+                "provenance_document",
+            )
         ),
         {
             "ronde": lambda o: o.update.round.slug,
@@ -211,8 +233,15 @@ TABLES = [
     ),
     Table(
         "vindplaatsen",
-        lambda: Source.objects.filter(update__in=public_updates()).select_related(
-            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        lambda: (
+            Source.objects.filter(update__in=public_updates())
+            .order_by(*(f"update__{name}" for name in REPORT_ORDER), "id")
+            .select_related(
+                "update__round",
+                "update__action__pact",
+                "update__sub_measure",
+                "provenance_document",
+            )
         ),
         {
             "ronde": lambda o: o.update.round.slug,
@@ -262,9 +291,9 @@ TABLES = [
         Table(
             name,
             (
-                lambda model=model: model.objects.select_related(
-                    "indicator", "region", "provenance_document"
-                )
+                lambda model=model: model.objects.order_by(
+                    "indicator__name", "year"
+                ).select_related("indicator", "region", "provenance_document")
             ),
             {
                 "indicator": lambda o: o.indicator.key,
@@ -286,7 +315,10 @@ TABLES = [
     Table(
         "initiatieven",
         lambda: Initiative.objects.select_related("provenance_document").prefetch_related(
-            "regions", "institutions", "action_lines", "serves__pact"
+            "regions",
+            "institutions",
+            Prefetch("action_lines", ActionLine.objects.in_pact_order()),
+            Prefetch("serves", Action.objects.in_pact_order().select_related("pact")),
         ),
         {
             "sleutel": lambda o: o.key,

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.core.permissions import get_for_user
 from pactmonitor.limits import MB, body_limit
 from pactmonitor.progress.models import ReportingRound
 

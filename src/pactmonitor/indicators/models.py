@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import BatchState, EducationLevel, Measure, Unit
+from .permissions import ImportBatchPolicy
 
 
 class Indicator(Provenanced):
@@ -78,7 +79,7 @@ class Target(Measurement):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "year"]
+        ordering = ["indicator_id", "year"]
         verbose_name = _("streefwaarde")
         verbose_name_plural = _("streefwaarden")
         default_related_name = "targets"
@@ -96,7 +97,7 @@ class Observation(Measurement):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "year"]
+        ordering = ["indicator_id", "year"]
         verbose_name = _("meting")
         verbose_name_plural = _("metingen")
         default_related_name = "observations"
@@ -150,6 +151,7 @@ class ImportBatch(models.Model):
     unplaced = models.JSONField(_("niet geplaatste regiocodes"), default=dict, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
+    policy = ImportBatchPolicy()
 
     class Meta:
         ordering = ["-imported_at", "-id"]

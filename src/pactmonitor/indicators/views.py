@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pactmonitor.core.permissions import check_for_user
 from pactmonitor.limits import MB, body_limit
 
 from . import jobs, recipes
@@ -19,9 +19,7 @@ from .services import WithdrawRefused, withdraw_batch
 
 
 def _require_importer(request: HttpRequest) -> None:
-    """Imports change the national figures: the national coordinator and the administrator."""
-    if not request.user.manages_rounds:
-        raise PermissionDenied
+    check_for_user(request.user, "import", ImportBatch)
 
 
 def _page(request: HttpRequest, form: ImportForm, status: int = 200) -> HttpResponse:

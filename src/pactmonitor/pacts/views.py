@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.core.permissions import get_for_user
 from pactmonitor.progress.services import add_drafts_for_new_action
 
 from .forms import ActionForm, PactForm
@@ -19,10 +19,8 @@ from .models import Action, Pact
 @login_required
 def registry(request: HttpRequest) -> HttpResponse:
     """The pacts and actions the user may edit."""
-    pacts = Pact.objects.filter(request.user.scope("edit", Pact)).prefetch_related("actions")
-    actions = set(
-        Action.objects.filter(request.user.scope("edit", Action)).values_list("pk", flat=True)
-    )
+    pacts = Pact.objects.for_user(request.user, "edit").prefetch_related("actions")
+    actions = set(Action.objects.for_user(request.user, "edit").values_list("pk", flat=True))
     return render(request, "pacts/registry.html", {"pacts": pacts, "editable_actions": actions})
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from pactmonitor.core.permissions import can
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 from pactmonitor.regions.admin import RegionProfileAdmin, RegionResultInline
 from pactmonitor.regions.models import RegionProfile
@@ -86,7 +87,7 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         if obj is not None and (
-            obj.state == RoundState.PUBLISHED or not request.user.can("manage", obj)
+            obj.state == RoundState.PUBLISHED or not can(request.user, "manage", obj)
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -105,7 +106,7 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
     @admin.action(description=_("Publiceer de gekozen rondes"))
     def publish(self, request, queryset) -> None:
         for round in queryset:
-            if not request.user.can("manage", round):
+            if not can(request.user, "manage", round):
                 self.message_user(
                     request,
                     gettext("U mag %(round)s niet publiceren.") % {"round": round},
@@ -129,7 +130,7 @@ class FrozenWithUpdateMixin:
     """Milestones and vindplaatsen of a published update are frozen with it."""
 
     def _locked(self, request, obj) -> bool:
-        return obj is not None and (_frozen_update(obj) or not request.user.can_edit(obj))
+        return obj is not None and (_frozen_update(obj) or not can(request.user, "edit", obj))
 
     def has_change_permission(self, request, obj=None) -> bool:
         return not self._locked(request, obj) and super().has_change_permission(request, obj)
@@ -242,7 +243,7 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
         if obj is not None and not (
             _stored_state(obj) == UpdateState.DRAFT
             and obj.round.state == RoundState.OPEN
-            and request.user.can_edit(obj)  # the same scope as the work pages
+            and can(request.user, "edit", obj)  # the same scope as the work pages
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -261,7 +262,7 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
 
     @admin.action(description=_("Keur de gekozen ingediende updates goed"))
     def approve(self, request, queryset) -> None:
-        allowed = queryset.in_scope_of(request.user, "review")
+        allowed = queryset.for_user(request.user, "review")
         count = services.approve_updates(allowed, user=request.user)
         self.message_user(
             request, gettext("%(count)d updates goedgekeurd.") % {"count": count}, messages.SUCCESS
@@ -287,7 +288,7 @@ class FrozenWithRoundMixin:
 
     def _in_scope(self, request, obj) -> bool:
         profile = obj if isinstance(obj, RegionProfile) else obj.profile
-        return request.user.can_edit(profile)
+        return can(request.user, "edit", profile)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return not (obj is not None and self._frozen(obj)) and super().has_delete_permission(

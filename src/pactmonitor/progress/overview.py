@@ -68,7 +68,8 @@ def round_overview(round: ReportingRound, user) -> dict:
     updates = list(
         StatusUpdate.objects.for_round(round)
         .current()
-        .in_scope_of(user, "view")
+        .for_user(user, "view")
+        .in_report_order()
         .select_related("action__pact")
         .prefetch_related("action__leads")
     )

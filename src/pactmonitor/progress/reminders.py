@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from pactmonitor.accounts.choices import Role
+from pactmonitor.regions.tree import one_region_tree
 
 from .choices import RoundState
 from .models import ReportingRound, SentReminder, StatusUpdate
@@ -58,10 +59,11 @@ def contributors(round: ReportingRound) -> list[tuple[object, int]]:
         .exclude(email="")
     )
     found = []
-    for user in users.order_by("username"):
-        count = drafts.in_scope_of(user, "edit").count()
-        if count:
-            found.append((user, count))
+    with one_region_tree():  # every coordinator's landsdeel from one reading of the tree
+        for user in users.order_by("username"):
+            count = drafts.for_user(user, "edit").count()
+            if count:
+                found.append((user, count))
     return found
 
 

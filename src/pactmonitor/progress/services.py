@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from pactmonitor.regions.models import Region, RegionProfile
 
 from .choices import RoundState, UpdateState
 from .models import ReportingRound, StatusUpdate
+from .permissions import APPROVABLE, CORRECTABLE, SENDABLE_BACK
 
 COPIED_FIELDS = ["status", "basis", "basis_quote", "narrative", "new"]
 
@@ -21,7 +23,7 @@ def correct_update(update: StatusUpdate, *, reason: str, user=None, **values) ->
     """Publish a correction of a published update as a new version; the old one stays."""
     if not reason.strip():
         raise ValueError("a correction needs a reason")
-    if update.state != UpdateState.PUBLISHED or not update.is_current:
+    if not _in_state(update, CORRECTABLE):
         raise ValueError("only the current published version can be corrected")
     fields = {name: getattr(update, name) for name in COPIED_FIELDS} | values
     StatusUpdate.objects.filter(pk=update.pk).update(is_current=False)
@@ -52,8 +54,9 @@ def _copy_evidence(source: StatusUpdate, target: StatusUpdate) -> None:
 
 # --- The round cycle -------------------------------------------------------------------------
 # open_round → (contributors edit drafts: save_draft) → submit → approve | send_back →
-# publish_round. Each step checks the state it starts from and raises RoundStepRefused
-# with a message for the user; scope is checked by the caller through accounts.scope.
+# publish_round. Each step checks the state it starts from (progress.permissions, the same
+# conditions the work pages offer a step by) and raises RoundStepRefused with a message for
+# the user; scope is checked by the caller through the model's policy (get_for_user).
 
 
 class RoundStepRefused(ValidationError):
@@ -186,6 +189,10 @@ def open_profiles(round: ReportingRound) -> None:
         )
 
 
+def _in_state(update: StatusUpdate, condition: Q) -> bool:
+    return StatusUpdate.objects.filter(condition, pk=update.pk).exists()
+
+
 def _refuse_unless(condition: bool, message) -> None:
     if not condition:
         raise RoundStepRefused(message)
@@ -242,7 +249,7 @@ def submit_updates(updates, *, user) -> int:
 @transaction.atomic
 def approve_updates(updates, *, user) -> int:
     """Approve every submitted update among ``updates`` at once: all of them or none."""
-    submitted = updates.current().filter(state=UpdateState.SUBMITTED)
+    submitted = updates.current().filter(APPROVABLE)
     return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
 
 
@@ -250,8 +257,7 @@ def approve_updates(updates, *, user) -> int:
 def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(
-        update.state == UpdateState.SUBMITTED,
-        _("Alleen een ingediende update kan worden goedgekeurd."),
+        _in_state(update, APPROVABLE), _("Alleen een ingediende update kan worden goedgekeurd.")
     )
     _set_state(
         StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
@@ -265,8 +271,7 @@ def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdat
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(bool(comment.strip()), _("Zeg bij het terugsturen wat er anders moet."))
     _refuse_unless(
-        update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED)
-        and update.round.state == RoundState.OPEN,
+        _in_state(update, SENDABLE_BACK),
         _(
             "Alleen een ingediende of goedgekeurde update van een open ronde "
             "kan worden teruggestuurd."

@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.progress.choices import RoundState
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import RegionKind
+from .permissions import RegionProfilePolicy
 from .tree import RegionTree, region_tree
 
 
@@ -114,7 +116,7 @@ class Region(Provenanced):
         return self._tree().descendant_ids(self.pk)
 
 
-class RegionProfileQuerySet(models.QuerySet):
+class RegionProfileQuerySet(ScopedQuerySet["RegionProfile"]):
     def published(self) -> RegionProfileQuerySet:
         """What the public may see: the profiles of published rounds."""
         return self.filter(round__state=RoundState.PUBLISHED)
@@ -137,6 +139,7 @@ class RegionProfile(Provenanced):
     history = HistoricalRecords()
 
     objects = RegionProfileQuerySet.as_manager()
+    policy = RegionProfilePolicy()
 
     class Meta:
         ordering = ["region__name", "round__peildatum"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pactmonitor import charts
 from pactmonitor.charts import report_summary
+from pactmonitor.indicators.series import IndicatorFigures
+from pactmonitor.regions.models import Region
 
 from .documents import Chart, StatusCount, Summary
 
@@ -55,16 +57,16 @@ def summary_charts(summary: Summary) -> list[Chart]:
     return found
 
 
-def indicator_charts(indicator, regions) -> list[Chart]:
+def indicator_charts(figures: IndicatorFigures, regions: list[Region]) -> list[Chart]:
     """The web's indicator chart for each region of the landsdeel that has dated values."""
     found = []
     for region in regions:
-        table = charts.indicator_table(indicator, region)
+        table = charts.indicator_table(figures, region)
         found.append(
             Chart(
-                f"{indicator.name} – {region.name}",
+                f"{figures.indicator.name} – {region.name}",
                 table.summary,
-                _for_documents(charts.indicator_chart(indicator, region)),
+                _for_documents(charts.indicator_chart(figures, region)),
             )
         )
     return found

@@ -156,8 +156,8 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
 
 def related_actions(action: Action) -> dict[str, list[Action]]:
     return {
-        "serves": list(action.serves_actions.select_related("pact")),
-        "served_by": list(action.served_by.select_related("pact")),
+        "serves": list(action.serves_actions.in_pact_order().select_related("pact")),
+        "served_by": list(action.served_by.in_pact_order().select_related("pact")),
     }
 
 
@@ -350,5 +350,6 @@ def actions_in_region(region: Region):
     return (
         Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
         .distinct()
+        .in_pact_order()
         .select_related("pact", "action_line")
     )

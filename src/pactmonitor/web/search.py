@@ -45,8 +45,10 @@ def search_everything(query: str) -> list[Section]:
     words = query_words(query)
     if not words:
         return []
-    actions = Action.objects.select_related("pact").only(
-        "pact__key", "pact__name", "number", "title", "text", "ambition", "lead_text"
+    actions = (
+        Action.objects.in_pact_order()
+        .select_related("pact")
+        .only("pact__key", "pact__name", "number", "title", "text", "ambition", "lead_text")
     )
     sections = [
         Section(
