@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def open_round(bundled, django_db_blocker):
     """A 2016 round of Techniekpact 2020 (a draft for every action below it), nina (national
-    coordinator) and carol (coordinator of Noord); removed again after the module."""
+    coordinator) and dirk (coordinator of Oost); removed again after the module."""
     with django_db_blocker.unblock():
         round = services.open_round(
             pact=Action.objects.get(pact__key="techniekpact-2020", number="1").pact,
@@ -28,17 +28,17 @@ def open_round(bundled, django_db_blocker):
             peildatum=datetime.date(2016, 6, 1),
             deadline=datetime.date(2016, 6, 30),
         )
-        noord = Region.objects.get(key="noord")
+        oost = Region.objects.get(key="oost")
         users = {
             "nina": factory.user(username="nina", role="national_coordinator"),
-            "carol": factory.user(username="carol", role="landsdeel_coordinator", landsdeel=noord),
+            "dirk": factory.user(username="dirk", role="landsdeel_coordinator", landsdeel=oost),
         }
         places = {
             "round": round.slug,
-            "draft": StatusUpdate.objects.editable_by(users["carol"]).filter(round=round)[0].pk,
+            "draft": StatusUpdate.objects.editable_by(users["dirk"]).filter(round=round)[0].pk,
             "published": StatusUpdate.objects.public()[0].pk,
             "action": Action.objects.filter(pact__key="techniekpact-2020")[0].pk,
-            "initiative": Initiative.objects.for_user(users["carol"], "edit")[0].key,
+            "initiative": Initiative.objects.for_user(users["dirk"], "edit")[0].key,
         }
     yield users, places
     with django_db_blocker.unblock():

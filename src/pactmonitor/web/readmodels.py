@@ -141,7 +141,7 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
     published = (
         StatusUpdate.objects.published()
         .filter(action=action, round__in=rounds)
-        .select_related("sub_measure", "supersedes")
+        .select_related("sub_measure", "supersedes", "provenance_document")
         .prefetch_related("milestones", "sources")
         .order_by("sub_measure__letter", "version")
     )
