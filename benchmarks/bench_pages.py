@@ -84,10 +84,12 @@ def wait_for(url: str, seconds: float = 60) -> None:
     sys.exit(f"server at {url} did not answer")
 
 
-async def one_request(port: int, path: str) -> float:
+async def one_request(port: int, path: str, headers: str = "") -> float:
+    """One GET over a new connection; ``headers`` are extra header lines ("Cookie: a=b\\r\\n")."""
     started = time.perf_counter()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}Connection: close\r\n\r\n"
+    writer.write(request.encode())
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     if not head.startswith(b"HTTP/1.1 200") and not head.startswith(b"HTTP/1.0 200"):
@@ -97,7 +99,9 @@ async def one_request(port: int, path: str) -> float:
     return time.perf_counter() - started
 
 
-async def load(port: int, paths: list[str], clients: int, seconds: float) -> list[float]:
+async def load(
+    port: int, paths: list[str], clients: int, seconds: float, headers: str = ""
+) -> list[float]:
     latencies: list[float] = []
     stop = time.monotonic() + seconds
 
@@ -105,7 +109,7 @@ async def load(port: int, paths: list[str], clients: int, seconds: float) -> lis
         i = n
         while time.monotonic() < stop:
             try:
-                latencies.append(await one_request(port, paths[i % len(paths)]))
+                latencies.append(await one_request(port, paths[i % len(paths)], headers))
             except (OSError, asyncio.IncompleteReadError):
                 errors.append(paths[i % len(paths)])
             i += 1

@@ -189,6 +189,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
+# The password-reset e-mail says the link lapses after three days (Django's default, stated).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -244,6 +246,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pactmonitor <noreply@pactmonitor.local>")
 # The address links in e-mails point to (reminders are sent from a cron job, not a request).
 SITE_URL = env_str("PACTMONITOR_SITE_URL", "http://127.0.0.1:8000")
+# Who runs this site, for the contact, privacy and accessibility pages. Empty means "not yet
+# given": the pages then say so instead of naming anybody.
+PACTMONITOR_OPERATOR = env_str("PACTMONITOR_OPERATOR")
+PACTMONITOR_CONTACT_EMAIL = env_str("PACTMONITOR_CONTACT_EMAIL")
+PACTMONITOR_CONTACT_URL = env_str("PACTMONITOR_CONTACT_URL")
+# The date of the last accessibility check the statement reports (ISO date): the automated
+# axe-core run of the browser tests on the public pages.
+PACTMONITOR_ACCESSIBILITY_CHECKED = env_str("PACTMONITOR_ACCESSIBILITY_CHECKED", "2026-12-01")
 # Days before a round's deadline on which contributors with open drafts get a reminder (0: on it).
 PACTMONITOR_REMINDER_DAYS = env_int_list("PACTMONITOR_REMINDER_DAYS", [7, 1, 0])
 

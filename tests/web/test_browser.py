@@ -32,6 +32,9 @@ PAGE_TYPES = {
     "zoeken": "/zoeken/?q=techniek",
     "english": "/en/",
     "niet-gevonden": "/indicatoren/bestaat-niet/",
+    "toegankelijkheid": "/toegankelijkheid/",
+    "privacy": "/privacy/",
+    "contact": "/contact/",
 }
 
 

@@ -107,3 +107,36 @@ def test_an_initiative_page_names_every_document_that_declares_it(client, bundle
     page = text(client, "/initiatieven/jet-net/").split("Herkomst")[1]
     assert "Ook vermeld in" in page and "Bijlage 1" in page and "website" in page
     assert ".txt" not in page
+
+
+def first_search_hit(client, query: str) -> str:
+    """The first result on the search page, as a reader sees it."""
+    page = text(client, "/zoeken/", q=query)
+    first = page.split('<ul class="pm-list pm-search-hits">', 1)[1].split("</a>", 1)[0]
+    return first.rsplit(">", 1)[1]
+
+
+@pytest.mark.parametrize("query", ["13", "actie 13", "Actie 13"])
+def test_an_action_number_with_or_without_actie_finds_national_action_13_first(
+    client, bundled, query
+):
+    assert first_search_hit(client, query).startswith("Techniekpact 2020 — actie 13: Belemmeringen")
+
+
+def test_oost_18_finds_action_18_of_techniekpact_oost_first_and_names_both_pacts(client, bundled):
+    page = text(client, "/zoeken/", q="Oost 18")
+    assert first_search_hit(client, "Oost 18").startswith("Techniekpact Oost 2020 — actie 18:")
+    assert (
+        "Samenwerkingsarrangement Landsdeel Oost &amp; Platform Bèta Techniek 2014-2016 — actie 18:"
+        in page
+    )
+
+
+def test_a_name_in_a_status_narrative_finds_that_update(client, bundled):
+    page = text(client, "/zoeken/", q="Van der Touw")
+    assert "Techniekpact 2020 — actie 13: Belemmeringen" in page
+    assert "<h2>Mijlpalen (" in page and "<h2>Voortgang per ronde (" in page
+
+
+def test_the_40_percent_goal_finds_the_indicator_of_the_pact_goal_first(client, bundled):
+    assert first_search_hit(client, "40%") == "Aandeel instroom in bèta/techniek"

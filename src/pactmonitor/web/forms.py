@@ -9,6 +9,7 @@ from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.models import ActionLine, Organisation, Pact
 from pactmonitor.progress.choices import Status
+from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
 ANY = [("", _("alle"))]
@@ -42,6 +43,20 @@ class ActionFilterForm(forms.Form):
         return self.cleaned_data.get(name) or ""
 
 
+# The kinds of region a reader filters by, in the order a reader zooms in; municipalities are
+# accepted by key but not listed.
+LISTED_KINDS = ["landsdeel", "provincie", "subregio", "corop", "arbeidsmarktregio"]
+
+
+def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Regions grouped by kind for a <select>: (kind label, [(key, name)])."""
+    groups: dict[str, list[tuple[str, str]]] = {kind: [] for kind in LISTED_KINDS}
+    for region in Region.objects.filter(kind__in=LISTED_KINDS).order_by("name"):
+        groups[region.kind].append((region.key, region.name))
+    labels = dict(RegionKind.choices)
+    return [(str(labels[kind]), options) for kind, options in groups.items() if options]
+
+
 class InitiativeFinderForm(forms.Form):
     q = forms.CharField(label=_("Zoekwoorden"), required=False, max_length=200)
     landsdeel = forms.ModelChoiceField(
@@ -50,6 +65,14 @@ class InitiativeFinderForm(forms.Form):
         queryset=Region.objects.landsdelen().order_by("name"),
         to_field_name="key",
         empty_label=_("alle"),
+    )
+    # A text field shown as a <select>: the listed regions are choices, but any region's key,
+    # a municipality's too, is accepted (clean_regio).
+    regio = forms.CharField(
+        label=_("Regio"),
+        required=False,
+        max_length=150,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
     soort = forms.ChoiceField(
         label=_("Soort"), required=False, choices=ANY + list(InitiativeKind.choices)
@@ -63,6 +86,17 @@ class InitiativeFinderForm(forms.Form):
         super().__init__(*args, **kwargs)
         lines = ActionLine.objects.filter(pact__level="national").order_by("order")
         self.fields["lijn"].choices = ANY + [(line.key, line.name) for line in lines]
+        self.fields["regio"].widget.choices = ANY + region_choices()
+
+    def clean_regio(self) -> Region | None:
+        """Any region by key, municipalities too (they are not listed: hundreds of options)."""
+        key = self.cleaned_data.get("regio")
+        if not key:
+            return None
+        region = Region.objects.filter(key=key).first()
+        if region is None:
+            raise forms.ValidationError(_("Onbekende regio."))
+        return region
 
     def filters(self) -> dict:
         self.is_valid()  # invalid fields drop out of cleaned_data; the valid ones still filter
@@ -70,6 +104,7 @@ class InitiativeFinderForm(forms.Form):
         return {
             "q": data.get("q"),
             "landsdeel": data.get("landsdeel"),
+            "region": data.get("regio"),
             "kind": data.get("soort"),
             "action_line": data.get("lijn"),
             "level": data.get("niveau"),

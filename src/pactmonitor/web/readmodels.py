@@ -321,6 +321,8 @@ def initiatives_matching(filters: dict) -> tuple:
             Region.objects.in_grouping(region).values_list("id", flat=True)
         )
         found = found.filter(regions__in=ids)
+    if filters.get("region"):
+        found = found.filter(regions__in=_region_and_members(filters["region"]))
     if filters.get("kind"):
         found = found.filter(kind=filters["kind"])
     if filters.get("action_line"):
@@ -328,6 +330,14 @@ def initiatives_matching(filters: dict) -> tuple:
     if filters.get("level"):
         found = found.with_education_level(filters["level"])
     return found.distinct().order_by("name").prefetch_related("regions")
+
+
+def _region_and_members(region: Region) -> set[int]:
+    """The region, every region inside it (municipalities of a COROP area or a province, the
+    parts of a landsdeel) and the regions listed as working with it."""
+    return region.descendant_ids() | set(
+        Region.objects.members(region).values_list("id", flat=True)
+    )
 
 
 def region_observations(region: Region):

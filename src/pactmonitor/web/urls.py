@@ -19,4 +19,7 @@ urlpatterns = [
     path("initiatieven/", views.initiative_finder, name="initiatives"),
     path("initiatieven/<slug:key>/", views.initiative_detail, name="initiative"),
     path("zoeken/", views.search, name="search"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("contact/", views.contact, name="contact"),
 ]

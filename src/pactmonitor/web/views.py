@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -231,7 +234,7 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@public_page(query=("q", "landsdeel", "soort", "lijn", "niveau"))
+@public_page(query=("q", "landsdeel", "regio", "soort", "lijn", "niveau"))
 def initiative_finder(request: HttpRequest) -> HttpResponse:
     form = InitiativeFinderForm(request.GET or None)
     found = (
@@ -278,3 +281,31 @@ def search(request: HttpRequest) -> HttpResponse:
         "web/search.html",
         {"search_query": query, "sections": sections, "total": sum(s.count for s in sections)},
     )
+
+
+# --- About the site: the statements a Dutch public site publishes --------------------------------
+
+
+def _site_context() -> dict[str, object]:
+    return {
+        "operator": settings.PACTMONITOR_OPERATOR,
+        "contact_email": settings.PACTMONITOR_CONTACT_EMAIL,
+        "contact_url": settings.PACTMONITOR_CONTACT_URL,
+    }
+
+
+@public_page
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, after the model of digitoegankelijk.nl."""
+    checked = date.fromisoformat(settings.PACTMONITOR_ACCESSIBILITY_CHECKED)
+    return render(request, "web/accessibility.html", _site_context() | {"checked": checked})
+
+
+@public_page
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/privacy.html", _site_context())
+
+
+@public_page
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/contact.html", _site_context())
