@@ -18,6 +18,17 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _back_to_dutch():
+    """A request to /en/ leaves English active in the thread (LocaleMiddleware activates, never
+    deactivates); the next test starts in the site's default language again."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _signed_in_with_the_second_factor(monkeypatch):
     """``client.force_login`` gives a session that passed the second step (tests/factory.py);
     the production rule is unchanged, and tests of it sign in with ``verified=False``."""

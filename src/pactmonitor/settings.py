@@ -83,7 +83,7 @@ def secret_key(data_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
-def database(data_dir: Path) -> dict:
+def database(data_dir: Path) -> dj_database_url.DBConfig:
     url = env_str("DATABASE_URL") or f"sqlite:///{data_dir / 'pactmonitor.sqlite3'}"
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))

@@ -36,7 +36,7 @@ def test_a_chart_renders_to_an_svg_labelled_with_its_text_alternative(world):
 
 def test_status_across_rounds_marks_assessed_statuses_in_words(world):
     table = charts.status_across_rounds_table(world.pact)
-    row = next(r for r in table.rows if r[0].startswith("2."))
+    row = next(r for r in table.rows if str(r[0]).startswith("2."))
     assert row[1:] == ["op schema (afgeleid)", "afgerond"]
 
 

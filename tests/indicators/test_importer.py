@@ -44,7 +44,7 @@ def test_a_good_file_becomes_one_batch_with_its_source_and_counts(placed, tmp_pa
 
 
 def test_a_non_numeric_count_is_named_by_line_and_column_past_blank_lines(placed, tmp_path):
-    lines = files.rows(16)
+    lines: list = files.rows(16)  # rows, and the odd line that is not one
     lines.insert(3, "")  # a blank line, which DuckDB skips
     lines.insert(6, '""')  # a short row, as the hbo file has them
     lines[14] = files.row(location="77AA00", counts=("veel", "3"))  # line 16 of the file

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from django.db.models import Sum
@@ -30,9 +31,15 @@ def count(value: str) -> int:
     return int(value) if value else 0
 
 
+def bundled_file(key: str) -> Path:
+    path = load(key).bundled_file
+    assert path is not None, f"{key} has no bundled file"
+    return path
+
+
 def exam_totals():
     """(level, year) → [numerator, denominator] for havo, vwo, havo+vwo and vmbo b/k."""
-    totals = defaultdict(lambda: [0, 0])
+    totals: defaultdict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     for row in rows("examenkandidaten-en-geslaagden-2014-2019.csv", "latin-1"):
         name, kind = row["OPLEIDINGSNAAM"], row["ONDERWIJSTYPE VO"]
         for column, value in row.items():
@@ -51,7 +58,7 @@ def exam_totals():
 
 
 def mbo_totals():
-    totals = defaultdict(lambda: [0, 0])
+    totals: defaultdict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     for row in rows("mbo_inscriptions_2019.csv", "utf-8"):
         for year in range(2015, 2020):
             n = count(row[f"TOTAAL{year}"])
@@ -61,7 +68,7 @@ def mbo_totals():
 
 
 def ho_totals(level: str):
-    totals = defaultdict(lambda: [0, 0])
+    totals: defaultdict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     for row in rows(f"{level}_inscriptions_2019.csv", "utf-8"):
         for year in range(2015, 2020):
             n = count(row[str(year)])
@@ -95,7 +102,7 @@ def test_every_bundled_recipe_has_a_national_check():
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))
 def test_national_numerator_and_denominator_per_year_match_the_csv(placed, key):
-    batch = import_file(key, load(key).bundled_file)
+    batch = import_file(key, bundled_file(key))
     expected = {k: v for k, v in EXPECTED[key]().items() if v[1]}
     assert stored(batch) == expected
     assert len({year for _level, year in expected}) == 5
@@ -105,7 +112,7 @@ def test_the_exam_figures_answer_the_havo_vwo_question_in_the_seed_indicator(pla
     indicator = Indicator.objects.create(
         key="havo-vwo-natuurprofiel-aandeel", name="x", unit="percent"
     )
-    import_file("duo-examenkandidaten-vo", load("duo-examenkandidaten-vo").bundled_file)
+    import_file("duo-examenkandidaten-vo", bundled_file("duo-examenkandidaten-vo"))
     levels = set(
         Figure.objects.filter(indicator=indicator).values_list("education_level", flat=True)
     )
@@ -117,7 +124,7 @@ def test_the_exam_figures_answer_the_havo_vwo_question_in_the_seed_indicator(pla
 
 def test_hbo_and_wo_write_the_ho_level_together_with_one_definition(placed):
     for key in ("duo-hbo-eerstejaars", "duo-wo-eerstejaars"):
-        import_file(key, load(key).bundled_file)
+        import_file(key, bundled_file(key))
     indicator = Indicator.objects.get(key="instroom-beta-techniek-aandeel")
     ho = Figure.objects.filter(indicator=indicator, education_level="ho", year=2019)
     expected = ho_totals("hbo")[("ho", 2019)][1] + ho_totals("wo")[("ho", 2019)][1]
@@ -127,6 +134,6 @@ def test_hbo_and_wo_write_the_ho_level_together_with_one_definition(placed):
 
 
 def test_each_figure_keeps_its_location_and_the_municipality_it_lies_in(placed, municipalities):
-    batch = import_file("duo-hbo-eerstejaars", load("duo-hbo-eerstejaars").bundled_file)
+    batch = import_file("duo-hbo-eerstejaars", bundled_file("duo-hbo-eerstejaars"))
     figure = Figure.objects.filter(batch=batch, location="25BE").first()
     assert figure.region in municipalities

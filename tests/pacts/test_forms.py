@@ -21,7 +21,7 @@ def test_an_action_number_of_digits_and_one_letter_is_accepted(number):
 def test_any_other_action_number_is_refused_with_the_pattern_in_words(number):
     form = _form(number)
     assert not form.is_valid()
-    assert "1 tot 3 cijfers" in " ".join(form.errors["number"])
+    assert "1 tot 3 cijfers" in " ".join(map(str, form.errors["number"]))
 
 
 def test_the_form_states_the_pattern_in_its_help_text():

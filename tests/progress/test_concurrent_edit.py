@@ -36,7 +36,7 @@ def save_in_thread(pk: int, revision: int, narrative: str, user, barrier, outcom
 def test_two_saves_at_the_same_moment_keep_exactly_one():
     w = world.build()
     update = world.draft(w, w.nr1)
-    barrier, outcomes = threading.Barrier(2), []
+    barrier, outcomes = threading.Barrier(2), list[str]()
     threads = [
         threading.Thread(
             target=save_in_thread, args=(update.pk, update.revision, text, user, barrier, outcomes)

@@ -67,7 +67,7 @@ def test_a_change_to_an_update_is_kept_with_who_made_it():
     user = factory_user()
     update = factory.status_update(narrative="Eerste versie")
     update.narrative = "Tweede versie"
-    update._history_user = user
+    update._history_user = user  # type: ignore[attr-defined]  # simple-history's way, untyped
     update.save()
     latest = update.history.latest("history_date")
     assert (latest.narrative, latest.history_user) == ("Tweede versie", user)

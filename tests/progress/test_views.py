@@ -147,7 +147,7 @@ def did_correct(w, update):
 
 def do_edit_profile(client, w, update):
     key = update.action.pact.region.key if update.action.pact.region else "noord"
-    data = {"organisation": "Nieuwe stuurgroep", "priorities": "Meer stages"}
+    data: dict[str, object] = {"organisation": "Nieuwe stuurgroep", "priorities": "Meer stages"}
     data |= {"resultaten-TOTAL_FORMS": 0, "resultaten-INITIAL_FORMS": 0}
     return client.post(reverse("progress:profile", args=[w.round.slug, key]), data)
 

@@ -1,6 +1,7 @@
 """The PDF: every action and landsdeel in its text layer, tagged, Dutch, numbered, repeatable."""
 
 import io
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -57,7 +58,7 @@ def test_every_page_has_its_number_and_the_round_in_the_running_header(bijlage1_
 
 
 def test_the_pdf_is_tagged_and_in_dutch(bijlage1_pdf):
-    catalog = PdfReader(io.BytesIO(bijlage1_pdf)).trailer["/Root"]
+    catalog: Any = PdfReader(io.BytesIO(bijlage1_pdf)).trailer["/Root"]  # pypdf: loosely typed
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert str(catalog["/Lang"]).lower().startswith("nl")
     assert "/StructTreeRoot" in catalog
@@ -79,7 +80,8 @@ def test_without_chromium_weasyprint_makes_the_same_report_tagged(sample_pact, m
     reader = PdfReader(io.BytesIO(pdf))
     assert "WeasyPrint" in str(reader.metadata.get("/Producer"))
     assert "2. De PO-raad benut de visie op W&T" in pdf_text(pdf)
-    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    root: Any = reader.trailer["/Root"]  # pypdf types the PDF's objects loosely
+    assert bool(root["/MarkInfo"]["/Marked"])
     assert "pagina 1 van" in flat(reader.pages[0].extract_text())
 
 

@@ -4,6 +4,7 @@ checks, keyed by what makes a page different, and never at the cost of a page.""
 import errno
 import io
 import logging
+from typing import Any
 
 import pytest
 from django.core.signals import request_finished, request_started
@@ -243,7 +244,12 @@ def test_a_report_with_a_random_query_string_is_not_made_again(client, world, mo
     from pactmonitor.reports import views
 
     made = []
-    monkeypatch.setattr(views, "render", lambda report, format: made.append(format) or b"%PDF-")
+
+    def render(report, format):
+        made.append(format)
+        return b"%PDF-"
+
+    monkeypatch.setattr(views, "render", render)
     for n in range(3):
         response = client.get(f"/rapportages/2014/bijlage1.pdf?r={n}")
         assert response.status_code == 200
@@ -299,12 +305,12 @@ def test_a_full_disk_never_fails_the_page(client, world, settings, tmp_path, mon
             "LOCATION": str(tmp_path / "cache"),
         }
     }
-    from django.core.cache.backends import filebased
 
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(filebased.tempfile, "mkstemp", full_disk)
+    # The tempfile module the file-based cache writes through.
+    monkeypatch.setattr("django.core.cache.backends.filebased.tempfile.mkstemp", full_disk)
     with caplog.at_level(logging.WARNING, logger="pactmonitor.core.pagecache"):
         responses = [client.get("/rapportages/2014/bijlage1.html"), client.get("/pacten/")]
     assert [r.status_code for r in responses] == [200, 200]
@@ -343,7 +349,7 @@ def wsgi_get(path: str, cookie: str = "", **extra) -> tuple[str, dict, bytes]:
         "HTTP_COOKIE": cookie, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
         "wsgi.errors": io.StringIO(), **extra,
     }  # fmt: skip
-    seen = {}
+    seen: dict[str, Any] = {}
     # As Django's test client does: keep the test's database transaction open across the request.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)

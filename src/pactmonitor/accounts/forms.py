@@ -1,9 +1,18 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
 from pactmonitor.progress.forms import NLDesignForm
+
+if TYPE_CHECKING:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .models import User
 
 
 class SignInForm(NLDesignForm, AuthenticationForm):
@@ -17,7 +26,7 @@ class CodeForm(NLDesignForm, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.device = None
@@ -62,7 +71,7 @@ class SetupForm(CodeForm):
         ),
     )
 
-    def __init__(self, *args, device, **kwargs):
+    def __init__(self, *args: Any, device: TOTPDevice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pending = device
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,9 @@ from .choices import Role
 
 
 class User(AbstractUser):
+    # Set on every request's user by django-otp's OTPMiddleware; declared for the type checker.
+    is_verified: Callable[[], bool]
+
     role = models.CharField(_("rol"), max_length=30, choices=Role.choices, blank=True)
     organisation = models.ForeignKey(
         "pacts.Organisation",

@@ -19,7 +19,7 @@ class PactWordsValidator:
     ``0`` as ``o`` too); what is left must itself be long enough to be a password.
     """
 
-    def __init__(self, min_rest: int = 8):
+    def __init__(self, min_rest: int = 8) -> None:
         self.min_rest = min_rest
 
     def rest(self, password: str) -> str:
@@ -28,7 +28,7 @@ class PactWordsValidator:
             rest = rest.replace(word, "")
         return re.sub(r"[\W_]", "", rest)
 
-    def validate(self, password: str, user=None) -> None:
+    def validate(self, password: str, user: object = None) -> None:
         if len(self.rest(password)) < self.min_rest:
             raise ValidationError(
                 _(

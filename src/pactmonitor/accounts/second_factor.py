@@ -8,6 +8,7 @@ users or use the admin; offered to everyone else, and asked for at every sign-in
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING, TypeGuard
 
 import qrcode
 import qrcode.image.svg
@@ -18,12 +19,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .choices import Role
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from .models import User
+
 APP_DEVICE = "app"
 RECOVERY_DEVICE = "herstelcodes"
 RECOVERY_CODES = 10
 
 
-def is_required(user) -> bool:
+def is_required(user: User) -> bool:
     """National coordinators, administrators, superusers and staff cannot do without."""
     return bool(
         user.is_superuser
@@ -32,16 +38,16 @@ def is_required(user) -> bool:
     )
 
 
-def has_second_factor(user) -> bool:
+def has_second_factor(user: User) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-def must_verify(user) -> bool:
+def must_verify(user: User | AnonymousUser) -> TypeGuard[User]:
     """Whether this signed-in user must pass the second step before doing anything else."""
     return user.is_authenticated and (is_required(user) or has_second_factor(user))
 
 
-def pending_app(user) -> TOTPDevice:
+def pending_app(user: User) -> TOTPDevice:
     """The app being set up: unconfirmed until the user types a first code from it."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE, confirmed=False)
@@ -66,7 +72,7 @@ def confirm_app(device: TOTPDevice) -> list[str]:
 
 
 @transaction.atomic
-def new_recovery_codes(user) -> list[str]:
+def new_recovery_codes(user: User) -> list[str]:
     """Ten fresh single-use codes; the earlier ones stop working. Shown once (django-otp keeps
     them as they are, so they are as secret as the database)."""
     StaticDevice.objects.filter(user=user).delete()
@@ -77,7 +83,7 @@ def new_recovery_codes(user) -> list[str]:
 
 
 @transaction.atomic
-def give_app(user) -> tuple[TOTPDevice, list[str]]:
+def give_app(user: User) -> tuple[TOTPDevice, list[str]]:
     """A confirmed app and recovery codes at once (for demo-users: the printed secret is the
     app). Any earlier devices of the user stop working."""
     for device in devices_for_user(user, confirmed=None):

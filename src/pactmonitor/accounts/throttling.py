@@ -28,7 +28,7 @@ def forwarded_address(request: HttpRequest) -> str | None:
     return last or remote_address(request)
 
 
-def _failures(**match) -> int:
+def _failures(**match: object) -> int:
     return AccessAttempt.objects.filter(**match).aggregate(n=Sum("failures_since_start"))["n"] or 0
 
 

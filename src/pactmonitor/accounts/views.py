@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from . import second_factor
 from .forms import SecondFactorForm, SetupForm, SignInForm
+from .http import SignedInRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -71,7 +72,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @login_required
-def second_factor_verify(request: HttpRequest) -> HttpResponse:
+def second_factor_verify(request: SignedInRequest) -> HttpResponse:
     """The second step of signing in."""
     if not second_factor.has_second_factor(request.user):
         return redirect(f"{reverse('accounts:second_factor_setup')}?{request.GET.urlencode()}")
@@ -90,7 +91,7 @@ def second_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def second_factor_setup(request: HttpRequest) -> HttpResponse:
+def second_factor_setup(request: SignedInRequest) -> HttpResponse:
     """Set up an authenticator app: scan the code, type the first number it shows."""
     if second_factor.has_second_factor(request.user) and not request.user.is_verified():
         # Adding an app is itself protected by the factor the account already has.
@@ -116,7 +117,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def recovery_codes_new(request: HttpRequest) -> HttpResponse:
+def recovery_codes_new(request: SignedInRequest) -> HttpResponse:
     """New recovery codes (the old ones stop working), for a user who passed the second step."""
     if not request.user.is_verified():
         return redirect("accounts:second_factor")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from pactmonitor.pacts.models import Action, SubMeasure
+from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 
@@ -18,7 +18,7 @@ class ActionStatus:
     status: RolledUpStatus
 
 
-def public_actions(pact) -> list[Action]:
+def public_actions(pact: Pact) -> list[Action]:
     """The pact's actions with what the status roll-up and the lists need, in three queries."""
     return list(
         Action.objects.filter(pact=pact)

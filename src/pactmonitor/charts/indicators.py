@@ -14,7 +14,7 @@ from __future__ import annotations
 import altair as alt
 from django.utils.translation import gettext as _
 
-from pactmonitor.indicators.models import Indicator
+from pactmonitor.indicators.models import Indicator, Target
 from pactmonitor.indicators.series import IndicatorFigures, LevelSeries, SeedSeries
 from pactmonitor.indicators.verdict import in_words, number
 from pactmonitor.regions.choices import RegionKind
@@ -65,6 +65,7 @@ def indicator_table(
     figures = _figures(indicator)
     place = _place(figures, region)
     duo = figures.series(place) if place else []
+    place_name = place.name if place else ""
     columns = [_("bron"), _("reeks"), _("jaar"), _("waarde"), _("aantallen"), _("toelichting")]
     rows: list[list[object]] = []
     for series in duo:
@@ -72,7 +73,7 @@ def indicator_table(
             rows.append(
                 [
                     _("DUO"),
-                    f"{place.name}, {series.level_label}".rstrip(", "),
+                    f"{place_name}, {series.level_label}".rstrip(", "),
                     p.year,
                     _value(figures, p.value),
                     series.counts_text(p),
@@ -95,7 +96,7 @@ def indicator_table(
         rows.append(
             [
                 _("document"),
-                o.region.name if o.region_id else _("regio niet genoemd"),
+                o.region.name if o.region else _("regio niet genoemd"),
                 o.period_text or _("niet genoemd"),
                 _value(figures, o.value),
                 "",
@@ -123,13 +124,15 @@ def _targets(figures: IndicatorFigures, region: Region | None) -> list:
     found = [
         t
         for t in figures.targets
-        if region is None or t.region_id in (None, region.pk) or t.region.kind == RegionKind.LAND
+        if region is None
+        or t.region_id in (None, region.pk)
+        or (t.region is not None and t.region.kind == RegionKind.LAND)
     ]
     return sorted(found, key=lambda t: (t.year or 0, t.pk))
 
 
-def _target_name(target) -> str:
-    parts = [target.region.name if target.region_id else _("landelijk (regio niet genoemd)")]
+def _target_name(target: Target) -> str:
+    parts = [target.region.name if target.region else _("landelijk (regio niet genoemd)")]
     if target.education_level:
         parts.append(str(target.get_education_level_display()))
     return ", ".join(parts)
@@ -145,6 +148,8 @@ def _summary(
     parts = [figures.indicator.name + (f", {place.name}" if place else "") + "."]
     for series in duo:
         latest = series.latest
+        if latest is None:  # a series without points says nothing
+            continue
         counts = series.counts_text(latest)
         parts.append(
             _("%(series)s: %(value)s in %(year)s%(counts)s.")
@@ -266,6 +271,8 @@ def landsdelen_table(indicator: Indicator | IndicatorFigures) -> ChartTable:
     for landsdeel, all_series in figures.landsdelen():
         for series in all_series:
             latest = series.latest
+            if latest is None:  # a series without points says nothing
+                continue
             rows.append(
                 [
                     landsdeel.name,

@@ -13,12 +13,12 @@ from collections import Counter
 import altair as alt
 from django.utils.translation import gettext as _
 
-from pactmonitor.pacts.models import Pact
+from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.progress.rollup import action_status
 
-from .data import public_actions, public_updates, round_statuses
+from .data import ActionStatus, public_actions, public_updates, round_statuses
 from .table import ChartTable
 
 # The colour code, once for charts, the Word report and (by hand, in CSS) the pages: the
@@ -56,11 +56,13 @@ def _basis_label(basis: str) -> str:
     )
 
 
-def _line_name(action) -> str:
-    return action.action_line.name if action.action_line_id else _("zonder actielijn")
+def _line_name(action: Action) -> str:
+    return action.action_line.name if action.action_line else _("zonder actielijn")
 
 
-def _counts_per_line(round: ReportingRound, statuses=None) -> tuple[list[str], Counter]:
+def _counts_per_line(
+    round: ReportingRound, statuses: list[ActionStatus] | None = None
+) -> tuple[list[str], Counter]:
     lines: list[str] = []
     counts: Counter = Counter()
     for item in round_statuses(round) if statuses is None else statuses:
@@ -71,7 +73,9 @@ def _counts_per_line(round: ReportingRound, statuses=None) -> tuple[list[str], C
     return lines, counts
 
 
-def status_per_action_line_table(round: ReportingRound, statuses=None) -> ChartTable:
+def status_per_action_line_table(
+    round: ReportingRound, statuses: list[ActionStatus] | None = None
+) -> ChartTable:
     """``statuses``: the round's ``round_statuses`` if already at hand (saves the queries)."""
     lines, counts = _counts_per_line(round, statuses)
     columns = [_("actielijn")] + [str(s.label) for s in STATUS_ORDER] + [_("waarvan afgeleid")]
@@ -98,7 +102,9 @@ def status_per_action_line_table(round: ReportingRound, statuses=None) -> ChartT
     return ChartTable(_("Status per actielijn"), summary, columns, rows)
 
 
-def status_per_action_line(round: ReportingRound, statuses=None) -> alt.Chart:
+def status_per_action_line(
+    round: ReportingRound, statuses: list[ActionStatus] | None = None
+) -> alt.Chart:
     """A stacked bar per action line: how many actions have each status in the round."""
     statuses = round_statuses(round) if statuses is None else statuses
     lines, counts = _counts_per_line(round, statuses)
@@ -174,7 +180,7 @@ def _history(pact: Pact) -> tuple[list[ReportingRound], list, dict]:
 def status_across_rounds_table(pact: Pact) -> ChartTable:
     rounds, actions, statuses = _history(pact)
     columns = [_("actie")] + [r.name for r in rounds]
-    rows = []
+    rows: list[list[object]] = []
     for a in actions:
         cells = []
         for r in rounds:

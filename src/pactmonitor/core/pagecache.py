@@ -270,8 +270,12 @@ def replay(request: HttpRequest, stored: StoredPage) -> HttpResponse:
         response[name] = value
     response["X-Page-Cache"] = "hit"
     response.pactmonitor_from_cache = True  # type: ignore[attr-defined]
-    return get_conditional_response(
-        request, etag=stored.etag, last_modified=int(stored.last_modified), response=response
+    # With a response given, Django answers with it or with a 304, never with None.
+    return (
+        get_conditional_response(
+            request, etag=stored.etag, last_modified=int(stored.last_modified), response=response
+        )
+        or response
     )
 
 
@@ -304,7 +308,13 @@ class FetchPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponse],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         declared = declared_query(view)
         if declared is None or not cacheable_request(request):
             return None
@@ -345,11 +355,14 @@ class UpdatePageCacheMiddleware:
             _write(pending.key, stored_copy(response, pending.generation))
             _write(pending.declaration_key, pending.declared)
         response["X-Page-Cache"] = "miss"
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=int(pending.generation.since),
-            response=response,
+        return (
+            get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=int(pending.generation.since),
+                response=response,
+            )
+            or response  # never None when given a response (see replay)
         )
 
     @staticmethod
@@ -391,7 +404,7 @@ class CachedPagesWSGI:
         request = WSGIRequest(environ)
         address = self._checked_site(request) if cacheable_request(request) else None
         generation = current_generation() if address else None
-        if generation is None:
+        if address is None or generation is None:
             return None
         declared = _read(declaration_key(generation.token, address, request.path))
         if not isinstance(declared, tuple):

@@ -49,7 +49,9 @@ class Actor(Protocol):
     """The facts about a user that policies read (``accounts.models.User`` has them all)."""
 
     is_active: bool
-    is_authenticated: bool
+
+    @property
+    def is_authenticated(self) -> bool: ...
 
     @property
     def is_administrator(self) -> bool: ...

@@ -182,6 +182,7 @@ def merge_official_regions(dataset: Dataset, problems: list[str]) -> None:
     out (name, kind, parent, provenance), and ``part_of`` lists add up.
     """
     claimed: dict[str, str] = {}
+    entry: Entry | None
     for key, entry in dataset.regions.items():
         code = entry.get("code")
         if code in claimed:

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed
@@ -45,7 +45,7 @@ from pactmonitor.pacts.models import (
 from pactmonitor.progress.choices import UpdateState
 from pactmonitor.progress.models import Milestone, ReportingRound, Source, StatusUpdate
 from pactmonitor.progress.services import correct_update
-from pactmonitor.provenance.models import SourceDocument
+from pactmonitor.provenance.models import Provenanced, SourceDocument
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
 from .dataset import (
@@ -58,6 +58,8 @@ from .dataset import (
     quotes,
     read_dataset,
 )
+
+M = TypeVar("M", bound=Provenanced)
 
 DATASET_CORRECTION = "Bijgewerkt uit de gebundelde dataset."
 
@@ -161,18 +163,18 @@ class Writer:
 
     def upsert(
         self,
-        model: type[models.Model],
+        model: type[M],
         key: str,
         values: dict[str, Any],
         entry: Entry | dict | None = None,
         m2m: dict[str, list[int]] | None = None,
-    ) -> models.Model:
+    ) -> M:
         m2m = m2m or {}
         values = values | self.provenance(entry)
         wanted = fingerprint(values, m2m)
         # Counted by model name: a stable key, whatever language is active.
         kind = model._meta.model_name
-        obj = model.objects.filter(dataset_key=key).first()
+        obj = model._default_manager.filter(dataset_key=key).first()
         if obj is None:
             obj = model(dataset_key=key, dataset_fingerprint=wanted, **values)
             obj.save()
@@ -187,7 +189,7 @@ class Writer:
             self.report.unchanged[kind] += 1
             return obj
         if isinstance(obj, StatusUpdate) and obj.is_frozen:
-            obj = self.correct(obj, key, values, wanted)
+            obj = cast(M, self.correct(obj, key, values, wanted))  # the new version stands for it
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
@@ -410,23 +412,23 @@ class Writer:
             for entry in ready:
                 self.write_pact(entry)
                 pending.remove(entry)
-        actions = [
+        actions: list[tuple[Pact, dict]] = [
             (self.pacts[e.get("key")], a) for e in self.d.pacts for a in e.get("actions") or []
         ]
         while actions:
-            ready = [
+            ready_actions = [
                 (p, a)
                 for p, a in actions
                 if all(self.serve_target(s) for s in a.get("serves") or [])
             ]
-            if not ready:
+            if not ready_actions:
                 raise DatasetError(
                     [
                         f"pact {p.key} action {a.get('number')}: serves in a circle"
                         for p, a in actions
                     ]
                 )
-            for pact, data in ready:
+            for pact, data in ready_actions:
                 self.write_action(pact, data)
                 actions.remove((pact, data))
 
@@ -484,8 +486,8 @@ class Writer:
 
     def write_action(self, pact: Pact, data: dict) -> None:
         number = str(data["number"])
-        line = self.lines.get((pact.key, data.get("action_line")))
-        region = self.regions.get(data.get("region"))
+        line = self.lines.get((pact.key, data.get("action_line") or ""))
+        region = self.regions.get(data.get("region") or "")
         serves = data.get("serves") or []
         base = f"pact/{pact.key}/action/{number}"
         action = self.actions[(pact.key, number)] = self.upsert(
@@ -669,7 +671,8 @@ class Writer:
                 },
                 entry,
             )
-        parts, seen = Counter(), set()
+        parts: Counter[tuple[str, str]] = Counter()
+        seen: set[tuple[object, ...]] = set()
         for entry in [*self.d.indicators.values(), *self.d.indicator_parts]:
             key = entry.get("key")
             part = f"{entry.file}#{parts[(key, entry.file)]}"
@@ -765,7 +768,7 @@ class Writer:
         )
 
     def write_contacts(self) -> None:
-        seen = Counter()
+        seen: Counter[str] = Counter()
         for entry in self.d.contact_persons:
             name = text(entry.get("name"))
             slug = re.sub(r"[^a-z0-9]+", "-", (name or text(entry.get("email"))).lower()).strip("-")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Manager, Prefetch, QuerySet
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
@@ -46,7 +46,7 @@ def action_ref(action: Action | None) -> str:
     return f"{action.pact.key}/{action.number}" if action else ""
 
 
-def keys(related) -> str:
+def keys(related: Manager[Any]) -> str:
     return ";".join(sorted(str(obj.key) for obj in related.all()))
 
 
@@ -55,6 +55,12 @@ class Table:
     name: str
     rows: Callable[[], QuerySet]
     columns: dict[str, Callable[[Any], Any]]
+
+
+def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySet]:
+    return lambda: model.objects.order_by("indicator__name", "year").select_related(
+        "indicator", "region", "provenance_document"
+    )
 
 
 PROVENANCE = {
@@ -290,11 +296,7 @@ TABLES = [
     *[
         Table(
             name,
-            (
-                lambda model=model: model.objects.order_by(
-                    "indicator__name", "year"
-                ).select_related("indicator", "region", "provenance_document")
-            ),
+            _figures_of(model),
             {
                 "indicator": lambda o: o.indicator.key,
                 "regio": lambda o: o.region.key if o.region else "",

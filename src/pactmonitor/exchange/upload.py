@@ -8,6 +8,7 @@ since the download only matters for the rows the uploader changed).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, SupportsInt, cast
 
 from django.core import signing
 from django.db import transaction
@@ -23,6 +24,11 @@ from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from .dutch import parse_date, parse_number
 from .workbook import COLUMNS, META_SHEET, SALT, SHEET, cell_text, column_letter
 from .xlsx import Damaged, Limits, Unsafe, check_archive, read_in_worker
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from pactmonitor.accounts.models import User
 
 LIMITS = Limits()
 MAX_ROWS = LIMITS.rows
@@ -90,7 +96,7 @@ def _whole_file_problem(message: str) -> Refused:
 
 
 def _megabytes(size: object) -> str:
-    return f"{int(size) / (1024 * 1024):.0f} MB"
+    return f"{int(cast(SupportsInt, size)) / (1024 * 1024):.0f} MB"
 
 
 def _unsafe_message(unsafe: Unsafe) -> str:
@@ -128,7 +134,7 @@ def _unsafe_message(unsafe: Unsafe) -> str:
     return messages[unsafe.reason]()
 
 
-def open_workbook(upload, limits: Limits = LIMITS) -> dict:
+def open_workbook(upload: UploadedFile, limits: Limits = LIMITS) -> dict:
     """The sheets Pactmonitor reads, as rows of values; refuses what exceeds the limits.
 
     The archive is checked before anything is parsed; the parsing itself runs in a worker
@@ -157,7 +163,7 @@ def _cell(rows: list[list], row: int, column: int) -> object:
     return None
 
 
-def read_fingerprint(workbook, round: ReportingRound) -> dict[int, int]:
+def read_fingerprint(workbook: dict, round: ReportingRound) -> dict[int, int]:
     """The revision of each draft at download time; refuses another round's or a forged workbook."""
     if META_SHEET not in workbook["sheetnames"] or SHEET not in workbook["sheetnames"]:
         raise _whole_file_problem(
@@ -225,7 +231,7 @@ def _number(value: object) -> str:
 class RowReader:
     """Turns one row into a Change (or problems), given the round and the uploader."""
 
-    def __init__(self, round: ReportingRound, user, revisions: dict[int, int]):
+    def __init__(self, round: ReportingRound, user: User, revisions: dict[int, int]) -> None:
         self.round, self.user, self.revisions = round, user, revisions
         self.updates = {
             (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else ""): u
@@ -366,7 +372,7 @@ class RowReader:
         form = DraftForm({**values, "revision": expected}, instance=update)
         if not form.is_valid():
             for name, errors in form.errors.items():
-                self.problem(row, FIELD_COLUMNS.get(name, "action"), " ".join(errors))
+                self.problem(row, FIELD_COLUMNS.get(name, "action"), " ".join(map(str, errors)))
             return None
         return Change(
             update, form, expected, milestone, changed + (["milestone"] if milestone else [])
@@ -374,7 +380,7 @@ class RowReader:
 
 
 def read_rows(
-    workbook, round: ReportingRound, user, revisions: dict[int, int]
+    workbook: dict, round: ReportingRound, user: User, revisions: dict[int, int]
 ) -> tuple[list[Change], int]:
     sheet = workbook["sheets"][SHEET]
     header = [_text(value) for value in (sheet[0] if sheet else [])]
@@ -407,14 +413,14 @@ def read_rows(
     return changes, rows - len(changes)
 
 
-def _apply(change: Change, user) -> None:
+def _apply(change: Change, user: User) -> None:
     services.save_draft(change.form, expected_revision=change.expected_revision, user=user)
     if change.milestone:
         date, date_text, text = change.milestone
         change.update.milestones.create(date=date, date_text=date_text, text=text)
 
 
-def import_workbook(upload, round: ReportingRound, user) -> Summary:
+def import_workbook(upload: UploadedFile, round: ReportingRound, user: User) -> Summary:
     """Apply a workbook of drafts, all or nothing; raises Refused with every problem found."""
     workbook = open_workbook(upload)
     revisions = read_fingerprint(workbook, round)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import get_for_user
 from pactmonitor.limits import MB, body_limit
 from pactmonitor.progress.models import ReportingRound
@@ -18,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
-def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
+def workbook_download(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     try:
         content = build_workbook(round, request.user, drafts_for_workbook(round, request.user))
@@ -39,7 +40,7 @@ def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
 
 @body_limit(11 * MB)  # the 10 MB workbook and the form around it
 @login_required
-def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
+def workbook_upload(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     form = UploadForm(request.POST or None, request.FILES or None)
     context = {"round": round, "form": form}

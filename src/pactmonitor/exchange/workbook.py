@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from django.core import signing
 from django.utils import timezone
@@ -24,11 +25,15 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pactmonitor.progress.choices import Status
 from pactmonitor.progress.forms import TEXT_LIMIT
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.services import latest_earlier_updates, pacts_of_round
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
 
 SHEET = "Updates"
 META_SHEET = "pactmonitor"
@@ -102,7 +107,7 @@ def _too_long(update: StatusUpdate, row: list[str]) -> list[str]:
     ]
 
 
-def write_text_row(sheet, values: list) -> None:
+def write_text_row(sheet: Worksheet, values: list) -> None:
     """Append a row whose strings are stored as text, whatever character they start with."""
     sheet.append(values)
     for number, value in enumerate(values, start=1):
@@ -129,16 +134,16 @@ def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
     ]
 
 
-def _write_header(sheet) -> None:
+def _write_header(sheet: Worksheet) -> None:
     write_text_row(sheet, [column.title for column in COLUMNS])
     for number, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=number)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = column.width
+        sheet.column_dimensions[column_letter(column.key)].width = column.width
     sheet.freeze_panes = "A2"
 
 
-def _protect(sheet, rows: int) -> None:
+def _protect(sheet: Worksheet, rows: int) -> None:
     for row in sheet.iter_rows(min_row=2, max_row=rows + 1):
         for cell, column in zip(row, COLUMNS, strict=True):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -153,7 +158,7 @@ def _protect(sheet, rows: int) -> None:
     sheet.protection.formatColumns = False
 
 
-def _add_status_dropdown(sheet, rows: int) -> None:
+def _add_status_dropdown(sheet: Worksheet, rows: int) -> None:
     choices = ",".join(STATUS_WORDS)
     validation = DataValidation(
         type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True
@@ -165,7 +170,7 @@ def _add_status_dropdown(sheet, rows: int) -> None:
     validation.add(f"{letter}2:{letter}{max(rows + 1, 2)}")
 
 
-def fingerprint(round: ReportingRound, user, updates: list[StatusUpdate]) -> str:
+def fingerprint(round: ReportingRound, user: User, updates: list[StatusUpdate]) -> str:
     payload = {
         "round": round.slug,
         "user": user.pk,
@@ -176,7 +181,7 @@ def fingerprint(round: ReportingRound, user, updates: list[StatusUpdate]) -> str
 
 
 def _write_meta(
-    workbook: Workbook, round: ReportingRound, user, updates: list[StatusUpdate]
+    workbook: Workbook, round: ReportingRound, user: User, updates: list[StatusUpdate]
 ) -> None:
     meta = workbook.create_sheet(META_SHEET)
     write_text_row(meta, ["ronde", round.slug])
@@ -184,10 +189,10 @@ def _write_meta(
     meta.sheet_state = "veryHidden"
 
 
-def build_workbook(round: ReportingRound, user, updates: list[StatusUpdate]) -> bytes:
+def build_workbook(round: ReportingRound, user: User, updates: list[StatusUpdate]) -> bytes:
     """The workbook's bytes; raises TooLongForWorkbook naming every text a cell cannot hold."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook has one worksheet
     sheet.title = SHEET
     _write_header(sheet)
     earlier = latest_earlier_updates(round, pacts_of_round(round.pact))
@@ -206,7 +211,7 @@ def build_workbook(round: ReportingRound, user, updates: list[StatusUpdate]) -> 
     return buffer.getvalue()
 
 
-def drafts_for_workbook(round: ReportingRound, user) -> list[StatusUpdate]:
+def drafts_for_workbook(round: ReportingRound, user: User) -> list[StatusUpdate]:
     return list(
         StatusUpdate.objects.editable_by(user)
         .filter(round=round)

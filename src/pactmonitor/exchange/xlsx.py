@@ -23,8 +23,12 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 SOURCE_ROOT = str(Path(__file__).resolve().parents[2])
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def _decode(value: object) -> object:
     return value
 
 
-def _dimension_problem(sheet, name: str, limits: Limits) -> Unsafe | None:
+def _dimension_problem(sheet: ReadOnlyWorksheet, name: str, limits: Limits) -> Unsafe | None:
     # The declared dimension is checked first (no row read); the streaming below enforces
     # the same limits on files whose dimension is missing or wrong.
     rows, columns = sheet.max_row or 0, sheet.max_column or 0
@@ -119,7 +123,7 @@ def read_sheets(data: bytes, names: list[str], limits: Limits) -> dict:
         sheet = workbook[name]
         if problem := _dimension_problem(sheet, name, limits):
             raise problem
-        rows = []
+        rows: list[list[object]] = []
         try:
             for row in sheet.iter_rows(values_only=True):
                 if len(rows) > limits.rows:
@@ -150,7 +154,7 @@ def worker_main() -> None:
     _limit_resources(limits)
     data = sys.stdin.buffer.read()
     try:
-        answer = {"ok": read_sheets(data, request["names"], limits)}
+        answer: dict[str, object] = {"ok": read_sheets(data, request["names"], limits)}
     except Unsafe as unsafe:
         answer = {"unsafe": unsafe.reason, "figures": unsafe.figures}
     except (Damaged, MemoryError):

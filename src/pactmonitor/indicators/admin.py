@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from pactmonitor.accounts.http import SignedInRequest
 
 from .choices import BatchState
 from .models import ImportBatch, Indicator, Observation, Target
@@ -48,16 +52,18 @@ class ImportBatchAdmin(SimpleHistoryAdmin):
     search_fields = ["recipe", "file_name", "sha256"]
     actions = ["withdraw"]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ImportBatch | None = None
+    ) -> list[str]:
         return [field.name for field in ImportBatch._meta.fields]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: ImportBatch | None = None) -> bool:
         return False
 
     @admin.action(description=_("Geselecteerde batches intrekken"))
-    def withdraw(self, request, queryset) -> None:
+    def withdraw(self, request: SignedInRequest, queryset: QuerySet[ImportBatch]) -> None:
         for batch in queryset.exclude(state=BatchState.WITHDRAWN):
             withdraw_batch(batch, user=request.user)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 from django.conf import settings
@@ -42,6 +42,9 @@ from . import recipes as recipe_module
 from .choices import BatchState, Measure
 from .models import Figure, ImportBatch, Indicator
 from .recipes import Recipe, RecipeError, quote_identifier, where_sql
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +113,7 @@ def import_file(
     recipe: str | Path | Recipe,
     path: Path,
     *,
-    user=None,
+    user: User | None = None,
     progress: Progress | None = None,
     file_name: str | None = None,
 ) -> ImportBatch:
@@ -254,9 +257,9 @@ def _plan(recipe: Recipe, header: list[str], name: str) -> _Plan:
         if column in recipe.columns:
             continue
         years = [(m.name, m.year_of(column)) for m in recipe.measures.values()]
-        measure = next(((m, y) for m, y in years if y), None)
-        if measure:
-            plan.measure_columns.setdefault(measure[0], []).append((column, measure[1]))
+        measure_year = next(((m, y) for m, y in years if y), None)
+        if measure_year:
+            plan.measure_columns.setdefault(measure_year[0], []).append((column, measure_year[1]))
         elif not any(pattern.search(column) for pattern in recipe.ignore):
             problems.append(
                 Problem(name, _("onbekende kolom voor dit recept"), recipe.skip_rows + 1, column)
@@ -429,7 +432,7 @@ class _Watch:
                 return
             self.report(0.05 + 0.65 * min(fraction, 1.0), _("bestand lezen"))
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.done.set()
         self.thread.join()
 
@@ -785,7 +788,7 @@ def _write(
     path: Path,
     name: str,
     sha256: str,
-    user,
+    user: User | None,
     summary: dict[str, Any],
     figures: list[_Figure],
     report: Progress,
@@ -886,7 +889,8 @@ class _Hasher(threading.Thread):
 
     def __init__(self, path: Path):
         super().__init__(daemon=True)
-        self.path, self.digest, self.error = path, "", None
+        self.path, self.digest = path, ""
+        self.error: OSError | None = None
 
     def run(self) -> None:
         sha = hashlib.sha256()

@@ -16,13 +16,16 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connections
 
 from .importer import ImportRefused, import_file
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
 
 STALE_AFTER = 600  # seconds without progress: the worker that ran it is gone
 
@@ -55,7 +58,7 @@ def _write(token: str, **fields: Any) -> None:
     os.replace(staged, path)  # readers never see half a record
 
 
-def start(recipe: str, upload: UploadedFile, user) -> str:
+def start(recipe: str, upload: UploadedFile, user: User) -> str:
     """Copy the upload, start the import, and return the token of its progress record."""
     token = uuid.uuid4().hex
     path = _folder() / f"{token}.upload"
@@ -81,7 +84,9 @@ def start(recipe: str, upload: UploadedFile, user) -> str:
     return token
 
 
-def _run(token: str, recipe: str, path: Path, name: str, user, own_thread: bool) -> None:
+def _run(
+    token: str, recipe: str, path: Path, name: str | None, user: User, own_thread: bool
+) -> None:
     last = [0.0]
 
     def progress(fraction: float, text: str) -> None:

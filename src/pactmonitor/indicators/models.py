@@ -114,6 +114,9 @@ class ImportBatch(models.Model):
     that supersedes this one, and a batch can be withdrawn as a whole.
     """
 
+    # Set by import_file on the batch it returns: the same file was already the active import.
+    unchanged: bool
+
     recipe = models.CharField(_("recept"), max_length=100)
     file_name = models.CharField(_("bestandsnaam"), max_length=300)
     sha256 = models.CharField(_("sha256"), max_length=64)

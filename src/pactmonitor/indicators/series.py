@@ -230,10 +230,14 @@ class IndicatorFigures:
         found = []
         for (_region, level, _dims), items in grouped.items():
             first = items[0]
-            name = first.region.name if first.region_id else _("regio niet genoemd")
+            name = first.region.name if first.region else _("regio niet genoemd")
             if first.dimensions:
                 name = f"{name}, {first.dimensions_text}"
-            points = [Point(o.year, o.value, o.numerator, o.denominator) for o in items]
+            points = [
+                Point(o.year, o.value, o.numerator, o.denominator)
+                for o in items
+                if o.year is not None  # always: self.observations are the dated ones
+            ]
             source = "; ".join(
                 dict.fromkeys(o.provenance or o.note for o in items if o.provenance or o.note)
             )

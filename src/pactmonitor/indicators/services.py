@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .choices import BatchState
 from .models import ImportBatch
 
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
+
 
 class WithdrawRefused(Exception):
     pass
 
 
-def withdraw_batch(batch: ImportBatch, *, user=None, note: str = "") -> ImportBatch:
+def withdraw_batch(batch: ImportBatch, *, user: User | None = None, note: str = "") -> ImportBatch:
     """Take an import batch out of use; its figures stay, for the history, but count no more.
 
     A superseded batch is already out of use; withdrawing the active one leaves its recipe
@@ -27,6 +32,6 @@ def withdraw_batch(batch: ImportBatch, *, user=None, note: str = "") -> ImportBa
         text = _("Ingetrokken door %(user)s.") % {"user": user or _("onbekend")}
         batch.note = "\n".join(part for part in (batch.note, text, note) if part)
         if user is not None and getattr(user, "pk", None):
-            batch._history_user = user
+            batch._history_user = user  # type: ignore[attr-defined]  # simple-history's way, untyped
         batch.save(update_fields=["state", "note"])
     return batch

@@ -6,10 +6,12 @@ withdrawn, from the work page or the admin) marks the snapshot stale, so the new
 commits together with the figures.
 """
 
+from typing import Any
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
-def _stale(**kwargs) -> None:
+def _stale(**kwargs: Any) -> None:
     from .rollup import mark_stale
 
     if kwargs.get("raw"):  # loading fixtures: the tables may not be complete yet

@@ -30,12 +30,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from django.utils.translation import gettext as _
 
 from pactmonitor.regions.choices import RegionKind
 
 from .choices import EducationLevel, VerdictKind
+
+if TYPE_CHECKING:
+    from pactmonitor.regions.models import Region
+
+    from .models import Target
 
 MIN_YEARS = 3
 WINDOW = 5
@@ -84,11 +90,13 @@ class ChosenTarget:
     source: str = ""  # the target's provenance, as the page shows it
 
 
-def _is_national(target) -> bool:
-    return target.region_id is None or target.region.kind == RegionKind.LAND
+def _is_national(target: Target) -> bool:
+    return target.region is None or target.region.kind == RegionKind.LAND
 
 
-def choose_target(targets: Iterable, region, level: str, latest_year: int | None):
+def choose_target(
+    targets: Iterable[Target], region: Region, level: str, latest_year: int | None
+) -> ChosenTarget | None:
     """The target a region's series at ``level`` is compared with (see the module text)."""
     dated = [t for t in targets if t.year is not None]
     national_region = region.kind == RegionKind.LAND
@@ -120,20 +128,22 @@ def choose_target(targets: Iterable, region, level: str, latest_year: int | None
                     "target": label,
                     "level": EducationLevel(target.education_level).label,
                 }
+            year = cast(int, target.year)  # a dated target: see ``dated`` above
             return ChosenTarget(
-                target.value, target.year, own_flag, label, target.education_level, _source(target)
+                target.value, year, own_flag, label, target.education_level, _source(target)
             )
     return None
 
 
-def _source(target) -> str:
+def _source(target: Target) -> str:
     return getattr(target, "provenance", "") or getattr(target, "note", "") or ""
 
 
-def _pick(targets: list, latest_year: int | None):
-    ordered = sorted(targets, key=lambda t: (t.year, t.pk or 0))
+def _pick(targets: list[Target], latest_year: int | None) -> Target:
+    """``targets`` are dated ones (``year`` set)."""
+    ordered = sorted(targets, key=lambda t: (t.year or 0, t.pk or 0))
     if latest_year is not None:
-        ahead = [t for t in ordered if t.year >= latest_year]
+        ahead = [t for t in ordered if (t.year or 0) >= latest_year]
         if ahead:
             return ahead[0]
     return ordered[-1]
@@ -165,9 +175,9 @@ def assess(points: Sequence[Point], target: ChosenTarget | None) -> Verdict:
     if at_target is not None:
         kind = VerdictKind.REACHED if at_target.value >= target.value else VerdictKind.NOT_REACHED
         return Verdict(kind, target, line, latest, gap=target.value - at_target.value)
-    if len(ordered) < MIN_YEARS or line is None:
+    if len(ordered) < MIN_YEARS or line is None or latest is None:
         return Verdict(VerdictKind.TOO_FEW, target, line, latest)
-    if latest is not None and target.year < latest.year:
+    if target.year < latest.year:
         return Verdict(VerdictKind.TARGET_YEAR_UNMEASURED, target, line, latest)
     projection = line.at(target.year)
     return Verdict(
@@ -210,7 +220,12 @@ def in_words(verdict: Verdict, share: bool = True) -> str:
         "unit": unit,
         "year": verdict.target.year,
     }
-    if verdict.kind == VerdictKind.OFF_COURSE:
+    # An off-course or on-course verdict always has its projection (see assess).
+    if (
+        verdict.kind == VerdictKind.OFF_COURSE
+        and verdict.projection is not None
+        and verdict.gap is not None
+    ):
         detail = _(
             "de trend komt in %(year)s uit op %(projection)s%(unit)s, %(gap)s %(step)s te weinig; "
             "nodig is %(needed)s %(step)s per jaar, gemeten %(observed)s %(step)s per jaar"
@@ -223,7 +238,7 @@ def in_words(verdict: Verdict, share: bool = True) -> str:
             "needed": signed(verdict.needed_per_year),
             "observed": signed(verdict.observed_per_year),
         }
-    elif verdict.kind == VerdictKind.ON_COURSE:
+    elif verdict.kind == VerdictKind.ON_COURSE and verdict.projection is not None:
         detail = _("de trend komt in %(year)s uit op %(projection)s%(unit)s") % {
             "year": verdict.target.year,
             "projection": number(verdict.projection, 1),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import check_for_user
 from pactmonitor.limits import MB, body_limit
 
@@ -18,7 +19,7 @@ from .models import ImportBatch
 from .services import WithdrawRefused, withdraw_batch
 
 
-def _require_importer(request: HttpRequest) -> None:
+def _require_importer(request: SignedInRequest) -> None:
     check_for_user(request.user, "import", ImportBatch)
 
 
@@ -32,7 +33,7 @@ def _page(request: HttpRequest, form: ImportForm, status: int = 200) -> HttpResp
 
 
 @login_required
-def import_list(request: HttpRequest) -> HttpResponse:
+def import_list(request: SignedInRequest) -> HttpResponse:
     _require_importer(request)
     return _page(request, ImportForm())
 
@@ -41,7 +42,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @body_limit(UPLOAD_LIMIT + MB)  # the file and the form around it
 @login_required
 @require_POST
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: SignedInRequest) -> HttpResponse:
     _require_importer(request)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -51,7 +52,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_progress(request: HttpRequest, token: str) -> HttpResponse:
+def import_progress(request: SignedInRequest, token: str) -> HttpResponse:
     _require_importer(request)
     try:
         record = jobs.read(token)
@@ -59,7 +60,7 @@ def import_progress(request: HttpRequest, token: str) -> HttpResponse:
         record = None
     if record is None:
         raise Http404
-    batch = ImportBatch.objects.filter(pk=record.get("batch")).first()
+    batch = ImportBatch.objects.filter(pk=record.get("batch") or 0).first()
     status = 400 if record["state"] in ("refused", "failed") else 200
     return render(
         request,
@@ -71,7 +72,7 @@ def import_progress(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def batch_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def batch_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     _require_importer(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,9 @@ from pactmonitor.progress.forms import NLDesignForm
 from pactmonitor.regions.models import Region
 
 from .models import Initiative
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
 
 
 class InitiativeForm(NLDesignForm, forms.ModelForm):
@@ -27,7 +32,7 @@ class InitiativeForm(NLDesignForm, forms.ModelForm):
         fields = ["name", "kind", "description", "regions", "action_lines", "start_year", "url"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("levels", self.instance.education_levels.split())
         self.kept_regions: list[Region] = []
@@ -35,7 +40,8 @@ class InitiativeForm(NLDesignForm, forms.ModelForm):
             # A coordinator places initiatives in their own landsdeel only; the regions of other
             # landsdelen it also belongs to are not theirs to remove.
             allowed = user.landsdeel_ids()
-            self.fields["regions"].queryset = Region.objects.filter(pk__in=allowed)
+            regions = cast(forms.ModelChoiceField, self.fields["regions"])
+            regions.queryset = Region.objects.filter(pk__in=allowed)
             if self.instance.pk:
                 self.kept_regions = list(self.instance.regions.exclude(pk__in=allowed))
         self.fields["regions"].required = True

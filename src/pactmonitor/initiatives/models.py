@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
 from .choices import InitiativeKind
 from .permissions import InitiativePolicy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 from .search import query_words, search_column
 
 
@@ -78,7 +83,7 @@ class Initiative(DeclaredInSeveral, Provenanced):
     def get_absolute_url(self) -> str:
         return reverse("web:initiative", args=[self.key])
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.education_levels = self.normalise_levels(self.education_levels)
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
@@ -104,7 +109,7 @@ class Initiative(DeclaredInSeveral, Provenanced):
         return f" {' '.join(tokens)} " if tokens else ""
 
     @property
-    def education_level_labels(self) -> list[str]:
+    def education_level_labels(self) -> list[StrOrPromise]:
         return [EducationLevel(t).label for t in self.education_levels.split()]
 
     def possibly_same(self) -> list[PossiblySame]:
@@ -167,7 +172,9 @@ class PossiblySame(Provenanced):
         return self.organisation
 
 
-def _related_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:
+def _related_changed(
+    sender: type[models.Model], instance: models.Model, action: str, reverse: bool, **kwargs: Any
+) -> None:
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if isinstance(instance, Initiative):

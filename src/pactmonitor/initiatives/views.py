@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import check_for_user, get_for_user
 
 from .forms import InitiativeForm
@@ -15,13 +16,13 @@ from .models import Initiative
 
 
 @login_required
-def initiative_list(request: HttpRequest) -> HttpResponse:
+def initiative_list(request: SignedInRequest) -> HttpResponse:
     mine = Initiative.objects.for_user(request.user, "edit")
     return render(request, "initiatives/work_list.html", {"initiatives": mine})
 
 
 @login_required
-def initiative_create(request: HttpRequest) -> HttpResponse:
+def initiative_create(request: SignedInRequest) -> HttpResponse:
     check_for_user(request.user, "add", Initiative)
     form = InitiativeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -32,7 +33,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def initiative_edit(request: HttpRequest, key: str) -> HttpResponse:
+def initiative_edit(request: SignedInRequest, key: str) -> HttpResponse:
     initiative = get_for_user(request.user, Initiative.objects.all(), "edit", key=key)
     form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
     if request.method == "POST" and form.is_valid():

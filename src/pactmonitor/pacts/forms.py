@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +39,15 @@ class ActionForm(NLDesignForm, forms.ModelForm):
             "partners": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, pact: Pact, **kwargs):
+    def __init__(self, *args: Any, pact: Pact, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.pact = pact
-        self.fields["action_line"].queryset = ActionLine.objects.filter(pact=pact)
-        self.fields["leads"].queryset = Organisation.objects.order_by("name")
-        self.fields["partners"].queryset = Organisation.objects.order_by("name")
+        action_line = cast(forms.ModelChoiceField, self.fields["action_line"])
+        action_line.queryset = ActionLine.objects.filter(pact=pact)
+        leads = cast(forms.ModelChoiceField, self.fields["leads"])
+        leads.queryset = Organisation.objects.order_by("name")
+        partners = cast(forms.ModelChoiceField, self.fields["partners"])
+        partners.queryset = Organisation.objects.order_by("name")
 
     def clean_number(self) -> str:
         number = self.cleaned_data["number"].strip()

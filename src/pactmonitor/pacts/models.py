@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import TYPE_CHECKING, Any
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,6 +14,9 @@ from simple_history.models import HistoricalRecords
 
 from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
+
+if TYPE_CHECKING:
+    from pactmonitor.regions.models import Region
 
 from .choices import ACTION_NUMBER_HELP, ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
 from .permissions import ActionPolicy, PactPolicy
@@ -69,6 +73,10 @@ class ContactPerson(Provenanced):
         return self.name or self.email
 
 
+class PactQuerySet(ScopedQuerySet["Pact"]):
+    pass
+
+
 class Pact(Provenanced):
     key = models.SlugField(_("sleutel"), max_length=100, unique=True)
     name = models.CharField(_("naam"), max_length=300)
@@ -97,7 +105,7 @@ class Pact(Provenanced):
     note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet["Pact"].as_manager()
+    objects = PactQuerySet.as_manager()
     policy = PactPolicy()
 
     class Meta:
@@ -118,7 +126,7 @@ class Pact(Provenanced):
         return str(self.period_start or self.period_end or "")
 
 
-class ActionLineQuerySet(models.QuerySet):
+class ActionLineQuerySet(models.QuerySet["ActionLine"]):
     def in_pact_order(self) -> ActionLineQuerySet:
         """By pact (level, then name), then the line's own order."""
         return self.order_by("pact__level", "pact__name", "order")
@@ -170,7 +178,7 @@ class ActionQuerySet(ScopedQuerySet["Action"]):
     def national(self) -> ActionQuerySet:
         return self.filter(pact__level=PactLevel.NATIONAL)
 
-    def in_region(self, region) -> ActionQuerySet:
+    def in_region(self, region: Region) -> ActionQuerySet:
         """Actions of the pacts of a landsdeel and of the pacts below it."""
         return self.filter(
             models.Q(pact__region__in=region.descendant_ids()) | models.Q(region=region)
@@ -282,7 +290,7 @@ class Action(Provenanced):
     def __str__(self) -> str:
         return f"{self.pact.name} {self.number}. {self.title}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.position = number_sort_key(self.number)
         super().save(*args, **kwargs)
 

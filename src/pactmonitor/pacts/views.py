@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import get_for_user
 from pactmonitor.progress.services import add_drafts_for_new_action
 
@@ -17,7 +18,7 @@ from .models import Action, Pact
 
 
 @login_required
-def registry(request: HttpRequest) -> HttpResponse:
+def registry(request: SignedInRequest) -> HttpResponse:
     """The pacts and actions the user may edit."""
     pacts = Pact.objects.for_user(request.user, "edit").prefetch_related("actions")
     actions = set(Action.objects.for_user(request.user, "edit").values_list("pk", flat=True))
@@ -25,7 +26,7 @@ def registry(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def pact_edit(request: HttpRequest, key: str) -> HttpResponse:
+def pact_edit(request: SignedInRequest, key: str) -> HttpResponse:
     pact = get_for_user(request.user, Pact.objects.all(), "edit", key=key)
     form = PactForm(request.POST or None, instance=pact)
     if request.method == "POST" and form.is_valid():
@@ -36,7 +37,7 @@ def pact_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @login_required
-def action_create(request: HttpRequest, key: str) -> HttpResponse:
+def action_create(request: SignedInRequest, key: str) -> HttpResponse:
     """A new action of a pact in the user's scope; an open round gets a draft for it."""
     pact = get_for_user(request.user, Pact.objects.all(), "edit", key=key)
     form = ActionForm(request.POST or None, pact=pact)
@@ -50,7 +51,7 @@ def action_create(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @login_required
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def action_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_for_user(request.user, Action.objects.select_related("pact"), "edit", pk=pk)
     form = ActionForm(request.POST or None, instance=action, pact=action.pact)
     if request.method == "POST" and form.is_valid():

@@ -9,22 +9,35 @@ longer open) are read-only for everyone, the superuser included.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import ForeignKey, Model, QuerySet
+from django.forms import ModelChoiceField
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import can
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 from pactmonitor.regions.admin import RegionProfileAdmin, RegionResultInline
-from pactmonitor.regions.models import RegionProfile
+from pactmonitor.regions.models import RegionProfile, RegionResult
 
 from . import services
 from .choices import RoundState, UpdateState
-from .models import Milestone, ReportingRound, SentReminder, Source, StatusUpdate
+from .models import (
+    Milestone,
+    ReportingRound,
+    SentReminder,
+    Source,
+    StatusUpdate,
+    StatusUpdateQuerySet,
+)
 
 # Fields only the services set: the phase of a round or update, versions and corrections.
 ROUND_WORKFLOW_FIELDS = ["state", "published_at"]
@@ -48,16 +61,24 @@ class NoRevertHistoryAdmin(SimpleHistoryAdmin):
     instance, workflow state included) with no change-permission check, which would unpublish
     a round or rewrite a frozen update."""
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def revert_disabled(self, request, obj=None) -> bool:
+    def revert_disabled(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return True
 
 
-def _report_refusal(modeladmin, request, error: services.RoundStepRefused) -> None:
+def _report_refusal(
+    modeladmin: admin.ModelAdmin[Any], request: HttpRequest, error: services.RoundStepRefused
+) -> None:
     for message in error.messages:
         modeladmin.message_user(request, message, messages.ERROR)
 
@@ -77,34 +98,40 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
         url = reverse("progress:round", args=[obj.slug])
         return format_html('<a href="{}">{}</a>', url, gettext("Open, keur goed en publiceer"))
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Opening a round creates a draft for every action: only the service does that.
         return False
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ReportingRound | None = None
+    ) -> list[str]:
         # The drafts were made for this pact's actions; another pact would not match them.
         return [*super().get_readonly_fields(request, obj), "pact"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(
+        self, request: SignedInRequest, obj: ReportingRound | None = None
+    ) -> bool:
         if obj is not None and (
             obj.state == RoundState.PUBLISHED or not can(request.user, "manage", obj)
         ):
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(
+        self, request: SignedInRequest, obj: ReportingRound | None = None
+    ) -> bool:
         # A round with updates is part of the record; only an empty draft round may go.
         if obj is not None and (obj.state != RoundState.DRAFT or obj.updates.exists()):
             return False
         return super().has_delete_permission(request, obj)
 
-    def get_actions(self, request):
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
 
     @admin.action(description=_("Publiceer de gekozen rondes"))
-    def publish(self, request, queryset) -> None:
+    def publish(self, request: SignedInRequest, queryset: QuerySet[ReportingRound]) -> None:
         for round in queryset:
             if not can(request.user, "manage", round):
                 self.message_user(
@@ -126,19 +153,23 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
                 )
 
 
-class FrozenWithUpdateMixin:
+# The frozen-record mixins go into model admins and inlines alike: their super() is either's.
+_AdminBase: Any = object
+
+
+class FrozenWithUpdateMixin(_AdminBase):
     """Milestones and vindplaatsen of a published update are frozen with it."""
 
-    def _locked(self, request, obj) -> bool:
+    def _locked(self, request: HttpRequest, obj: Model | None) -> bool:
         return obj is not None and (_frozen_update(obj) or not can(request.user, "edit", obj))
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not self._locked(request, obj) and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not self._locked(request, obj) and super().has_delete_permission(request, obj)
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         if self._locked(request, obj):
             return False
         if isinstance(self, admin.ModelAdmin):
@@ -146,7 +177,7 @@ class FrozenWithUpdateMixin:
         return super().has_add_permission(request, obj)
 
 
-def _frozen_update(obj) -> bool:
+def _frozen_update(obj: Model) -> bool:
     """The update itself (in an inline) or the update a milestone/source belongs to."""
     update = obj if isinstance(obj, StatusUpdate) else getattr(obj, "update", None)
     return (
@@ -232,11 +263,13 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
             gettext("geschiedenis en correctie"),
         )
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Drafts are made by opening a round (or adding an action to an open one).
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(
+        self, request: SignedInRequest, obj: StatusUpdate | None = None
+    ) -> bool:
         # Only a draft of an open round takes content here, as on the work pages; anything
         # submitted is in review, and a published update is frozen (a correction is a new
         # version, made on the work page).
@@ -248,20 +281,22 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(
+        self, request: SignedInRequest, obj: StatusUpdate | None = None
+    ) -> bool:
         # Also what stops the admin deleting an action (or pact) with its published updates:
         # the admin refuses a delete that would take an object it may not delete.
         if obj is not None and _stored_state(obj) != UpdateState.DRAFT:
             return False
         return super().has_delete_permission(request, obj)
 
-    def get_actions(self, request):
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
 
     @admin.action(description=_("Keur de gekozen ingediende updates goed"))
-    def approve(self, request, queryset) -> None:
+    def approve(self, request: SignedInRequest, queryset: StatusUpdateQuerySet) -> None:
         allowed = queryset.for_user(request.user, "review")
         count = services.approve_updates(allowed, user=request.user)
         self.message_user(
@@ -269,10 +304,10 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
         )
 
 
-class FrozenWithRoundMixin:
+class FrozenWithRoundMixin(_AdminBase):
     """The profile of a round that is no longer open lies fixed, as on the work page."""
 
-    def _frozen(self, obj) -> bool:
+    def _frozen(self, obj: Model) -> bool:
         profile = obj if isinstance(obj, RegionProfile) else getattr(obj, "profile", None)
         if profile is None or profile.pk is None:
             return False
@@ -281,23 +316,27 @@ class FrozenWithRoundMixin:
         )
         return state.first() != RoundState.OPEN
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(
+        self, request: HttpRequest, obj: RegionProfile | RegionResult | None = None
+    ) -> bool:
         if obj is not None and (self._frozen(obj) or not self._in_scope(request, obj)):
             return False
         return super().has_change_permission(request, obj)
 
-    def _in_scope(self, request, obj) -> bool:
+    def _in_scope(self, request: HttpRequest, obj: RegionProfile | RegionResult) -> bool:
         profile = obj if isinstance(obj, RegionProfile) else obj.profile
         return can(request.user, "edit", profile)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(
+        self, request: HttpRequest, obj: RegionProfile | RegionResult | None = None
+    ) -> bool:
         return not (obj is not None and self._frozen(obj)) and super().has_delete_permission(
             request, obj
         )
 
 
 class RoundResultInline(FrozenWithRoundMixin, RegionResultInline):
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not (obj is not None and self._frozen(obj)) and super().has_add_permission(
             request, obj
         )
@@ -315,7 +354,9 @@ class RoundProfileAdmin(FrozenWithRoundMixin, RegionProfileAdmin):
 
     inlines = [RoundResultInline]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         # A new profile only for an open round: a published round's profiles are its record.
         if db_field.name == "round":
             kwargs["queryset"] = ReportingRound.objects.filter(state=RoundState.OPEN)
@@ -327,7 +368,9 @@ class MilestoneAdmin(FrozenWithUpdateMixin, NoRevertHistoryAdmin):
     list_display = ["text", "date", "update"]
     search_fields = ["text"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "update":
             kwargs["queryset"] = StatusUpdate.objects.open_drafts()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -338,7 +381,9 @@ class SourceAdmin(FrozenWithUpdateMixin, NoRevertHistoryAdmin):
     list_display = ["title", "url", "update"]
     search_fields = ["title", "url"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "update":
             kwargs["queryset"] = StatusUpdate.objects.open_drafts()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -349,5 +394,5 @@ class SentReminderAdmin(admin.ModelAdmin):
     list_display = ["user", "round", "days_before", "sent_at"]
     list_filter = ["round", "days_before"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db.models import QuerySet
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.pacts.models import ActionLine
+from pactmonitor.pacts.models import ActionLine, Pact
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region, RegionProfile, RegionResult
 
@@ -44,8 +47,9 @@ class NLDesignForm:
     """Mixin: Utrecht classes on the widgets and the fields rendered by progress/_form.html."""
 
     template_name_div = "progress/_form.html"
+    fields: dict[str, forms.Field]  # the form's, which this mixin precedes
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = next(
@@ -75,15 +79,16 @@ class DraftForm(NLDesignForm, forms.ModelForm):
             "new": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = Status.choices
+        cast(forms.ChoiceField, self.fields["status"]).choices = Status.choices
         limit_text(self, "narrative", "new")
         if not self.is_bound:
             self.initial["revision"] = self.instance.revision
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         status = cleaned.get("status")
         if status is not None:
             set_reported_basis(self.instance, status)
@@ -99,7 +104,7 @@ class MilestoneForm(NLDesignForm, forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_text(self, "text")
 
@@ -136,14 +141,15 @@ class OpenRoundForm(NLDesignForm, forms.ModelForm):
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, pacts=None, **kwargs):
+    def __init__(self, *args: Any, pacts: QuerySet[Pact] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if pacts is not None:
-            self.fields["pact"].queryset = pacts
+            cast(forms.ModelChoiceField, self.fields["pact"]).queryset = pacts
         self.fields["deadline"].required = True
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         peildatum, deadline = cleaned.get("peildatum"), cleaned.get("deadline")
         pact = cleaned.get("pact")
         if (
@@ -181,13 +187,14 @@ class CorrectionForm(NLDesignForm, forms.ModelForm):
             "new": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("status") is not None:
             set_reported_basis(self.instance, cleaned["status"])
         return cleaned
 
-    def corrected_values(self) -> dict:
+    def corrected_values(self) -> dict[str, Any]:
         return {name: getattr(self.instance, name) for name in COPIED_FIELDS}
 
 
@@ -209,12 +216,14 @@ class ResultForm(NLDesignForm, forms.ModelForm):
         fields = ["action_line", "subregion", "heading", "text", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, profile: RegionProfile | None = None, **kwargs):
+    def __init__(self, *args: Any, profile: RegionProfile | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if profile is not None:
-            self.fields["action_line"].queryset = ActionLine.objects.filter(pact=profile.round.pact)
+            action_line = cast(forms.ModelChoiceField, self.fields["action_line"])
+            action_line.queryset = ActionLine.objects.filter(pact=profile.round.pact)
             # Provinces and subregio's, not the hundreds of municipalities below them.
-            self.fields["subregion"].queryset = Region.objects.filter(
+            subregion = cast(forms.ModelChoiceField, self.fields["subregion"])
+            subregion.queryset = Region.objects.filter(
                 pk__in=profile.region.descendant_ids() - {profile.region_id}
             ).exclude(kind=RegionKind.GEMEENTE)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +16,9 @@ from pactmonitor.provenance.models import Provenanced
 
 from .choices import Basis, RoundState, Status, UpdateState
 from .permissions import OPEN_DRAFT, EvidencePolicy, ReportingRoundPolicy, StatusUpdatePolicy
+
+if TYPE_CHECKING:
+    from pactmonitor.pacts.models import Action, SubMeasure
 
 
 class ReportingRoundQuerySet(ScopedQuerySet["ReportingRound"]):
@@ -193,7 +198,7 @@ class StatusUpdate(Provenanced):
         return f"{self.round.slug} – {self.action.pact.name} {subject}"
 
     @property
-    def subject(self):
+    def subject(self) -> SubMeasure | Action:
         return self.sub_measure or self.action
 
     @property
@@ -201,7 +206,7 @@ class StatusUpdate(Provenanced):
         return self.state == UpdateState.PUBLISHED
 
     def clean(self) -> None:
-        if self.sub_measure_id and self.sub_measure.action_id != self.action_id:
+        if self.sub_measure is not None and self.sub_measure.action_id != self.action_id:
             raise ValidationError(
                 {"sub_measure": _("Deze deelmaatregel hoort bij een andere actie.")}
             )
@@ -212,7 +217,7 @@ class StatusUpdate(Provenanced):
         if self.status == Status.ONBEKEND and self.basis != Basis.UNKNOWN:
             raise ValidationError({"basis": _("Een onbekende status heeft geen grondslag.")})
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk:
             stored = StatusUpdate.objects.filter(pk=self.pk).values_list("state", flat=True).first()
             if stored == UpdateState.PUBLISHED:
@@ -221,6 +226,10 @@ class StatusUpdate(Provenanced):
                 )
         self.revision += 1
         super().save(*args, **kwargs)
+
+
+class MilestoneQuerySet(ScopedQuerySet["Milestone"]):
+    pass
 
 
 class Milestone(Provenanced):
@@ -235,7 +244,7 @@ class Milestone(Provenanced):
     text = models.TextField(_("mijlpaal"))
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet["Milestone"].as_manager()
+    objects = MilestoneQuerySet.as_manager()
     policy = EvidencePolicy()
 
     class Meta:
@@ -245,6 +254,10 @@ class Milestone(Provenanced):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class SourceQuerySet(ScopedQuerySet["Source"]):
+    pass
 
 
 class Source(Provenanced):
@@ -260,7 +273,7 @@ class Source(Provenanced):
     url = models.URLField(_("adres"), max_length=1000, blank=True)
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet["Source"].as_manager()
+    objects = SourceQuerySet.as_manager()
     policy = EvidencePolicy()
 
     class Meta:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from pactmonitor.regions.tree import region_tree
 
 from .choices import UpdateState
 from .models import ReportingRound, StatusUpdate
+
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
 
 COLUMNS = ["missing", "draft", "submitted", "approved", "published"]
 
@@ -48,7 +52,10 @@ def landsdeel_names() -> dict[int, str]:
 
 def landsdeel_of(update: StatusUpdate, names: dict[int, str]) -> str:
     action = update.action
-    return names.get(action.region_id) or names.get(action.pact.region_id) or _("Landelijk")
+    for region_id in (action.region_id, action.pact.region_id):
+        if region_id is not None and region_id in names:
+            return names[region_id]
+    return _("Landelijk")
 
 
 def freshness(actions: list, round: ReportingRound) -> list[tuple]:
@@ -64,7 +71,7 @@ def freshness(actions: list, round: ReportingRound) -> list[tuple]:
     return [(action, latest.get(action.pk)) for action in actions]
 
 
-def round_overview(round: ReportingRound, user) -> dict:
+def round_overview(round: ReportingRound, user: User) -> dict:
     updates = list(
         StatusUpdate.objects.for_round(round)
         .current()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,13 +26,16 @@ from pactmonitor.regions.tree import one_region_tree
 from .choices import RoundState
 from .models import ReportingRound, SentReminder, StatusUpdate
 
+if TYPE_CHECKING:
+    from pactmonitor.accounts.models import User
+
 logger = logging.getLogger(__name__)
 CONTRIBUTOR_ROLES = [Role.ACTION_OWNER, Role.LANDSDEEL_COORDINATOR]
 
 
 @dataclass(frozen=True)
 class Reminder:
-    user: object
+    user: User
     round: ReportingRound
     days_before: int
     open_drafts: int
@@ -50,7 +54,7 @@ def due_reminder_day(deadline: datetime.date, today: datetime.date, days: list[i
     return min(candidates) if candidates else None
 
 
-def contributors(round: ReportingRound) -> list[tuple[object, int]]:
+def contributors(round: ReportingRound) -> list[tuple[User, int]]:
     """Active owners and landsdeel coordinators with an e-mail address and open drafts."""
     drafts = StatusUpdate.objects.for_round(round).open_drafts()
     users = (
@@ -70,7 +74,7 @@ def contributors(round: ReportingRound) -> list[tuple[object, int]]:
 def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
     today = today or timezone.localdate()
     days = settings.PACTMONITOR_REMINDER_DAYS
-    due = []
+    due: list[Reminder] = []
     for round in ReportingRound.objects.filter(state=RoundState.OPEN, deadline__isnull=False):
         day = due_reminder_day(round.deadline, today, days)
         if day is None:

@@ -13,11 +13,30 @@ names the sub-measures that decided it, so a page can say why.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from django.utils.translation import gettext
 
 from .choices import Basis, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from pactmonitor.pacts.models import Action
+
+    from .models import ReportingRound, StatusUpdate
+
+
+class Reported(Protocol):
+    """What the roll-up reads of an update: a status update, or a row standing in for one."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def basis(self) -> str: ...
+
 
 BASIS_STRENGTH = {Basis.UNKNOWN: 0, Basis.ASSESSED: 1, Basis.REPORTED: 2}
 
@@ -30,7 +49,7 @@ class RolledUpStatus:
     parts: dict[str, str] = field(default_factory=dict)  # letter → status
 
     @property
-    def label(self) -> str:
+    def label(self) -> StrOrPromise:
         return Status(self.status).label
 
     @property
@@ -42,7 +61,9 @@ def _letters(parts: dict[str, str], status: str) -> str:
     return ", ".join(letter for letter, value in parts.items() if value == status)
 
 
-def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpStatus:
+def roll_up(
+    action_update: Reported | None, sub_updates: dict[str, Reported | None]
+) -> RolledUpStatus:
     """Combine an action's own update and its sub-measures' updates (letter → update or None).
 
     Updates are anything with ``status`` and ``basis`` attributes.
@@ -90,7 +111,9 @@ def roll_up(action_update, sub_updates: dict[str, object | None]) -> RolledUpSta
     )
 
 
-def action_status(action, round, updates=None) -> RolledUpStatus:
+def action_status(
+    action: Action, round: ReportingRound, updates: Iterable[StatusUpdate] | None = None
+) -> RolledUpStatus:
     """The rolled-up status of ``action`` in ``round``.
 
     ``updates`` may be a pre-fetched iterable of the round's current updates for the action
@@ -98,9 +121,10 @@ def action_status(action, round, updates=None) -> RolledUpStatus:
     """
     if updates is None:
         updates = action.updates.current().filter(round=round).select_related("sub_measure")
-    own, by_letter = None, {}
+    own: StatusUpdate | None = None
+    by_letter: dict[str, StatusUpdate] = {}
     for update in updates:
-        if update.sub_measure_id is None:
+        if update.sub_measure is None:  # no query: read only when the id is set
             own = update
         else:
             by_letter[update.sub_measure.letter] = update

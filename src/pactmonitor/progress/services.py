@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,14 +17,23 @@ from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.regions.models import Region, RegionProfile
 
 from .choices import RoundState, UpdateState
-from .models import ReportingRound, StatusUpdate
+from .models import ReportingRound, StatusUpdate, StatusUpdateQuerySet
 from .permissions import APPROVABLE, CORRECTABLE, SENDABLE_BACK
+
+if TYPE_CHECKING:
+    from django.forms import BaseInlineFormSet
+
+    from pactmonitor.accounts.models import User
+
+    from .forms import DraftForm
 
 COPIED_FIELDS = ["status", "basis", "basis_quote", "narrative", "new"]
 
 
 @transaction.atomic
-def correct_update(update: StatusUpdate, *, reason: str, user=None, **values) -> StatusUpdate:
+def correct_update(
+    update: StatusUpdate, *, reason: str, user: User | None = None, **values: Any
+) -> StatusUpdate:
     """Publish a correction of a published update as a new version; the old one stays."""
     if not reason.strip():
         raise ValueError("a correction needs a reason")
@@ -90,13 +102,15 @@ def pacts_of_round(pact: Pact) -> list[Pact]:
     return found
 
 
-def subjects_to_report(actions, earlier: dict) -> list[tuple[Action, SubMeasure | None]]:
+def subjects_to_report(
+    actions: Iterable[Action], earlier: dict[tuple[int, int | None], StatusUpdate]
+) -> list[tuple[Action, SubMeasure | None]]:
     """Every action, or each of its sub-measures, to be reported on.
 
     An action is reported per sub-measure when it has sub-measures, unless its latest earlier
     update was for the action as a whole (the way the source reported it is kept).
     """
-    subjects = []
+    subjects: list[tuple[Action, SubMeasure | None]] = []
     for action in actions:
         measures = list(action.sub_measures.all())
         if measures and (action.pk, None) not in earlier:
@@ -134,7 +148,12 @@ def previous_update(update: StatusUpdate) -> StatusUpdate | None:
     )
 
 
-def _draft_from(round: ReportingRound, action: Action, measure, previous) -> StatusUpdate:
+def _draft_from(
+    round: ReportingRound,
+    action: Action,
+    measure: SubMeasure | None,
+    previous: StatusUpdate | None,
+) -> StatusUpdate:
     values = {name: getattr(previous, name) for name in COPIED_FIELDS} if previous else {}
     values["new"] = ""  # what is new is new in every round
     draft = StatusUpdate.objects.create(
@@ -146,7 +165,14 @@ def _draft_from(round: ReportingRound, action: Action, measure, previous) -> Sta
 
 
 @transaction.atomic
-def open_round(*, pact: Pact, slug: str, name: str, peildatum, deadline=None) -> ReportingRound:
+def open_round(
+    *,
+    pact: Pact,
+    slug: str,
+    name: str,
+    peildatum: datetime.date,
+    deadline: datetime.date | None = None,
+) -> ReportingRound:
     """Open a round: a draft for every action (or sub-measure), prefilled from earlier rounds."""
     round = ReportingRound.objects.create(
         pact=pact,
@@ -171,7 +197,7 @@ def add_drafts_for_new_action(action: Action) -> int:
     count = 0
     for round in ReportingRound.objects.filter(state=RoundState.OPEN):
         if action.pact in pacts_of_round(round.pact):
-            measures = list(action.sub_measures.all()) or [None]
+            measures: list[SubMeasure | None] = [*action.sub_measures.all()] or [None]
             for measure in measures:
                 _draft_from(round, action, measure, None)
                 count += 1
@@ -201,13 +227,19 @@ def _in_state(update: StatusUpdate, condition: Q) -> bool:
     return StatusUpdate.objects.filter(condition, pk=update.pk).exists()
 
 
-def _refuse_unless(condition: bool, message) -> None:
+def _refuse_unless(condition: bool, message: str) -> None:
     if not condition:
         raise RoundStepRefused(message)
 
 
 @transaction.atomic
-def save_draft(form, *, expected_revision: int, user, formsets=()) -> StatusUpdate:
+def save_draft(
+    form: DraftForm,
+    *,
+    expected_revision: int,
+    user: User,
+    formsets: Iterable[BaseInlineFormSet[Any, Any, Any]] = (),
+) -> StatusUpdate:
     """Save a draft form (and its milestone/source formsets) unless someone else saved the
     draft since ``expected_revision``.
 
@@ -235,7 +267,7 @@ def save_draft(form, *, expected_revision: int, user, formsets=()) -> StatusUpda
     return saved
 
 
-def _set_state(updates, state: str, user, **extra) -> int:
+def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: Any) -> int:
     count = 0
     # Lock only the updates themselves, in a fixed order (the default ordering joins sub-measures).
     for update in updates.select_for_update(of=("self",)).order_by("pk"):
@@ -249,20 +281,20 @@ def _set_state(updates, state: str, user, **extra) -> int:
 
 
 @transaction.atomic
-def submit_updates(updates, *, user) -> int:
+def submit_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Hand drafts to the national coordinator; only drafts of open rounds move."""
     return _set_state(updates.open_drafts(), UpdateState.SUBMITTED, user, review_comment="")
 
 
 @transaction.atomic
-def approve_updates(updates, *, user) -> int:
+def approve_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Approve every submitted update among ``updates`` at once: all of them or none."""
     submitted = updates.current().filter(APPROVABLE)
     return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
 
 
 @transaction.atomic
-def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
+def approve_update(update: StatusUpdate, *, user: User) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(
         _in_state(update, APPROVABLE), _("Alleen een ingediende update kan worden goedgekeurd.")
@@ -275,7 +307,7 @@ def approve_update(update: StatusUpdate, *, user) -> StatusUpdate:
 
 
 @transaction.atomic
-def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdate:
+def send_back_update(update: StatusUpdate, *, comment: str, user: User) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(bool(comment.strip()), _("Zeg bij het terugsturen wat er anders moet."))
     _refuse_unless(
@@ -296,7 +328,7 @@ def send_back_update(update: StatusUpdate, *, comment: str, user) -> StatusUpdat
 
 
 @transaction.atomic
-def publish_round(round: ReportingRound, *, user) -> int:
+def publish_round(round: ReportingRound, *, user: User) -> int:
     """Publish a round whose every current update is approved; published updates are frozen."""
     round = ReportingRound.objects.select_for_update().get(pk=round.pk)
     _refuse_unless(

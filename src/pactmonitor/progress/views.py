@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import can, check_for_user, get_for_user, permitted_ids
 from pactmonitor.pacts.models import Pact
 from pactmonitor.regions.models import RegionProfile
@@ -39,7 +43,7 @@ def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
 
 
 @login_required
-def work_home(request: HttpRequest) -> HttpResponse:
+def work_home(request: SignedInRequest) -> HttpResponse:
     rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
     mine = StatusUpdate.objects.editable_by(request.user)
     rows = [(round, mine.filter(round=round).count()) for round in rounds]
@@ -47,7 +51,7 @@ def work_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
+def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     """The updates of a round within the user's scope, with what each may do next."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     updates = UPDATES.filter(round=round).current().for_user(request.user, "view").in_report_order()
@@ -73,7 +77,13 @@ def round_drafts(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "progress/round_drafts.html", context)
 
 
-def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
+def _edit_context(
+    update: StatusUpdate,
+    form: DraftForm,
+    milestones: BaseInlineFormSet[Any, Any, Any],
+    sources: BaseInlineFormSet[Any, Any, Any],
+    conflict: StatusUpdate | None = None,
+) -> dict[str, Any]:
     return {
         "previous": services.previous_update(update),
         "update": update,
@@ -85,7 +95,7 @@ def _edit_context(update, form, milestones, sources, conflict=None) -> dict:
 
 
 @login_required
-def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
     if not StatusUpdate.objects.open_drafts().filter(pk=update.pk).exists():
         messages.error(
@@ -111,7 +121,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     except services.EditConflict as conflict:
         # Keep what this editor typed, show what the other saved, and let them decide.
         data = request.POST.copy()
-        data["revision"] = conflict.current.revision
+        data["revision"] = str(conflict.current.revision)
         form = DraftForm(data, instance=StatusUpdate.objects.get(pk=update.pk))
         form.is_valid()
         context = _edit_context(update, form, milestones, sources, conflict=conflict.current)
@@ -125,7 +135,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def update_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "submit", pk=pk)
     count = services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=request.user)
     if count:
@@ -137,7 +147,7 @@ def update_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_submit(request: HttpRequest, slug: str) -> HttpResponse:
+def round_submit(request: SignedInRequest, slug: str) -> HttpResponse:
     """Submit every draft of the round within the user's submit scope (their landsdeel)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     drafts = StatusUpdate.objects.filter(round=round).for_user(request.user, "submit")
@@ -148,7 +158,7 @@ def round_submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def update_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "review", pk=pk)
     try:
         services.approve_update(update, user=request.user)
@@ -160,7 +170,7 @@ def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
+def round_approve(request: SignedInRequest, slug: str) -> HttpResponse:
     """Approve every submitted update of the round (the national coordinator's bulk step)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
     count = services.approve_updates(round.updates.all(), user=request.user)
@@ -169,7 +179,7 @@ def round_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
+def update_send_back(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "review", pk=pk)
     form = SendBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -185,7 +195,7 @@ def update_send_back(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_open(request: HttpRequest) -> HttpResponse:
+def round_open(request: SignedInRequest) -> HttpResponse:
     check_for_user(request.user, "add", ReportingRound)
     form = OpenRoundForm(request.POST or None, pacts=Pact.objects.filter(parent__isnull=True))
     if request.method == "POST" and form.is_valid():
@@ -199,7 +209,7 @@ def round_open(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_publish(request: HttpRequest, slug: str) -> HttpResponse:
+def round_publish(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
     try:
         count = services.publish_round(round, user=request.user)
@@ -210,7 +220,7 @@ def round_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
+def round_overview(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "oversee", slug=slug)
     return render(
         request,
@@ -220,7 +230,7 @@ def round_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def update_correct(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "manage", pk=pk)
     if not StatusUpdate.objects.filter(CORRECTABLE, pk=update.pk).exists():
         messages.error(
@@ -247,7 +257,7 @@ def _copied(update: StatusUpdate) -> dict:
 
 
 @login_required
-def update_history(request: HttpRequest, pk: int) -> HttpResponse:
+def update_history(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every version of the action's (or sub-measure's) updates across rounds, and who did what."""
     update = get_for_user(request.user, UPDATES, "view", pk=pk)
     versions = UPDATES.filter(action=update.action, sub_measure=update.sub_measure).order_by(
@@ -262,7 +272,7 @@ def update_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def profile_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+def profile_edit(request: SignedInRequest, slug: str, key: str) -> HttpResponse:
     """A landsdeel coordinator edits their landsdeel's profile while the round is open."""
     profiles = RegionProfile.objects.select_related("region", "round__pact")
     profile = get_for_user(request.user, profiles, "edit", round__slug=slug, region__key=key)

@@ -67,7 +67,7 @@ class Provenanced(models.Model):
         Quotes keep the seed's inline HTML (``<u>``) so they can be checked against it; a
         reader sees the words only.
         """
-        if not self.provenance_document_id:
+        if self.provenance_document is None:
             return ""
         quote = strip_tags(self.provenance_quote)
         return f"{self.provenance_document.dated_title}: “{quote}”"
@@ -111,6 +111,8 @@ class DeclaredInSeveral(models.Model):
 
     def _field_label(self, name: str) -> str:
         try:
-            return str(self._meta.get_field(name).verbose_name)
+            field = self._meta.get_field(name)
+            # A reverse relation has no verbose name of its own: its name is the label.
+            return str(getattr(field, "verbose_name", name))
         except FieldDoesNotExist:  # a dataset field the model stores under another name
             return name

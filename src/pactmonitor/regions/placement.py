@@ -151,7 +151,7 @@ def municipalities() -> dict[str, Municipality]:
 
 
 def _by_code() -> dict[str, str]:
-    table = {}
+    table: dict[str, str] = {}
     for code in municipalities():
         digits = code.removeprefix("GM")
         table |= {digits: code, digits.lstrip("0"): code, code: code}

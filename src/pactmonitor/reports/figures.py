@@ -8,6 +8,11 @@ colours.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+import altair as alt
+
 from pactmonitor import charts
 from pactmonitor.charts import report_summary
 from pactmonitor.indicators.series import IndicatorFigures
@@ -15,12 +20,19 @@ from pactmonitor.regions.models import Region
 
 from .documents import Chart, StatusCount, Summary
 
+if TYPE_CHECKING:
+    from pactmonitor.indicators.series import IndicatorFigures
+    from pactmonitor.regions.models import Region
+
+# An Altair chart of any kind (bars, layers): this module sets its font and hands it on.
+Declaration = TypeVar("Declaration", alt.Chart, alt.LayerChart)
+
 # The PDF is laid out with DejaVu Sans (the font on the servers); the charts must be measured
 # in the same font, or WeasyPrint draws labels wider than vl-convert left room for.
 DOCUMENT_FONT = "DejaVu Sans"
 
 
-def _for_documents(declaration):
+def _for_documents(declaration: Declaration) -> Declaration:
     declaration.config.font = DOCUMENT_FONT
     return declaration
 
@@ -57,7 +69,7 @@ def summary_charts(summary: Summary) -> list[Chart]:
     return found
 
 
-def indicator_charts(figures: IndicatorFigures, regions: list[Region]) -> list[Chart]:
+def indicator_charts(figures: IndicatorFigures, regions: Iterable[Region]) -> list[Chart]:
     """The web's indicator chart for each region of the landsdeel that has dated values."""
     found = []
     for region in regions:
@@ -72,7 +84,7 @@ def indicator_charts(figures: IndicatorFigures, regions: list[Region]) -> list[C
     return found
 
 
-def verdict_chart(figures, region) -> Chart:
+def verdict_chart(figures: IndicatorFigures, region: Region | None) -> Chart:
     """The web's indicator chart (imported series, documents, target, projection)."""
     table = charts.indicator_table(figures, region)
     declaration = charts.indicator_chart(figures, region)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -21,8 +22,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 from pactmonitor.charts.status import STATUS_COLOURS
 
-from .documents import ActionRow, Block, Chart, Mark, Report, StatusCount
+from .documents import ActionRow, Block, Chart, LandsdeelProfile, Mark, Report, StatusCount
 from .formatting import printable_everywhere
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
 
 FILL = {status.value: colour.lstrip("#").upper() for status, colour in STATUS_COLOURS.items()}
 INK = {"afgerond": "1A1A1A", "op_schema": "FFFFFF", "vertraagd": "FFFFFF", "onbekend": "1A1A1A"}
@@ -40,7 +46,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # --- low-level helpers on the Word XML ---------------------------------------------------
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
@@ -48,7 +54,7 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _row_flags(row, *, header: bool = False, keep: bool = True) -> None:
+def _row_flags(row: _Row, *, header: bool = False, keep: bool = True) -> None:
     """A header row repeats on every page; a row that is kept whole is not split over pages."""
     properties = row._tr.get_or_add_trPr()
     if keep:
@@ -57,7 +63,7 @@ def _row_flags(row, *, header: bool = False, keep: bool = True) -> None:
         properties.append(OxmlElement("w:tblHeader"))
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
@@ -75,7 +81,7 @@ def _field(paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def _language(document, tag: str = "nl-NL") -> None:
+def _language(document: DocxDocument, tag: str = "nl-NL") -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
@@ -140,14 +146,21 @@ class DocxWriter:
     def heading(self, text: str, level: int) -> None:
         self.document.add_heading(text, level=level)
 
-    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, container=None):
+    def paragraph(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        container: DocxDocument | _Cell | None = None,
+    ) -> Paragraph:
         target = container if container is not None else self.document
         paragraph = target.add_paragraph()
         run = paragraph.add_run(text)
         run.bold, run.italic = bold, italic
         return paragraph
 
-    def blocks(self, blocks: list[Block], container=None) -> None:
+    def blocks(self, blocks: list[Block], container: DocxDocument | _Cell | None = None) -> None:
         target = container if container is not None else self.document
         for block in blocks:
             if block.is_list:
@@ -156,14 +169,14 @@ class DocxWriter:
             else:
                 self.paragraph(block.text, bold=block.heading, container=target)
 
-    def mark_cell(self, cell, mark: Mark) -> None:
+    def mark_cell(self, cell: _Cell, mark: Mark) -> None:
         _shade(cell, FILL[mark.status])
         paragraph = cell.paragraphs[0]
         run = paragraph.add_run(f"{SIGN[mark.status]} {mark.text}")
         run.bold = True
         run.font.color.rgb = RGBColor.from_string(INK[mark.status])
 
-    def mark_text(self, paragraph, mark: Mark) -> None:
+    def mark_text(self, paragraph: Paragraph, mark: Mark) -> None:
         """A status inside a text: shaded like the status cell, and in words."""
         run = paragraph.add_run(f" {SIGN[mark.status]} {mark.text} ")
         run.bold = True
@@ -174,7 +187,7 @@ class DocxWriter:
         shading.set(qn("w:fill"), FILL[mark.status])
         run._r.get_or_add_rPr().append(shading)
 
-    def table(self, headers: list[str], widths: list[float]):
+    def table(self, headers: list[str], widths: list[float]) -> Table:
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -189,13 +202,13 @@ class DocxWriter:
         return table
 
     @staticmethod
-    def tidy(cell) -> None:
+    def tidy(cell: _Cell) -> None:
         """Drop the empty paragraph Word puts in a new cell when other text follows it."""
         paragraphs = cell.paragraphs
         if len(paragraphs) > 1 and not paragraphs[0].text and not paragraphs[0].runs:
             paragraphs[0]._p.getparent().remove(paragraphs[0]._p)
 
-    def row(self, table, widths: list[float], keep: bool = True):
+    def row(self, table: Table, widths: list[float], keep: bool = True) -> list[_Cell]:
         row = table.add_row()
         _row_flags(row, keep=keep)
         cells = row.cells
@@ -287,7 +300,7 @@ class DocxWriter:
             "maar afgeleid uit de tekst."
         )
 
-    def narrative(self, cell, row: ActionRow) -> None:
+    def narrative(self, cell: _Cell, row: ActionRow) -> None:
         first = True
         for sub in row.sub_measures:
             if not (sub.narrative or sub.mark):
@@ -318,7 +331,7 @@ class DocxWriter:
             self.paragraph("Niet gerapporteerd in deze ronde.", italic=True, container=cell)
         self.tidy(cell)
 
-    def action_cell(self, cell, row: ActionRow) -> None:
+    def action_cell(self, cell: _Cell, row: ActionRow) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.add_run(f"{row.number}. ").bold = True
         paragraph.add_run(row.title)
@@ -382,7 +395,7 @@ class DocxWriter:
                     )
                     (cells[3].paragraphs[0] if i == 0 else cells[3].add_paragraph()).add_run(text)
 
-    def profile(self, profile) -> None:
+    def profile(self, profile: LandsdeelProfile) -> None:
         self.heading(profile.name, 1)
         self.paragraph(profile.description, italic=True)
         if not profile.reported:

@@ -29,9 +29,13 @@ import re
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from .documents import Report
 from .render_html import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -64,22 +68,24 @@ class ChromiumPrinter:
 
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-printer")
-        self._playwright = None
-        self._browser = None
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
         self._lock = threading.Lock()
 
-    def _start(self) -> None:
+    def _start(self) -> Browser:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(
             executable_path=chromium_path(), args=CHROMIUM_ARGS
         )
+        return self._browser
 
     def _print(self, html: str) -> bytes:
-        if self._browser is None or not self._browser.is_connected():
-            self._start()
-        page = self._browser.new_page()
+        browser = self._browser
+        if browser is None or not browser.is_connected():
+            browser = self._start()
+        page = browser.new_page()
         try:
             page.set_content(html, wait_until="load")
             return page.pdf(

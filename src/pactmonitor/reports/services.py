@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import ImportBatch, Indicator, Observation, Target
 from pactmonitor.indicators.rollup import indicators_with_figures
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
@@ -136,7 +137,7 @@ def _round_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
 
 def _rolled_up(action: Action, updates: list[StatusUpdate]) -> RolledUpStatus:
     own = next((u for u in updates if u.sub_measure_id is None), None)
-    by_letter = {u.sub_measure.letter: u for u in updates if u.sub_measure_id is not None}
+    by_letter = {u.sub_measure.letter: u for u in updates if u.sub_measure is not None}
     letters = [s.letter for s in action.sub_measures.all()]
     return roll_up(own, {letter: by_letter.get(letter) for letter in letters})
 
@@ -227,7 +228,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
     return row
 
 
-def _actions(queryset) -> list[Action]:
+def _actions(queryset: QuerySet[Action]) -> list[Action]:
     return list(
         queryset.select_related("pact", "action_line")
         .prefetch_related("sub_measures", "leads", "operational_goals")
@@ -493,7 +494,7 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
             description=plain(indicator.description),
             rows=[
                 (
-                    o.region.name,
+                    cast(Region, o.region).name,  # observations of region_ids only
                     o.period_text
                     or (str(o.year) if o.year else "onbekend")
                     + (f" ({o.dimensions_text})" if o.dimensions else ""),
@@ -504,7 +505,7 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
             targets=[
                 f"{dutch_value(t.value, indicator.unit)} in "
                 f"{t.year or t.period_text or 'onbekend jaar'}"
-                + (f" ({t.region.name})" if t.region_id else "")
+                + (f" ({t.region.name})" if t.region else "")
                 for t in sorted(indicator.targets.all(), key=lambda t: (t.year or 0, t.id))
             ],
         )
@@ -512,14 +513,14 @@ def _indicators(region_ids: set[int]) -> list[IndicatorSection]:
         years: dict[Region, set[int]] = defaultdict(set)
         for o in rows:
             if o.year is not None:
-                years[o.region].add(o.year)
+                years[cast(Region, o.region)].add(o.year)
         dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
         section.charts = figures.indicator_charts(loaded[indicator.pk], dated)
         sections.append(section)
     return sections
 
 
-def _batch_source(batch) -> str:
+def _batch_source(batch: ImportBatch) -> str:
     licence = f", {batch.licence}" if batch.licence else ""
     return (
         f"Bron: {batch.publisher}{licence} – tabel {batch.table_name}, bestand "
@@ -535,7 +536,9 @@ def _verdicts(region: Region | None) -> list[IndicatorVerdicts]:
     sections = []
     for found in IndicatorFigures.load_many(indicators):
         place = region if region is not None else found.national
-        series = found.series(place) if place is not None else []
+        if place is None:
+            continue
+        series = found.series(place)
         if not series:
             continue
         sections.append(
@@ -555,6 +558,7 @@ def _verdicts(region: Region | None) -> list[IndicatorVerdicts]:
                         s.verdict_text,
                     )
                     for s in series
+                    if s.latest is not None  # a series has points
                 ],
                 charts=[figures.verdict_chart(found, region)],
             )
@@ -599,7 +603,7 @@ def _area_report(
         round=round_info(round),
         summary=summary(round, actions, now, lines, counts),
         legend=legend(),
-        profiles=[landsdeel_profile(region, round)] if is_landsdeel else [],
+        profiles=[landsdeel_profile(region, round)] if is_landsdeel and region else [],
         pacts=pacts,
         overdue=_overdue(round, actions, now),
         initiatives=_initiatives(region_ids),

@@ -14,6 +14,7 @@ public. Writes the signals do not see (``bulk_create``, ``QuerySet.update``) cal
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
@@ -44,7 +45,8 @@ def _profile_is_public(profile: RegionProfile) -> bool:
 # Models of the public apps whose rows are public only in some states. Judged on the row as
 # saved or deleted: a published update never changes state again (StatusUpdate.save refuses),
 # and a round's own change (publish, re-open) always drops everything.
-PUBLIC_WHEN: dict[type[Model], Callable[[Model], bool]] = {
+# Each rule takes a row of its own model (a dict cannot say so to the type checker: Any).
+PUBLIC_WHEN: dict[type[Model], Callable[[Any], bool]] = {
     StatusUpdate: _update_is_public,
     Milestone: lambda milestone: _update_is_public(milestone.update),
     Source: lambda source: _update_is_public(source.update),
@@ -70,11 +72,11 @@ def can_change_a_public_page(sender: type[Model], instance: Model) -> bool:
 def connect_invalidation() -> None:
     """Drop the cached pages (after commit) whenever a public row changes."""
 
-    def on_change(sender, instance, **kwargs) -> None:
+    def on_change(sender: type[Model], instance: Model, **kwargs: Any) -> None:
         if can_change_a_public_page(sender, instance):
             public_changed()
 
-    def on_m2m(sender, instance, **kwargs) -> None:
+    def on_m2m(sender: type[Model], instance: Model, **kwargs: Any) -> None:
         # ``sender`` is the through table; judge the row whose relation changed.
         if can_change_a_public_page(type(instance), instance):
             public_changed()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from pactmonitor.indicators.choices import EducationLevel
@@ -11,6 +14,9 @@ from pactmonitor.pacts.models import ActionLine, Organisation, Pact
 from pactmonitor.progress.choices import Status
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
+
+if TYPE_CHECKING:
+    from pactmonitor.progress.models import ReportingRound
 
 ANY = [("", _("alle"))]
 
@@ -23,17 +29,21 @@ class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     trekker = forms.ChoiceField(label=_("Trekker"), required=False)
 
-    def __init__(self, data, *, pact: Pact, rounds, **kwargs) -> None:
+    def __init__(
+        self, data: QueryDict | None, *, pact: Pact, rounds: list[ReportingRound], **kwargs: Any
+    ) -> None:
         super().__init__(data, **kwargs)
-        self.fields["ronde"].choices = [(r.slug, r.name) for r in reversed(rounds)] or [
-            ("", _("geen"))
-        ]
-        self.fields["lijn"].choices = ANY + [
+        ronde_field = cast(forms.ChoiceField, self.fields["ronde"])
+        ronde_field.choices = [(r.slug, r.name) for r in reversed(rounds)] or [("", _("geen"))]
+        lijn_field = cast(forms.ChoiceField, self.fields["lijn"])
+        lijn_field.choices = ANY + [
             (line.key, line.name) for line in ActionLine.objects.filter(pact=pact)
         ]
-        self.fields["status"].choices = ANY + list(Status.choices)
+        status_field = cast(forms.ChoiceField, self.fields["status"])
+        status_field.choices = ANY + list(Status.choices)
         owners = Organisation.objects.filter(led_actions__pact=pact).distinct().order_by("name")
-        self.fields["trekker"].choices = ANY + [(o.key, o.name) for o in owners]
+        trekker_field = cast(forms.ChoiceField, self.fields["trekker"])
+        trekker_field.choices = ANY + [(o.key, o.name) for o in owners]
 
     def value(self, name: str) -> str:
         """The field's value if it is valid; an invalid field is ignored, the others still apply."""
@@ -82,11 +92,13 @@ class InitiativeFinderForm(forms.Form):
         label=_("Onderwijsniveau"), required=False, choices=ANY + list(EducationLevel.choices)
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lines = ActionLine.objects.filter(pact__level="national").order_by("order")
-        self.fields["lijn"].choices = ANY + [(line.key, line.name) for line in lines]
-        self.fields["regio"].widget.choices = ANY + region_choices()
+        lijn_field = cast(forms.ChoiceField, self.fields["lijn"])
+        lijn_field.choices = ANY + [(line.key, line.name) for line in lines]
+        choices: list[tuple[str, object]] = [*ANY, *region_choices()]
+        cast(forms.Select, self.fields["regio"].widget).choices = choices
 
     def clean_regio(self) -> Region | None:
         """Any region by key, municipalities too (they are not listed: hundreds of options)."""
@@ -119,7 +131,7 @@ class IndicatorRegionForm(forms.Form):
 
     regio = forms.ChoiceField(label=_("Regio"), required=False)
 
-    def __init__(self, data, *, regions: list[Region], **kwargs) -> None:
+    def __init__(self, data: QueryDict | None, *, regions: list[Region], **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         groups: dict[str, list[tuple[str, str]]] = {}
         for region in regions:
@@ -127,4 +139,5 @@ class IndicatorRegionForm(forms.Form):
                 groups.setdefault(str(region.get_kind_display()), []).append(
                     (region.key, region.name)
                 )
-        self.fields["regio"].choices = [("", _("Nederland"))] + list(groups.items())
+        regio_field = cast(forms.ChoiceField, self.fields["regio"])
+        regio_field.choices = [("", _("Nederland"))] + list(groups.items())

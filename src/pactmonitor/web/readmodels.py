@@ -2,37 +2,48 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from pactmonitor.charts.data import public_actions, public_updates
 from pactmonitor.indicators import rollup
 from pactmonitor.indicators.models import Indicator, Observation, Target
 from pactmonitor.indicators.series import IndicatorFigures, LevelSeries
-from pactmonitor.initiatives.models import Initiative
+from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.choices import PactLevel
-from pactmonitor.pacts.models import Action, OperationalGoal, Pact
+from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 from pactmonitor.regions.models import Region, RegionProfile
 from pactmonitor.regions.tree import region_tree
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 def rounds_for(pact: Pact) -> list[ReportingRound]:
-    """The published rounds a pact is reported in: its own, else those of the pact it serves."""
-    for candidate in (pact, pact.parent):
-        if candidate is None:
-            continue
-        rounds = list(
-            ReportingRound.objects.published().filter(pact=candidate).order_by("peildatum")
-        )
-        if rounds:
-            return rounds
-    return []
+    """The published rounds a pact is reported in: its own, else those of the pact it serves,
+    from the start of its own period (a pact of 2016–2019 is not "niet gerapporteerd" in 2014)."""
+    published = ReportingRound.objects.published().filter(pact__in=[pact.pk, pact.parent_id])
+    by_pact: dict[int, list[ReportingRound]] = defaultdict(list)
+    for round in published.order_by("peildatum", "pk"):
+        by_pact[round.pact_id].append(round)
+    return _rounds_of(pact, by_pact)
+
+
+def _rounds_of(pact: Pact, by_pact: dict[int, list[ReportingRound]]) -> list[ReportingRound]:
+    """The rule of rounds_for, on rounds already read (pact id → rounds by peildatum)."""
+    rounds = by_pact.get(pact.pk) or by_pact.get(pact.parent_id or 0) or []
+    if pact.period_start:
+        rounds = [r for r in rounds if r.peildatum.year >= pact.period_start]
+    return rounds
 
 
 def latest_round_with_updates(rounds: list[ReportingRound]) -> ReportingRound | None:
@@ -85,7 +96,7 @@ def _prefetch_people(actions: list[Action]) -> None:
 
 
 def overdue_goals(
-    goals, status: RolledUpStatus, round: ReportingRound | None
+    goals: Iterable[OperationalGoal], status: RolledUpStatus, round: ReportingRound | None
 ) -> list[OperationalGoal]:
     """Goals whose deadline passed before the round's peildatum while the action is not afgerond."""
     if round is None or status.status == Status.AFGEROND:
@@ -93,12 +104,12 @@ def overdue_goals(
     return [g for g in goals if g.deadline and g.deadline < round.peildatum]
 
 
-def _next_deadline(goals) -> OperationalGoal | None:
+def _next_deadline(goals: Iterable[OperationalGoal]) -> OperationalGoal | None:
     dated = [g for g in goals if g.deadline]
-    return max(dated, key=lambda g: g.deadline) if dated else None
+    return max(dated, key=lambda g: g.deadline or datetime.date.min) if dated else None
 
 
-def status_counts(rows) -> list[tuple[str, str, int]]:
+def status_counts(rows: Iterable[ActionRow]) -> list[tuple[str, StrOrPromise, int]]:
     counts = Counter(r.status.status for r in rows)
     return [(s.value, s.label, counts[s.value]) for s in Status]
 
@@ -145,7 +156,8 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
         .prefetch_related("milestones", "sources")
         .order_by("sub_measure__letter", "version")
     )
-    current, earlier = defaultdict(list), defaultdict(list)
+    current: defaultdict[int, list[StatusUpdate]] = defaultdict(list)
+    earlier: defaultdict[int, list[StatusUpdate]] = defaultdict(list)
     for update in published:
         (current if update.is_current else earlier)[update.round_id].append(update)
     return [
@@ -210,14 +222,14 @@ def region_members(region: Region) -> list[Region]:
     return list(Region.objects.members(region).order_by("kind", "name"))
 
 
-def region_initiatives(region: Region):
+def region_initiatives(region: Region) -> InitiativeQuerySet:
     ids = region.descendant_ids() | set(
         Region.objects.in_grouping(region).values_list("id", flat=True)
     )
     return Initiative.objects.filter(regions__in=ids).distinct().order_by("name")
 
 
-def region_pacts(region: Region):
+def region_pacts(region: Region) -> QuerySet[Pact]:
     return Pact.objects.filter(region__in=region.descendant_ids()).order_by("level", "name")
 
 
@@ -253,7 +265,8 @@ def headline_figures() -> list[HeadlineFigure]:
         if national:
             found.append(HeadlineFigure(figures, national))
             continue
-        seed = max(figures.observations, key=lambda o: o.year, default=None)
+        # ``observations`` are the dated ones; ``or 0`` only tells the type checker so.
+        seed = max(figures.observations, key=lambda o: o.year or 0, default=None)
         found.append(HeadlineFigure(figures, [], seed, _own_target(figures.targets, seed)))
     return found
 
@@ -310,7 +323,7 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
     return summaries
 
 
-def initiatives_matching(filters: dict) -> tuple:
+def initiatives_matching(filters: dict) -> InitiativeQuerySet:
     """The initiative finder: the search words and filters, all combined with AND."""
     found = Initiative.objects.all()
     if filters.get("q"):
@@ -340,7 +353,7 @@ def _region_and_members(region: Region) -> set[int]:
     )
 
 
-def region_observations(region: Region):
+def region_observations(region: Region) -> QuerySet[Observation]:
     return (
         Observation.objects.filter(region=region)
         .select_related("indicator")
@@ -356,10 +369,55 @@ def pacts_with_rounds() -> list[Pact]:
     )
 
 
-def actions_in_region(region: Region):
+def actions_in_region(region: Region) -> ActionQuerySet:
     return (
         Action.objects.filter(Q(pact__region__in=region.descendant_ids()) | Q(region=region))
         .distinct()
         .in_pact_order()
         .select_related("pact", "action_line")
+        .order_by("pact__name", "position", "pk")
     )
+
+
+@dataclass
+class CurrentStatus:
+    """An action's rolled-up status in the newest published round of its pact that has
+    public updates (its own rounds, else those of the pact it serves)."""
+
+    status: RolledUpStatus
+    round: ReportingRound
+
+
+def current_statuses(actions: list[Action]) -> dict[int, CurrentStatus]:
+    """action id → its current status, for any list of actions, in three queries plus the
+    actions' sub-measures (prefetched by the caller or here)."""
+    rounds: dict[int, list[ReportingRound]] = defaultdict(list)
+    for round in ReportingRound.objects.published().order_by("peildatum", "pk"):
+        rounds[round.pact_id].append(round)
+    updates: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
+    public = StatusUpdate.objects.public().filter(action__in=[a.pk for a in actions])
+    for update in public.select_related("sub_measure"):
+        updates[(update.round_id, update.action_id)].append(update)
+    with_updates = {round_id for round_id, _ in updates}
+    prefetch_related_objects(actions, "sub_measures")
+    found = {}
+    for action in actions:
+        candidates = _rounds_of(action.pact, rounds)
+        round = next((r for r in reversed(candidates) if r.pk in with_updates), None)
+        if round is not None:
+            rolled = action_status(action, round, updates.get((round.pk, action.pk), []))
+            found[action.pk] = CurrentStatus(rolled, round)
+    return found
+
+
+@dataclass
+class ActionWithStatus:
+    action: Action
+    current: CurrentStatus | None
+
+
+def with_current_status(actions: Iterable[Action]) -> list[ActionWithStatus]:
+    """The actions, each with its current status (None: never reported in a published round)."""
+    listed = list(actions)
+    statuses = current_statuses(listed)
+    return [ActionWithStatus(a, statuses.get(a.pk)) for a in listed]

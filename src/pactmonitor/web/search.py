@@ -39,10 +39,11 @@ from pactmonitor.indicators.models import Indicator, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.initiatives.search import fold, query_words
 from pactmonitor.pacts.choices import PactLevel
-from pactmonitor.pacts.models import Action, Organisation, Pact, SubMeasure
+from pactmonitor.pacts.models import Action, Organisation, Pact
 from pactmonitor.progress.models import Milestone, ReportingRound, StatusUpdate
-from pactmonitor.progress.rollup import action_status
 from pactmonitor.regions.models import Region
+
+from . import readmodels
 
 logger = logging.getLogger(__name__)
 
@@ -279,34 +280,13 @@ def _with_order(doc: Doc, n: int) -> Doc:
     return Doc(**{**doc.__dict__, "order": n})
 
 
-def _rounds_by_pact() -> dict[int, list[ReportingRound]]:
-    rounds: dict[int, list[ReportingRound]] = defaultdict(list)
-    for round in ReportingRound.objects.published().order_by("peildatum", "pk"):
-        rounds[round.pact_id].append(round)
-    return rounds
-
-
 def _current_statuses() -> dict[int, tuple[str, str, str]]:
-    """action id → (status value, status label, round name) in the newest round that has
-    public updates for the action's pact (its own rounds, else those of the pact it serves)."""
-    rounds = _rounds_by_pact()
-    updates: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
-    for update in StatusUpdate.objects.public().select_related("sub_measure"):
-        updates[(update.round_id, update.action_id)].append(update)
-    with_updates = {round_id for round_id, _ in updates}
-    actions = Action.objects.select_related("pact").prefetch_related(
-        Prefetch("sub_measures", queryset=SubMeasure.objects.order_by("letter"))
-    )
-    found = {}
-    for action in actions:
-        pact = action.pact
-        candidates = rounds.get(pact.pk) or rounds.get(pact.parent_id or 0) or []
-        round = next((r for r in reversed(candidates) if r.pk in with_updates), None)
-        if round is None:
-            continue
-        rolled = action_status(action, round, updates.get((round.pk, action.pk), []))
-        found[action.pk] = (rolled.status, rolled.label, round.name)
-    return found
+    """action id → (status value, status label, round name) now (web.readmodels)."""
+    actions = list(Action.objects.select_related("pact"))
+    return {
+        pk: (c.status.status, str(c.status.label), c.round.name)
+        for pk, c in readmodels.current_statuses(actions).items()
+    }
 
 
 def _action_docs(statuses: dict[int, tuple[str, str, str]]) -> list[Doc]:

@@ -84,7 +84,7 @@ def _passes(row: readmodels.ActionRow, form: ActionFilterForm) -> bool:
     line, status, owner = form.value("lijn"), form.value("status"), form.value("trekker")
     action = row.action
     return (
-        (not line or (action.action_line and action.action_line.key == line))
+        (not line or (action.action_line is not None and action.action_line.key == line))
         and (not status or row.status.status == status)
         and (not owner or any(o.key == owner for o in action.leads.all()))
     )
@@ -146,7 +146,7 @@ def landsdeel_detail(request: HttpRequest, key: str) -> HttpResponse:
             "members": readmodels.region_members(region),
             "profiles": list(reversed(readmodels.landsdeel_profiles(region))),
             "pacts": readmodels.region_pacts(region),
-            "actions": readmodels.actions_in_region(region),
+            "actions": readmodels.with_current_status(readmodels.actions_in_region(region)),
             "initiatives": readmodels.region_initiatives(region),
         },
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import template
 
 from pactmonitor.pacts.choices import PactLevel
@@ -10,11 +12,14 @@ from pactmonitor.regions.models import Region
 
 from ..choices import ReportFormat
 
+if TYPE_CHECKING:
+    from pactmonitor.progress.models import ReportingRound
+
 register = template.Library()
 
 
 @register.inclusion_tag("reports/_downloads.html")
-def report_downloads(round) -> dict:
+def report_downloads(round: ReportingRound) -> dict:
     return {
         "round": round,
         "formats": [(f.value, f.label) for f in ReportFormat],

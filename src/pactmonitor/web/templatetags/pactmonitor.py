@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import template
+from django.template import Context
 from django.urls import translate_url
 from django.utils.translation import gettext as _
 
 from pactmonitor.progress.choices import Basis, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -24,7 +30,7 @@ def status_label(status: str, basis: str = "", reason: str = "") -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def in_language(context, code: str) -> str:
+def in_language(context: Context, code: str) -> str:
     """The address of the current page in another language (prefix /en/ or none for Dutch)."""
     request = context.get("request")
     path = request.get_full_path() if request else "/"
@@ -32,7 +38,7 @@ def in_language(context, code: str) -> str:
 
 
 @register.filter
-def basis_text(basis: str) -> str:
+def basis_text(basis: str) -> StrOrPromise:
     return Basis(basis).label if basis in Basis.values else ""
 
 

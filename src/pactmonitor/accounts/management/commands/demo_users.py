@@ -7,13 +7,14 @@ otpauth:// address (scan or type its secret into an authenticator app) and recov
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from pactmonitor.accounts import second_factor
 from pactmonitor.accounts.choices import Role
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         "Existing demo users get a new password (and a new second factor)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--owners", type=int, default=5, help="How many organisations get an owner."
         )
@@ -45,13 +46,14 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, owners: int, password: str | None, **options) -> None:
+    def handle(self, *args: str, owners: int, password: str | None, **options: Any) -> None:
         landsdelen = list(Region.objects.landsdelen().order_by("name"))
         if not landsdelen:
             raise CommandError(
                 "Er zijn geen landsdelen; laad eerst de dataset (pactmonitor load-techniekpact)."
             )
         self.password = password
+        self.passwords: dict[str, str] = {}  # username → the password just set
         self.emit(self.user("beheerder", Role.ADMINISTRATOR, is_staff=True, is_superuser=True), "")
         national = self.user("landelijk", Role.NATIONAL_COORDINATOR, is_staff=True)
         national.user_permissions.set(self.national_permissions())
@@ -83,7 +85,7 @@ class Command(BaseCommand):
                 chosen.append(organisation)
         return chosen[:count]
 
-    def by_actions_led(self, organisations):
+    def by_actions_led(self, organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
         return (
             organisations.annotate(led=Count("led_actions"))
             .filter(led__gt=0)
@@ -99,7 +101,7 @@ class Command(BaseCommand):
             )
         ]
 
-    def user(self, username: str, role: str, **fields) -> User:
+    def user(self, username: str, role: str, **fields: object) -> User:
         defaults = {
             "role": role,
             "organisation": None,
@@ -111,16 +113,16 @@ class Command(BaseCommand):
             **fields,
         }
         user, _ = User.objects.update_or_create(username=username, defaults=defaults)
-        user.demo_password = self.password or secrets.token_urlsafe(15)
+        self.passwords[username] = self.password or secrets.token_urlsafe(15)
         self.check_password(user)
-        user.set_password(user.demo_password)
+        user.set_password(self.passwords[username])
         user.save()
         return user
 
     def check_password(self, user: User) -> None:
         """The same rules as every password (settings.AUTH_PASSWORD_VALIDATORS)."""
         try:
-            validate_password(user.demo_password, user)
+            validate_password(self.passwords[user.username], user)
         except ValidationError as error:
             raise CommandError(
                 f"--password geweigerd voor {user.username}: " + " ".join(error.messages)
@@ -133,5 +135,10 @@ class Command(BaseCommand):
         return [device.config_url, " ".join(codes)]
 
     def emit(self, user: User, scope: str) -> None:
-        columns = [user.get_role_display(), scope or "–", user.username, user.demo_password]
+        columns = [
+            user.get_role_display(),
+            scope or "–",
+            user.username,
+            self.passwords[user.username],
+        ]
         self.stdout.write("\t".join(columns + self.second_factor(user)))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.exchange.opendata import export_csv, export_json
 from pactmonitor.exchange.output import OutputRefused, place_csv_folder, place_file
@@ -17,13 +18,13 @@ class Command(BaseCommand):
         "A folder is only replaced if an earlier export wrote it."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["json", "csv"], required=True)
         parser.add_argument(
             "-o", "--output", type=Path, required=True, help="a file (json) or a folder (csv)"
         )
 
-    def handle(self, *args, format: str, output: Path, **options) -> None:
+    def handle(self, *args: str, format: str, output: Path, **options: Any) -> None:
         output = output.absolute()
         parent = output.parent
         if not parent.is_dir() or not os.access(parent, os.W_OK):

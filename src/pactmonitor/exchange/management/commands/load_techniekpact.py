@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.exchange.dataset import BUNDLED, DatasetError
 from pactmonitor.exchange.loader import load_dataset
@@ -13,7 +14,7 @@ from pactmonitor.exchange.loader import load_dataset
 class Command(BaseCommand):
     help = "Load (or refresh, idempotently) the bundled Techniekpact 2020 dataset."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--path",
             type=Path,
@@ -21,7 +22,7 @@ class Command(BaseCommand):
             help="a folder of dataset YAML files (default: the bundled one)",
         )
 
-    def handle(self, *args, path: Path, **options) -> None:
+    def handle(self, *args: str, path: Path, **options: Any) -> None:
         try:
             report = load_dataset(path)
         except DatasetError as exc:

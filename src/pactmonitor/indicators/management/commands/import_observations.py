@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.indicators import recipes
 from pactmonitor.indicators.importer import ImportRefused, import_file
@@ -17,17 +18,22 @@ from pactmonitor.indicators.models import ImportBatch
 class Command(BaseCommand):
     help = "Import a source table (e.g. a DUO CSV) through its recipe, all or nothing."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("recipe", nargs="?", help="a bundled recipe key or a recipe file")
         parser.add_argument("file", nargs="?", type=Path, help="the source file")
         parser.add_argument(
             "--bundled", action="store_true", help="import every bundled file through its recipe"
         )
 
-    def handle(self, *args, recipe, file, bundled: bool, **options) -> None:
-        if bundled == bool(recipe or file) or (recipe and not file):
+    def handle(
+        self, *args: str, recipe: str | None, file: Path | None, bundled: bool, **options: Any
+    ) -> None:
+        if bundled and not (recipe or file):
+            jobs = self._bundled()
+        elif recipe and file and not bundled:
+            jobs = [(recipe, file)]
+        else:  # also a FILE without a RECIPE (possible through call_command)
             raise CommandError("give RECIPE and FILE, or --bundled")
-        jobs = self._bundled() if bundled else [(recipe, file)]
         refused = []
         for key, path in jobs:
             try:

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pactmonitor.reports import services
 from pactmonitor.reports.choices import ReportFormat, ReportKind
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         "van een ronde."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=ReportKind.values, help="welke rapportage")
         parser.add_argument(
             "--round", required=True, dest="round_slug", help="de code van de ronde, bv. 2014"
@@ -33,7 +34,16 @@ class Command(BaseCommand):
             "-o", "--output", required=True, type=Path, help="het bestand om te schrijven"
         )
 
-    def handle(self, kind, round_slug, landsdeel, pact, format, output, **options) -> None:
+    def handle(
+        self,
+        kind: str,
+        round_slug: str,
+        landsdeel: str | None,
+        pact: str | None,
+        format: str,
+        output: Path,
+        **options: Any,
+    ) -> None:
         try:
             round = services.find_round(round_slug)
             region = services.find_landsdeel(landsdeel) if kind == ReportKind.LANDSDEEL else None

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
     help = "Start Pactmonitor on a production WSGI server (gunicorn)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument(
             "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="worker processes"
         )
 
-    def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+    def handle(self, *args: str, host: str, port: int, workers: int, **options: Any) -> None:
         # Collected static files live in the data directory; refresh them on every start so a
         # new release never serves stale assets.
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -46,7 +47,7 @@ class Command(BaseCommand):
                 # One control socket per user would clash between several servers on a host.
                 self.cfg.set("control_socket_disable", True)
 
-            def load(self):
+            def load(self) -> CachedPagesWSGI:
                 return application
 
         self.stdout.write(f"Pactmonitor on http://{host}:{port}/ ({workers} workers)")
