@@ -370,3 +370,51 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in_and_changes_nothing(c
         reverse("accounts:login")
     )
     assert snapshot() == before
+
+
+def round_page(client, w, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("progress:round", args=[w.round.slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def row_of(page: str, update) -> str:
+    return page.split(f'id="update-{update.pk}"')[1].split("</tr>")[0]
+
+
+def test_the_round_page_offers_sending_back_an_approved_update_as_the_service_allows(client):
+    w = world.build()
+    update = target(w, "nr1")
+    StatusUpdate.objects.filter(pk=update.pk).update(state="approved")
+    row = row_of(round_page(client, w, w.nina), update)
+    assert reverse("progress:send_back", args=[update.pk]) in row
+    assert reverse("progress:approve", args=[update.pk]) not in row
+
+
+def test_the_round_page_offers_approving_a_submitted_update_to_the_national_coordinator(client):
+    w = world.build()
+    update = target(w, "nr1")
+    StatusUpdate.objects.filter(pk=update.pk).update(state="submitted")
+    row = row_of(round_page(client, w, w.nina), update)
+    assert reverse("progress:approve", args=[update.pk]) in row
+    assert reverse("progress:send_back", args=[update.pk]) in row
+
+
+def test_the_round_page_offers_a_landsdeel_coordinator_no_review_step(client):
+    w = world.build()
+    update = target(w, "nr1")
+    StatusUpdate.objects.filter(pk=update.pk).update(state="submitted")
+    row = row_of(round_page(client, w, w.carol), update)
+    assert reverse("progress:history", args=[update.pk]) in row
+    assert reverse("progress:approve", args=[update.pk]) not in row
+    assert reverse("progress:send_back", args=[update.pk]) not in row
+
+
+def test_the_work_home_offers_adding_initiatives_only_to_who_may_add_them(client):
+    w = world.build()
+    link = reverse("initiatives:work_list")
+    for user, offered in ((w.carol, True), (w.adam, True), (w.nina, False), (w.alice, False)):
+        client.force_login(user)
+        page = client.get(reverse("progress:home")).content.decode()
+        assert (link in page) is offered, user.username

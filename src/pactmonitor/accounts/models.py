@@ -8,7 +8,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import scope
+from pactmonitor.regions.tree import region_tree
+
 from .choices import Role
 
 
@@ -39,18 +40,44 @@ class User(AbstractUser):
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
 
+    # What the permission policies read (core.permissions.Actor); the rules themselves live
+    # with each model (``Pact.policy``, ``StatusUpdate.policy``, ...).
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.is_active and (self.is_superuser or self.role == Role.ADMINISTRATOR)
+
+    @property
+    def is_national(self) -> bool:
+        """The national coordinator (the administrator is not: see ``is_administrator``)."""
+        return self.is_active and self.role == Role.NATIONAL_COORDINATOR
+
+    @property
+    def has_role(self) -> bool:
+        """Works in the work pages at all: any role, or a superuser."""
+        return self.is_active and bool(self.role or self.is_superuser)
+
+    @property
+    def owner_organisation_id(self) -> int | None:
+        """The organisation whose actions an action owner reports on."""
+        if self.is_active and self.role == Role.ACTION_OWNER and self.organisation_id:
+            return self.organisation_id
+        return None
+
+    def landsdeel_ids(self) -> set[int]:
+        """A landsdeel coordinator's landsdeel and every region in it (main tree and
+        ``part_of``), from the request's region tree (read at most once per request)."""
+        if not (self.is_active and self.role == Role.LANDSDEEL_COORDINATOR and self.landsdeel_id):
+            return set()
+        return region_tree().descendant_ids(self.landsdeel_id)
+
     @property
     def is_national_coordinator(self) -> bool:
         return self.role in (Role.NATIONAL_COORDINATOR, Role.ADMINISTRATOR) or self.is_superuser
 
     @property
-    def manages_rounds(self) -> bool:
-        """Opens, approves and publishes rounds: the national coordinator and the administrator."""
-        return scope.is_national(self) or scope.is_administrator(self)
-
-    @property
     def is_coordinator(self) -> bool:
-        """May see the state of a round at a glance."""
+        """A national or landsdeel coordinator (or the administrator)."""
         return self.is_national_coordinator or self.role == Role.LANDSDEEL_COORDINATOR
 
     @property
@@ -61,17 +88,3 @@ class User(AbstractUser):
         if self.role == Role.ACTION_OWNER and self.organisation_id:
             return str(self.organisation)
         return str(_("landelijk")) if self.role else ""
-
-    def scope(self, verb: str, model: type[models.Model]) -> models.Q:
-        """The condition on ``model`` for what this user may do (see ``accounts.scope``)."""
-        return scope.rule(self, verb, model)
-
-    def can(self, verb: str, obj: models.Model) -> bool:
-        """Whether ``obj`` lies inside this user's scope for ``verb``."""
-        if obj.pk is None:
-            return False
-        model = type(obj)
-        return model._default_manager.filter(self.scope(verb, model), pk=obj.pk).exists()
-
-    def can_edit(self, obj: models.Model) -> bool:
-        return self.can("edit", obj)

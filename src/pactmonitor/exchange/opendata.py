@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from django.db.models import Manager, QuerySet
+from django.db.models import Manager, Prefetch, QuerySet
 from django.utils.html import strip_tags
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
@@ -31,8 +31,10 @@ from pactmonitor.pacts.models import (
     Organisation,
     Pact,
     SubMeasure,
+    action_order,
 )
 from pactmonitor.progress.models import (
+    REPORT_ORDER,
     Milestone,
     RegionProfile,
     RegionResult,
@@ -68,7 +70,9 @@ class Table:
 
 
 def _figures_of(model: type[Target] | type[Observation]) -> Callable[[], QuerySet]:
-    return lambda: model.objects.select_related("indicator", "region", "provenance_document")
+    return lambda: model.objects.order_by("indicator__name", "year").select_related(
+        "indicator", "region", "provenance_document"
+    )
 
 
 PROVENANCE = {
@@ -81,8 +85,10 @@ PROVENANCE = {
 
 
 def public_updates() -> QuerySet:
-    return StatusUpdate.objects.public().select_related(
-        "round", "action__pact", "sub_measure", "supersedes", "provenance_document"
+    return (
+        StatusUpdate.objects.public()
+        .in_report_order()
+        .select_related("round", "action__pact", "sub_measure", "supersedes", "provenance_document")
     )
 
 
@@ -132,7 +138,7 @@ TABLES = [
     ),
     Table(
         "actielijnen",
-        lambda: ActionLine.objects.select_related("pact", "provenance_document"),
+        lambda: ActionLine.objects.in_pact_order().select_related("pact", "provenance_document"),
         {
             "pact": lambda o: o.pact.key,
             "sleutel": lambda o: o.key,
@@ -142,10 +148,12 @@ TABLES = [
     ),
     Table(
         "acties",
-        lambda: Action.objects.select_related(
-            "pact", "action_line", "region", "provenance_document"
-        ).prefetch_related(
-            "leads", "partners", "serves_actions__pact", "serves_action_lines__pact"
+        lambda: (
+            Action.objects.in_pact_order()
+            .select_related("pact", "action_line", "region", "provenance_document")
+            .prefetch_related(
+                "leads", "partners", "serves_actions__pact", "serves_action_lines__pact"
+            )
         ),
         {
             "actie": action_ref,
@@ -173,7 +181,9 @@ TABLES = [
     ),
     Table(
         "deelmaatregelen",
-        lambda: SubMeasure.objects.select_related("action__pact", "provenance_document"),
+        lambda: SubMeasure.objects.order_by(*action_order("action__"), "letter").select_related(
+            "action__pact", "provenance_document"
+        ),
         {
             "actie": lambda o: action_ref(o.action),
             "letter": lambda o: o.letter,
@@ -182,7 +192,9 @@ TABLES = [
     ),
     Table(
         "operationele_doelen",
-        lambda: OperationalGoal.objects.select_related("action__pact", "provenance_document"),
+        lambda: OperationalGoal.objects.order_by(
+            *action_order("action__"), "deadline"
+        ).select_related("action__pact", "provenance_document"),
         {
             "actie": lambda o: action_ref(o.action),
             "doel": lambda o: o.text,
@@ -222,8 +234,15 @@ TABLES = [
     ),
     Table(
         "mijlpalen",
-        lambda: Milestone.objects.filter(update__in=public_updates()).select_related(
-            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        lambda: (
+            Milestone.objects.filter(update__in=public_updates())
+            .order_by(*(f"update__{name}" for name in REPORT_ORDER), "date", "id")
+            .select_related(
+                "update__round",
+                "update__action__pact",
+                "update__sub_measure",
+                "provenance_document",
+            )
         ),
         {
             "ronde": lambda o: o.update.round.slug,
@@ -237,8 +256,15 @@ TABLES = [
     ),
     Table(
         "vindplaatsen",
-        lambda: Source.objects.filter(update__in=public_updates()).select_related(
-            "update__round", "update__action__pact", "update__sub_measure", "provenance_document"
+        lambda: (
+            Source.objects.filter(update__in=public_updates())
+            .order_by(*(f"update__{name}" for name in REPORT_ORDER), "id")
+            .select_related(
+                "update__round",
+                "update__action__pact",
+                "update__sub_measure",
+                "provenance_document",
+            )
         ),
         {
             "ronde": lambda o: o.update.round.slug,
@@ -321,7 +347,10 @@ TABLES = [
     Table(
         "initiatieven",
         lambda: Initiative.objects.select_related("provenance_document").prefetch_related(
-            "regions", "institutions", "action_lines", "serves__pact"
+            "regions",
+            "institutions",
+            Prefetch("action_lines", ActionLine.objects.in_pact_order()),
+            Prefetch("serves", Action.objects.in_pact_order().select_related("pact")),
         ),
         {
             "sleutel": lambda o: o.key,

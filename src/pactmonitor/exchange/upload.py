@@ -244,7 +244,7 @@ class RowReader:
         )
         self.in_scope = set(
             StatusUpdate.objects.for_round(round)
-            .in_scope_of(user, "edit")
+            .for_user(user, "edit")
             .values_list("pk", flat=True)
         )
         self.problems: list[Problem] = []

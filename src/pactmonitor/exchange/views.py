@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.accounts.scope import get_for_user
 from pactmonitor.core.limits import MB, body_limit
+from pactmonitor.core.permissions import get_for_user
 from pactmonitor.progress.models import ReportingRound
 
 from .forms import UploadForm

@@ -215,5 +215,6 @@ def drafts_for_workbook(round: ReportingRound, user: User) -> list[StatusUpdate]
     return list(
         StatusUpdate.objects.editable_by(user)
         .filter(round=round)
+        .in_report_order()
         .select_related("action__pact", "sub_measure")
     )

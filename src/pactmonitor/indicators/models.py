@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import BatchState, Dating, EducationLevel, Measure, Unit
+from .permissions import ImportBatchPolicy
 
 
 class Indicator(Provenanced):
@@ -126,7 +127,7 @@ class Target(Measurement):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "year"]
+        ordering = ["indicator_id", "year"]
         verbose_name = _("streefwaarde")
         verbose_name_plural = _("streefwaarden")
         default_related_name = "targets"
@@ -162,7 +163,7 @@ class Observation(Measurement):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "year"]
+        ordering = ["indicator_id", "year"]
         verbose_name = _("meting")
         verbose_name_plural = _("metingen")
         default_related_name = "observations"
@@ -234,6 +235,7 @@ class ImportBatch(models.Model):
     unplaced = models.JSONField(_("niet geplaatste regiocodes"), default=dict, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
+    policy = ImportBatchPolicy()
 
     class Meta:
         ordering = ["-imported_at", "-id"]

@@ -159,10 +159,15 @@ class IndicatorFigures:
         rows = {i.pk: roll_up(i.pk, snap) for i in indicators}
         observations = list(
             Observation.objects.filter(indicator__in=indicators)
-            .select_related("region")
+            # The page names each seed figure's document: read with it, not once per figure.
+            .select_related("region", "provenance_document")
             .order_by("year", "id")
         )
-        targets = list(Target.objects.filter(indicator__in=indicators).select_related("region"))
+        targets = list(
+            Target.objects.filter(indicator__in=indicators).select_related(
+                "region", "provenance_document"
+            )
+        )
         ids = {r.region_id for found in rows.values() for r in found}
         ids |= {o.region_id for o in observations if o.region_id}
         ids |= {t.region_id for t in targets if t.region_id}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.limits import MB, body_limit
+from pactmonitor.core.permissions import check_for_user
 
 from . import jobs, recipes
 from .forms import UPLOAD_LIMIT, ImportForm
@@ -20,9 +20,7 @@ from .services import WithdrawRefused, withdraw_batch
 
 
 def _require_importer(request: SignedInRequest) -> None:
-    """Imports change the national figures: the national coordinator and the administrator."""
-    if not request.user.manages_rounds:
-        raise PermissionDenied
+    check_for_user(request.user, "import", ImportBatch)
 
 
 def _page(request: HttpRequest, form: ImportForm, status: int = 200) -> HttpResponse:

@@ -8,7 +8,6 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from pactmonitor.accounts import scope
 from pactmonitor.core.forms import NLDesignForm
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.regions.models import Region
@@ -37,10 +36,10 @@ class InitiativeForm(NLDesignForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("levels", self.instance.education_levels.split())
         self.kept_regions: list[Region] = []
-        if not scope.is_administrator(user):
+        if not user.is_administrator:
             # A coordinator places initiatives in their own landsdeel only; the regions of other
             # landsdelen it also belongs to are not theirs to remove.
-            allowed = scope.landsdeel_ids(user)
+            allowed = user.landsdeel_ids()
             regions = cast(forms.ModelChoiceField, self.fields["regions"])
             regions.queryset = Region.objects.filter(pk__in=allowed)
             if self.instance.pk:

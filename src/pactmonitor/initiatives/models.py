@@ -9,17 +9,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
 from .choices import InitiativeKind
+from .permissions import InitiativePolicy
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 from .search import query_words, search_column
 
 
-class InitiativeQuerySet(models.QuerySet):
+class InitiativeQuerySet(ScopedQuerySet["Initiative"]):
     def with_education_level(self, level: str) -> InitiativeQuerySet:
         # Levels are stored as " mbo hbo " so one portable LIKE finds a whole token.
         return self.filter(education_levels__contains=f" {level} ")
@@ -68,6 +70,7 @@ class Initiative(DeclaredInSeveral, Provenanced):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = InitiativeQuerySet.as_manager()
+    policy = InitiativePolicy()
 
     class Meta:
         ordering = ["name"]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pactmonitor.accounts import scope
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.core.permissions import check_for_user, get_for_user
 
 from .forms import InitiativeForm
 from .models import Initiative
@@ -19,16 +17,13 @@ from .models import Initiative
 
 @login_required
 def initiative_list(request: SignedInRequest) -> HttpResponse:
-    mine = Initiative.objects.filter(
-        pk__in=Initiative.objects.filter(request.user.scope("edit", Initiative)).values("pk")
-    )
+    mine = Initiative.objects.for_user(request.user, "edit")
     return render(request, "initiatives/work_list.html", {"initiatives": mine})
 
 
 @login_required
 def initiative_create(request: SignedInRequest) -> HttpResponse:
-    if not (scope.landsdeel_ids(request.user) or scope.is_administrator(request.user)):
-        raise PermissionDenied
+    check_for_user(request.user, "add", Initiative)
     form = InitiativeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         initiative = form.save()

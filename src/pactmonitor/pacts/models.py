@@ -12,12 +12,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
 if TYPE_CHECKING:
     from pactmonitor.regions.models import Region
 
 from .choices import ACTION_NUMBER_HELP, ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
+from .permissions import ActionPolicy, PactPolicy
 
 
 class Organisation(DeclaredInSeveral, Provenanced):
@@ -71,6 +73,10 @@ class ContactPerson(Provenanced):
         return self.name or self.email
 
 
+class PactQuerySet(ScopedQuerySet["Pact"]):
+    pass
+
+
 class Pact(Provenanced):
     key = models.SlugField(_("sleutel"), max_length=100, unique=True)
     name = models.CharField(_("naam"), max_length=300)
@@ -99,6 +105,9 @@ class Pact(Provenanced):
     note = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
 
+    objects = PactQuerySet.as_manager()
+    policy = PactPolicy()
+
     class Meta:
         ordering = ["level", "name"]
         verbose_name = _("pact")
@@ -115,6 +124,12 @@ class Pact(Provenanced):
         if self.period_start and self.period_end:
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start or self.period_end or "")
+
+
+class ActionLineQuerySet(models.QuerySet["ActionLine"]):
+    def in_pact_order(self) -> ActionLineQuerySet:
+        """By pact (level, then name), then the line's own order."""
+        return self.order_by("pact__level", "pact__name", "order")
 
 
 class ActionLine(Provenanced):
@@ -135,8 +150,10 @@ class ActionLine(Provenanced):
     contribution_note = models.TextField(_("toelichting op de bijdrage"), blank=True)
     history = HistoricalRecords()
 
+    objects = ActionLineQuerySet.as_manager()
+
     class Meta:
-        ordering = ["pact", "order"]
+        ordering = ["pact_id", "order"]
         verbose_name = _("actielijn")
         verbose_name_plural = _("actielijnen")
         constraints = [
@@ -147,7 +164,17 @@ class ActionLine(Provenanced):
         return self.name
 
 
-class ActionQuerySet(models.QuerySet):
+# The order pages and documents list actions in: by pact (level, then name), then number.
+# Meta.ordering holds local columns only, so a plain query joins nothing; a list across pacts
+# asks for this order (``in_pact_order()``, or ``action_order("action__")`` from a child row).
+ACTION_ORDER = ("pact__level", "pact__name", "position", "number")
+
+
+def action_order(prefix: str = "") -> list[str]:
+    return [f"{prefix}{name}" for name in ACTION_ORDER]
+
+
+class ActionQuerySet(ScopedQuerySet["Action"]):
     def national(self) -> ActionQuerySet:
         return self.filter(pact__level=PactLevel.NATIONAL)
 
@@ -156,6 +183,10 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(
             models.Q(pact__region__in=region.descendant_ids()) | models.Q(region=region)
         ).distinct()
+
+    def in_pact_order(self) -> ActionQuerySet:
+        """By pact (level, then name) and number, as the pages and documents list them."""
+        return self.order_by(*ACTION_ORDER)
 
     def led_by(self, organisation: Organisation) -> ActionQuerySet:
         return self.filter(leads=organisation)
@@ -246,9 +277,10 @@ class Action(Provenanced):
     history = HistoricalRecords(m2m_fields=[leads, partners])
 
     objects = ActionQuerySet.as_manager()
+    policy = ActionPolicy()
 
     class Meta:
-        ordering = ["pact", "position", "number"]
+        ordering = ["pact_id", "position", "number"]
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
         constraints = [
@@ -284,7 +316,7 @@ class SubMeasure(Provenanced):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["action", "letter"]
+        ordering = ["action_id", "letter"]
         verbose_name = _("deelmaatregel")
         verbose_name_plural = _("deelmaatregelen")
         constraints = [
@@ -315,7 +347,7 @@ class OperationalGoal(Provenanced):
     objects = OperationalGoalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["action", "deadline"]
+        ordering = ["action_id", "deadline"]
         verbose_name = _("operationeel doel")
         verbose_name_plural = _("operationele doelen")
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.core.permissions import get_for_user
 
 from .forms import ActionForm, PactForm
 from .models import Action, Pact
@@ -20,10 +20,8 @@ from .signals import action_added
 @login_required
 def registry(request: SignedInRequest) -> HttpResponse:
     """The pacts and actions the user may edit."""
-    pacts = Pact.objects.filter(request.user.scope("edit", Pact)).prefetch_related("actions")
-    actions = set(
-        Action.objects.filter(request.user.scope("edit", Action)).values_list("pk", flat=True)
-    )
+    pacts = Pact.objects.for_user(request.user, "edit").prefetch_related("actions")
+    actions = set(Action.objects.for_user(request.user, "edit").values_list("pk", flat=True))
     return render(request, "pacts/registry.html", {"pacts": pacts, "editable_actions": actions})
 
 

@@ -9,7 +9,7 @@ longer open) are read-only for everyone, the superuser included.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.accounts.models import User
+from pactmonitor.core.permissions import can
 from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
 from . import services
@@ -112,7 +112,7 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
         self, request: SignedInRequest, obj: ReportingRound | None = None
     ) -> bool:
         if obj is not None and (
-            obj.state == RoundState.PUBLISHED or not request.user.can("manage", obj)
+            obj.state == RoundState.PUBLISHED or not can(request.user, "manage", obj)
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -133,7 +133,7 @@ class ReportingRoundAdmin(NoRevertHistoryAdmin):
     @admin.action(description=_("Publiceer de gekozen rondes"))
     def publish(self, request: SignedInRequest, queryset: QuerySet[ReportingRound]) -> None:
         for round in queryset:
-            if not request.user.can("manage", round):
+            if not can(request.user, "manage", round):
                 self.message_user(
                     request,
                     gettext("U mag %(round)s niet publiceren.") % {"round": round},
@@ -161,8 +161,7 @@ class FrozenWithUpdateMixin(_AdminBase):
     """Milestones and vindplaatsen of a published update are frozen with it."""
 
     def _locked(self, request: HttpRequest, obj: Model | None) -> bool:
-        user = cast(User, request.user)  # the admin serves signed-in staff only
-        return obj is not None and (_frozen_update(obj) or not user.can_edit(obj))
+        return obj is not None and (_frozen_update(obj) or not can(request.user, "edit", obj))
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not self._locked(request, obj) and super().has_change_permission(request, obj)
@@ -277,7 +276,7 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
         if obj is not None and not (
             _stored_state(obj) == UpdateState.DRAFT
             and obj.round.state == RoundState.OPEN
-            and request.user.can_edit(obj)  # the same scope as the work pages
+            and can(request.user, "edit", obj)  # the same scope as the work pages
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -298,7 +297,7 @@ class StatusUpdateAdmin(NoRevertHistoryAdmin):
 
     @admin.action(description=_("Keur de gekozen ingediende updates goed"))
     def approve(self, request: SignedInRequest, queryset: StatusUpdateQuerySet) -> None:
-        allowed = queryset.in_scope_of(request.user, "review")
+        allowed = queryset.for_user(request.user, "review")
         count = services.approve_updates(allowed, user=request.user)
         self.message_user(
             request, gettext("%(count)d updates goedgekeurd.") % {"count": count}, messages.SUCCESS
@@ -326,8 +325,7 @@ class FrozenWithRoundMixin(_AdminBase):
 
     def _in_scope(self, request: HttpRequest, obj: RegionProfile | RegionResult) -> bool:
         profile = obj if isinstance(obj, RegionProfile) else obj.profile
-        user = cast(User, request.user)  # the admin serves signed-in staff only
-        return user.can_edit(profile)
+        return can(request.user, "edit", profile)
 
     def has_delete_permission(
         self, request: HttpRequest, obj: RegionProfile | RegionResult | None = None

@@ -12,16 +12,23 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.core.permissions import Actor, ScopedQuerySet
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import Basis, RoundState, Status, UpdateState
+from .permissions import (
+    OPEN_DRAFT,
+    EvidencePolicy,
+    RegionProfilePolicy,
+    ReportingRoundPolicy,
+    StatusUpdatePolicy,
+)
 
 if TYPE_CHECKING:
-    from pactmonitor.accounts.models import User
     from pactmonitor.pacts.models import Action, SubMeasure
 
 
-class ReportingRoundQuerySet(models.QuerySet):
+class ReportingRoundQuerySet(ScopedQuerySet["ReportingRound"]):
     def published(self) -> ReportingRoundQuerySet:
         return self.filter(state=RoundState.PUBLISHED)
 
@@ -44,6 +51,7 @@ class ReportingRound(Provenanced):
     history = HistoricalRecords()
 
     objects = ReportingRoundQuerySet.as_manager()
+    policy = ReportingRoundPolicy()
 
     class Meta:
         ordering = ["peildatum"]
@@ -68,7 +76,19 @@ class ReportingRound(Provenanced):
         )
 
 
-class StatusUpdateQuerySet(models.QuerySet):
+# The pact's own order (level, then name) and the action's number order, spelled out.
+REPORT_ORDER = (
+    "round__peildatum",
+    "action__pact__level",
+    "action__pact__name",
+    "action__position",
+    "action__number",
+    "sub_measure__letter",
+    "version",
+)
+
+
+class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
     def current(self) -> StatusUpdateQuerySet:
         """The latest version of each update (a correction replaces what it corrects)."""
         return self.filter(is_current=True)
@@ -80,21 +100,20 @@ class StatusUpdateQuerySet(models.QuerySet):
         """What the public may see: the current published versions of published rounds."""
         return self.current().published().filter(round__state=RoundState.PUBLISHED)
 
+    def in_report_order(self) -> StatusUpdateQuerySet:
+        """As the documents list them: by round, pact, action number, sub-measure, version."""
+        return self.order_by(*REPORT_ORDER)
+
     def for_round(self, round: ReportingRound) -> StatusUpdateQuerySet:
         return self.filter(round=round)
 
-    def in_scope_of(self, user: User, verb: str = "edit") -> StatusUpdateQuerySet:
-        """Updates whose action lies in the user's scope for ``verb`` (see accounts.scope)."""
-        # A subquery rather than .distinct(): the rule may join the action's leads.
-        inside = StatusUpdate.objects.filter(user.scope(verb, StatusUpdate)).values("pk")
-        return self.filter(pk__in=inside)
-
     def open_drafts(self) -> StatusUpdateQuerySet:
-        return self.current().filter(state=UpdateState.DRAFT, round__state=RoundState.OPEN)
+        """The current drafts of open rounds: what may be edited and submitted."""
+        return self.filter(OPEN_DRAFT)
 
-    def editable_by(self, user: User) -> StatusUpdateQuerySet:
+    def editable_by(self, user: Actor) -> StatusUpdateQuerySet:
         """The drafts of open rounds that the user may edit now."""
-        return self.in_scope_of(user, "edit").open_drafts()
+        return self.for_user(user, "edit").open_drafts()
 
 
 class PublishedUpdateIsFrozen(ValidationError):
@@ -160,9 +179,12 @@ class StatusUpdate(Provenanced):
     history = HistoricalRecords()
 
     objects = StatusUpdateQuerySet.as_manager()
+    policy = StatusUpdatePolicy()
 
     class Meta:
-        ordering = ["round", "action__pact", "action__position", "sub_measure__letter", "version"]
+        # Local columns only: a plain query joins nothing. Pages that list the updates of
+        # several actions ask for ``in_report_order()``.
+        ordering = ["round_id", "action_id", "sub_measure_id", "version"]
         verbose_name = _("statusupdate")
         verbose_name_plural = _("statusupdates")
         constraints = [
@@ -213,6 +235,10 @@ class StatusUpdate(Provenanced):
         super().save(*args, **kwargs)
 
 
+class MilestoneQuerySet(ScopedQuerySet["Milestone"]):
+    pass
+
+
 class Milestone(Provenanced):
     update = models.ForeignKey(
         StatusUpdate,
@@ -225,13 +251,20 @@ class Milestone(Provenanced):
     text = models.TextField(_("mijlpaal"))
     history = HistoricalRecords()
 
+    objects = MilestoneQuerySet.as_manager()
+    policy = EvidencePolicy()
+
     class Meta:
-        ordering = ["update", "date"]
+        ordering = ["update_id", "date", "id"]
         verbose_name = _("mijlpaal")
         verbose_name_plural = _("mijlpalen")
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class SourceQuerySet(ScopedQuerySet["Source"]):
+    pass
 
 
 class Source(Provenanced):
@@ -247,8 +280,11 @@ class Source(Provenanced):
     url = models.URLField(_("adres"), max_length=1000, blank=True)
     history = HistoricalRecords()
 
+    objects = SourceQuerySet.as_manager()
+    policy = EvidencePolicy()
+
     class Meta:
-        ordering = ["update", "id"]
+        ordering = ["update_id", "id"]
         verbose_name = _("vindplaats")
         verbose_name_plural = _("vindplaatsen")
 
@@ -275,7 +311,7 @@ class SentReminder(models.Model):
     sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:
-        ordering = ["round", "user", "-days_before"]
+        ordering = ["round_id", "user_id", "-days_before"]
         verbose_name = _("verstuurde herinnering")
         verbose_name_plural = _("verstuurde herinneringen")
         constraints = [
@@ -288,7 +324,7 @@ class SentReminder(models.Model):
         return f"{self.user} – {self.round} – {self.days_before}"
 
 
-class RegionProfileQuerySet(models.QuerySet):
+class RegionProfileQuerySet(ScopedQuerySet["RegionProfile"]):
     def published(self) -> RegionProfileQuerySet:
         """What the public may see: the profiles of published rounds."""
         return self.filter(round__state=RoundState.PUBLISHED)
@@ -314,6 +350,7 @@ class RegionProfile(Provenanced):
     history = HistoricalRecords()
 
     objects = RegionProfileQuerySet.as_manager()
+    policy = RegionProfilePolicy()
 
     class Meta:
         ordering = ["region__name", "round__peildatum"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pactmonitor.pacts.models import Organisation
 from pactmonitor.regions.tree import region_tree
 
 from .choices import UpdateState
@@ -75,7 +76,8 @@ def round_overview(round: ReportingRound, user: User) -> dict:
     updates = list(
         StatusUpdate.objects.for_round(round)
         .current()
-        .in_scope_of(user, "view")
+        .for_user(user, "view")
+        .in_report_order()
         .select_related("action__pact")
         .prefetch_related("action__leads")
     )
@@ -87,7 +89,7 @@ def round_overview(round: ReportingRound, user: User) -> dict:
         state = progress_of(update)
         landsdeel = landsdeel_of(update, names)
         by_landsdeel.setdefault(landsdeel, Row(landsdeel)).counts[state] += 1
-        leads = list(update.action.leads.all()) or [None]
+        leads: list[Organisation | None] = list(update.action.leads.all()) or [None]
         for lead in leads:
             name = str(lead) if lead else _("(geen trekker)")
             row = by_organisation.setdefault(name, Row(name, has_owner=lead is not None))

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from pactmonitor.accounts.choices import Role
+from pactmonitor.regions.tree import one_region_tree
 
 from .choices import RoundState
 from .models import ReportingRound, SentReminder, StatusUpdate
@@ -62,10 +63,11 @@ def contributors(round: ReportingRound) -> list[tuple[User, int]]:
         .exclude(email="")
     )
     found = []
-    for user in users.order_by("username"):
-        count = drafts.in_scope_of(user, "edit").count()
-        if count:
-            found.append((user, count))
+    with one_region_tree():  # every coordinator's landsdeel from one reading of the tree
+        for user in users.order_by("username"):
+            count = drafts.for_user(user, "edit").count()
+            if count:
+                found.append((user, count))
     return found
 
 
@@ -74,6 +76,7 @@ def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
     days = settings.PACTMONITOR_REMINDER_DAYS
     due: list[Reminder] = []
     for round in ReportingRound.objects.filter(state=RoundState.OPEN, deadline__isnull=False):
+        assert round.deadline is not None  # filtered above
         day = due_reminder_day(round.deadline, today, days)
         if day is None:
             continue

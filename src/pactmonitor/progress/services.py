@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,7 @@ from pactmonitor.regions.models import Region
 
 from .choices import RoundState, UpdateState
 from .models import RegionProfile, ReportingRound, StatusUpdate, StatusUpdateQuerySet
+from .permissions import APPROVABLE, CORRECTABLE, SENDABLE_BACK
 
 if TYPE_CHECKING:
     from django.forms import BaseInlineFormSet
@@ -35,7 +38,7 @@ def correct_update(
     """Publish a correction of a published update as a new version; the old one stays."""
     if not reason.strip():
         raise ValueError("a correction needs a reason")
-    if update.state != UpdateState.PUBLISHED or not update.is_current:
+    if not _in_state(update, CORRECTABLE):
         raise ValueError("only the current published version can be corrected")
     fields = {name: getattr(update, name) for name in COPIED_FIELDS} | values
     StatusUpdate.objects.filter(pk=update.pk).update(is_current=False)
@@ -76,8 +79,9 @@ def _copy_evidence(source: StatusUpdate, target: StatusUpdate) -> None:
 
 # --- The round cycle -------------------------------------------------------------------------
 # open_round → (contributors edit drafts: save_draft) → submit → approve | send_back →
-# publish_round. Each step checks the state it starts from and raises RoundStepRefused
-# with a message for the user; scope is checked by the caller through accounts.scope.
+# publish_round. Each step checks the state it starts from (progress.permissions, the same
+# conditions the work pages offer a step by) and raises RoundStepRefused with a message for
+# the user; scope is checked by the caller through the model's policy (get_for_user).
 
 
 class RoundStepRefused(ValidationError):
@@ -93,13 +97,19 @@ class EditConflict(Exception):
 
 
 def pacts_of_round(pact: Pact) -> list[Pact]:
-    """The round's pact and every pact that contributes to it, at any depth."""
+    """The round's pact and every pact that contributes to it, at any depth.
+
+    One query for the whole pact tree, not one per pact: the workbook asks this on every
+    download."""
+    children: dict[int | None, list[Pact]] = defaultdict(list)
+    for other in Pact.objects.order_by("level", "name"):
+        children[other.parent_id].append(other)
     found, todo = [], [pact]
     while todo:
         node = todo.pop(0)
         if node not in found:
             found.append(node)
-            todo.extend(node.children.all())
+            todo.extend(children[node.pk])
     return found
 
 
@@ -224,6 +234,10 @@ def open_profiles(round: ReportingRound) -> None:
         )
 
 
+def _in_state(update: StatusUpdate, condition: Q) -> bool:
+    return StatusUpdate.objects.filter(condition, pk=update.pk).exists()
+
+
 def _refuse_unless(condition: bool, message: str) -> None:
     if not condition:
         raise RoundStepRefused(message)
@@ -286,7 +300,7 @@ def submit_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
 @transaction.atomic
 def approve_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Approve every submitted update among ``updates`` at once: all of them or none."""
-    submitted = updates.current().filter(state=UpdateState.SUBMITTED)
+    submitted = updates.current().filter(APPROVABLE)
     return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
 
 
@@ -294,8 +308,7 @@ def approve_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
 def approve_update(update: StatusUpdate, *, user: User) -> StatusUpdate:
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(
-        update.state == UpdateState.SUBMITTED,
-        _("Alleen een ingediende update kan worden goedgekeurd."),
+        _in_state(update, APPROVABLE), _("Alleen een ingediende update kan worden goedgekeurd.")
     )
     _set_state(
         StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
@@ -309,8 +322,7 @@ def send_back_update(update: StatusUpdate, *, comment: str, user: User) -> Statu
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
     _refuse_unless(bool(comment.strip()), _("Zeg bij het terugsturen wat er anders moet."))
     _refuse_unless(
-        update.state in (UpdateState.SUBMITTED, UpdateState.APPROVED)
-        and update.round.state == RoundState.OPEN,
+        _in_state(update, SENDABLE_BACK),
         _(
             "Alleen een ingediende of goedgekeurde update van een open ronde "
             "kan worden teruggestuurd."

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pactmonitor.accounts.http import SignedInRequest
-from pactmonitor.accounts.scope import get_for_user
+from pactmonitor.core.permissions import can, check_for_user, get_for_user, permitted_ids
 from pactmonitor.pacts.models import Pact
 
 from . import services
@@ -32,6 +31,7 @@ from .forms import (
 )
 from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
+from .permissions import CORRECTABLE
 
 UPDATES = StatusUpdate.objects.select_related("round", "action__pact", "sub_measure", "updated_by")
 
@@ -53,28 +53,24 @@ def work_home(request: SignedInRequest) -> HttpResponse:
 def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     """The updates of a round within the user's scope, with what each may do next."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    updates = UPDATES.filter(round=round).current().in_scope_of(request.user, "view")
+    updates = UPDATES.filter(round=round).current().for_user(request.user, "view").in_report_order()
     state = request.GET.get("fase")
     if state in UpdateState.values:
         updates = updates.filter(state=state)
-    submittable = (
-        StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit").open_drafts()
-    )
+    in_round = StatusUpdate.objects.filter(round=round)
+    submittable = in_round.for_user(request.user, "submit").open_drafts()
     context = {
         "round": round,
         "updates": updates,
         "states": UpdateState.choices,
         "state": state,
-        "manages_rounds": request.user.manages_rounds,
+        "manages_round": can(request.user, "manage", round),
         "submittable": submittable.count(),
-        # Offer "Bewerken" only where the save would be allowed.
-        "editable": set(
-            StatusUpdate.objects.filter(round=round)
-            .editable_by(request.user)
-            .values_list("pk", flat=True)
-        ),
+        # Offer a step only where the step would be allowed: the policy's scope and state.
+        "editable": set(in_round.editable_by(request.user).values_list("pk", flat=True)),
+        "permitted": permitted_ids(request.user, in_round, ("approve", "send_back", "correct")),
         "profiles": RegionProfile.objects.filter(round=round)
-        .filter(request.user.scope("edit", RegionProfile))
+        .for_user(request.user, "edit")
         .select_related("region"),
     }
     return render(request, "progress/round_drafts.html", context)
@@ -100,11 +96,7 @@ def _edit_context(
 @login_required
 def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
-    if (
-        update.state != UpdateState.DRAFT
-        or update.round.state != RoundState.OPEN
-        or not update.is_current
-    ):
+    if not StatusUpdate.objects.open_drafts().filter(pk=update.pk).exists():
         messages.error(
             request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt.")
         )
@@ -157,7 +149,7 @@ def update_submit(request: SignedInRequest, pk: int) -> HttpResponse:
 def round_submit(request: SignedInRequest, slug: str) -> HttpResponse:
     """Submit every draft of the round within the user's submit scope (their landsdeel)."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    drafts = StatusUpdate.objects.filter(round=round).in_scope_of(request.user, "submit")
+    drafts = StatusUpdate.objects.filter(round=round).for_user(request.user, "submit")
     count = services.submit_updates(drafts, user=request.user)
     messages.success(request, _("%(count)d updates ingediend.") % {"count": count})
     return redirect("progress:round", round.slug)
@@ -203,8 +195,7 @@ def update_send_back(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def round_open(request: SignedInRequest) -> HttpResponse:
-    if not request.user.manages_rounds:
-        raise PermissionDenied
+    check_for_user(request.user, "add", ReportingRound)
     form = OpenRoundForm(request.POST or None, pacts=Pact.objects.filter(parent__isnull=True))
     if request.method == "POST" and form.is_valid():
         round = services.open_round(
@@ -229,9 +220,7 @@ def round_publish(request: SignedInRequest, slug: str) -> HttpResponse:
 
 @login_required
 def round_overview(request: SignedInRequest, slug: str) -> HttpResponse:
-    round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    if not request.user.is_coordinator:
-        raise PermissionDenied
+    round = get_for_user(request.user, ReportingRound.objects.all(), "oversee", slug=slug)
     return render(
         request,
         "progress/round_overview.html",
@@ -242,7 +231,7 @@ def round_overview(request: SignedInRequest, slug: str) -> HttpResponse:
 @login_required
 def update_correct(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "manage", pk=pk)
-    if not (update.is_frozen and update.is_current):
+    if not StatusUpdate.objects.filter(CORRECTABLE, pk=update.pk).exists():
         messages.error(
             request, _("Alleen de actuele gepubliceerde versie kan worden gecorrigeerd.")
         )

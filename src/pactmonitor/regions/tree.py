@@ -13,7 +13,8 @@ met") is not containment: West-Brabant works with Zuidoost, but Zuidoost's figur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -158,6 +159,20 @@ def forget_region_tree(**kwargs: object) -> None:
     scope = _request_tree.get()
     if scope is not None:
         scope.pop("tree", None)
+
+
+@contextmanager
+def one_region_tree() -> Iterator[None]:
+    """Inside the block the tree is loaded at most once, as in a request (for commands that ask
+    about many users or regions); inside a request it is the request's tree."""
+    if _request_tree.get() is not None:
+        yield
+        return
+    token = _request_tree.set({})
+    try:
+        yield
+    finally:
+        _request_tree.reset(token)
 
 
 class RegionTreeMiddleware:

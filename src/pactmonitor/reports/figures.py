@@ -15,11 +15,12 @@ import altair as alt
 
 from pactmonitor import charts
 from pactmonitor.charts import report_summary
+from pactmonitor.indicators.series import IndicatorFigures
+from pactmonitor.regions.models import Region
 
 from .documents import Chart, StatusCount, Summary
 
 if TYPE_CHECKING:
-    from pactmonitor.indicators.models import Indicator
     from pactmonitor.indicators.series import IndicatorFigures
     from pactmonitor.regions.models import Region
 
@@ -68,16 +69,16 @@ def summary_charts(summary: Summary) -> list[Chart]:
     return found
 
 
-def indicator_charts(indicator: Indicator, regions: Iterable[Region]) -> list[Chart]:
+def indicator_charts(figures: IndicatorFigures, regions: Iterable[Region]) -> list[Chart]:
     """The web's indicator chart for each region of the landsdeel that has dated values."""
     found = []
     for region in regions:
-        table = charts.indicator_table(indicator, region)
+        table = charts.indicator_table(figures, region)
         found.append(
             Chart(
-                f"{indicator.name} – {region.name}",
+                f"{figures.indicator.name} – {region.name}",
                 table.summary,
-                _for_documents(charts.indicator_chart(indicator, region)),
+                _for_documents(charts.indicator_chart(figures, region)),
             )
         )
     return found

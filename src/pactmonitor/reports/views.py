@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from pactmonitor.accounts.models import User
-from pactmonitor.accounts.scope import is_administrator, is_national
 from pactmonitor.core.pagecache import public_page
 from pactmonitor.downloads.responses import stored_file
 from pactmonitor.downloads.services import reports_product
@@ -91,7 +90,7 @@ def landsdeel(request: HttpRequest, slug: str, key: str, format: str) -> HttpRes
 def concept(request: HttpRequest, slug: str, kind: str, format: str) -> HttpResponse:
     """Bijlage 1 or 2 of an open round as it would be published now (approved updates only)."""
     user = request.user
-    if not isinstance(user, User) or not (is_national(user) or is_administrator(user)):
+    if not isinstance(user, User) or not (user.is_national or user.is_administrator):
         raise Http404("geen concept voor deze gebruiker")
     round = get_object_or_404(ReportingRound.objects.select_related("pact"), slug=slug)
     if round.state != RoundState.OPEN or kind not in BIJLAGEN:

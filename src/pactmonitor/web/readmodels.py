@@ -152,7 +152,7 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
     published = (
         StatusUpdate.objects.published()
         .filter(action=action, round__in=rounds)
-        .select_related("sub_measure", "supersedes")
+        .select_related("sub_measure", "supersedes", "provenance_document")
         .prefetch_related("milestones", "sources")
         .order_by("sub_measure__letter", "version")
     )
@@ -168,8 +168,8 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
 
 def related_actions(action: Action) -> dict[str, list[Action]]:
     return {
-        "serves": list(action.serves_actions.select_related("pact")),
-        "served_by": list(action.served_by.select_related("pact")),
+        "serves": list(action.serves_actions.in_pact_order().select_related("pact")),
+        "served_by": list(action.served_by.in_pact_order().select_related("pact")),
     }
 
 
@@ -365,11 +365,7 @@ def pacts_with_rounds() -> list[Pact]:
 
 
 def actions_in_region(region: Region) -> ActionQuerySet:
-    return (
-        Action.objects.in_region(region)
-        .select_related("pact", "action_line")
-        .order_by("pact__name", "position", "pk")
-    )
+    return Action.objects.in_region(region).in_pact_order().select_related("pact", "action_line")
 
 
 @dataclass
@@ -396,10 +392,10 @@ def current_statuses(actions: list[Action]) -> dict[int, CurrentStatus]:
     found = {}
     for action in actions:
         candidates = _rounds_of(action.pact, rounds)
-        round = next((r for r in reversed(candidates) if r.pk in with_updates), None)
-        if round is not None:
-            rolled = action_status(action, round, updates.get((round.pk, action.pk), []))
-            found[action.pk] = CurrentStatus(rolled, round)
+        latest = next((r for r in reversed(candidates) if r.pk in with_updates), None)
+        if latest is not None:
+            rolled = action_status(action, latest, updates.get((latest.pk, action.pk), []))
+            found[action.pk] = CurrentStatus(rolled, latest)
     return found
 
 

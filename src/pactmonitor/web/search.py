@@ -67,7 +67,7 @@ _NUMBER = re.compile(r"^\d+[a-z]?$")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 
 # The same number in several pacts: the national pact's action first, then the landsdelen's.
-LEVEL_RANK = {
+LEVEL_RANK: dict[str, int] = {
     PactLevel.NATIONAL: 0,
     PactLevel.REGIONAL: 1,
     PactLevel.SUBREGIONAL: 2,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -14,7 +14,7 @@ from pactmonitor.core.pagecache import public_page
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.initiatives.models import Initiative
-from pactmonitor.pacts.models import Action, Pact
+from pactmonitor.pacts.models import Action, ActionLine, Pact
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
@@ -100,7 +100,9 @@ def action_detail(request: HttpRequest, pact_key: str, number: str) -> HttpRespo
             "leads",
             "partners",
             "operational_goals",
-            "serves_action_lines__pact",
+            Prefetch(
+                "serves_action_lines", ActionLine.objects.in_pact_order().select_related("pact")
+            ),
             "initiatives",
         ),
         pact__key=pact_key,
@@ -252,7 +254,10 @@ def initiative_finder(request: HttpRequest) -> HttpResponse:
 def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
     initiative = get_object_or_404(
         Initiative.objects.select_related("provenance_document").prefetch_related(
-            "regions", "institutions", "action_lines__pact", "serves__pact"
+            "regions",
+            "institutions",
+            Prefetch("action_lines", ActionLine.objects.in_pact_order().select_related("pact")),
+            Prefetch("serves", Action.objects.in_pact_order().select_related("pact")),
         ),
         key=key,
     )

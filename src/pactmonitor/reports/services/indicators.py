@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import cast
 
+from django.db.models import Prefetch
 from django.utils import translation
 
-from pactmonitor.indicators.models import ImportBatch, Indicator, Observation
+from pactmonitor.indicators.models import ImportBatch, Indicator, Observation, Target
 from pactmonitor.indicators.rollup import indicators_with_figures
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.regions.models import Region
@@ -34,9 +35,13 @@ def _indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
     for observation in observations:
         by_indicator[observation.indicator_id].append(observation)
     sections = []
-    indicators = (
-        Indicator.objects.filter(id__in=by_indicator).prefetch_related("targets").order_by("name")
+    indicators = list(
+        Indicator.objects.filter(id__in=by_indicator)
+        .prefetch_related(Prefetch("targets", Target.objects.select_related("region")))
+        .order_by("name")
     )
+    # Every indicator's figures in the same few queries, not a load per chart.
+    loaded = {found.indicator.pk: found for found in IndicatorFigures.load_many(indicators)}
     for indicator in indicators:
         rows = by_indicator[indicator.id]
         section = IndicatorSection(
@@ -69,7 +74,7 @@ def _indicator_sections(region_ids: set[int]) -> list[IndicatorSection]:
             if o.year is not None and o.is_point:
                 years[cast(Region, o.region)].add(o.year)
         dated = sorted((r for r, y in years.items() if len(y) > 1), key=lambda r: r.name)
-        section.charts = figures.indicator_charts(indicator, dated)
+        section.charts = figures.indicator_charts(loaded[indicator.pk], dated)
         sections.append(section)
     return sections
 

@@ -1,0 +1,34 @@
+"""The query budgets of tests/query_counts.json (after NetBox's dcim/tests/query_counts.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
+
+
+def page_types(section: str) -> list[str]:
+    return sorted(BUDGETS[section])
+
+
+def queries_for(client, url: str) -> int:
+    """How many queries a fresh render of ``url`` asks (the page cache emptied first)."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def assert_within_budget(section: str, page: str, counts: dict[str, int]) -> None:
+    budget = BUDGETS[section][page]
+    assert max(counts.values()) <= budget["max"], f"{page}: {counts} > {budget['max']}"
+    spread = max(counts.values()) - min(counts.values())
+    assert spread <= budget.get("spread", spread), (
+        f"{page}: {counts} differ by more than its spread"
+    )
