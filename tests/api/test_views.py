@@ -235,3 +235,18 @@ def test_nothing_of_an_open_round_appears_in_any_api_response(client, world):
         body = client.get(API + address).content.decode()
         assert "Nog niet gepubliceerd" not in body and "Verborgen concept" not in body, address
         assert '"2016"' not in body and "Concept 2016" not in body, address
+
+
+def test_a_range_is_served_with_its_bounds_and_words_and_no_exact_value(client, world):
+    factory.observation(
+        indicator=world.indicator,
+        region=world.nl,
+        year=2014,
+        value=None,
+        lower=4,
+        upper=5,
+        bound_text="ongeveer 4 – 5",
+    )
+    [served] = [o for o in results(client, "/observations?year=2014") if o["lower"] == 4]
+    assert (served["value"], served["upper"], served["boundText"]) == (None, 5, "ongeveer 4 – 5")
+    assert served["dating"] == "stated" and served["comparable"] is True

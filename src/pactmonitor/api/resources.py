@@ -427,12 +427,24 @@ def measurement(obj: Target | Observation) -> dict:
         "period_text": obj.period_text,
         "dimensions": {str(k): str(v) for k, v in (obj.dimensions or {}).items()},
         "value": obj.value,
+        "lower": obj.lower,
+        "upper": obj.upper,
+        "bound_text": obj.bound_text,
         "note": obj.note,
         "provenance": provenance(obj),
     }
     if isinstance(obj, Observation):
         # A seed figure's document names no licence: none is claimed for it here.
-        row |= {"numerator": obj.numerator, "denominator": obj.denominator, "licence": None}
+        row |= {
+            "numerator": obj.numerator,
+            "denominator": obj.denominator,
+            "licence": None,
+            "dating": obj.dating,
+            "as_of": obj.as_of,
+            "as_of_text": obj.as_of_text,
+            "comparable": obj.comparable,
+            "comparability_note": obj.comparability_note,
+        }
     return row
 
 

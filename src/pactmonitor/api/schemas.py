@@ -15,7 +15,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
 
-from pactmonitor.indicators.choices import EducationLevel, Measure, Unit
+from pactmonitor.indicators.choices import Dating, EducationLevel, Measure, Unit
 from pactmonitor.initiatives.choices import InitiativeKind
 from pactmonitor.pacts.choices import LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, Status
@@ -281,7 +281,14 @@ class Measurement(Out):
     year: int | None = Field(description="Jaar (leeg als de bron het niet noemt).")
     period_text: str = Field(description="De periode zoals de bron die schrijft.")
     dimensions: dict[str, str] = Field(description="Verdere uitsplitsing.")
-    value: float = Field(description="Waarde.")
+    value: float | None = Field(
+        description="Waarde; leeg bij een meting die de bron als bandbreedte of grens geeft."
+    )
+    lower: float | None = Field(description="Ondergrens, als de bron een bandbreedte geeft.")
+    upper: float | None = Field(description="Bovengrens, als de bron een bandbreedte geeft.")
+    bound_text: str = Field(
+        description="De woorden van de bron bij een bandbreedte ('minder dan 20%', '10 à 12')."
+    )
     note: str = Field(description="Toelichting.")
     provenance: Provenance | None = Field(description="Bron: het document en het citaat.")
 
@@ -294,6 +301,13 @@ class Observation(Measurement):
     numerator: float | None = Field(description="Teller, als de bron die geeft.")
     denominator: float | None = Field(description="Noemer, als de bron die geeft.")
     licence: str | None = Field(description="Licentie, als de bron die noemt.")
+    dating: str = Field(description=f"Waar het jaar vandaan komt. {labels(Dating)}.")
+    as_of: datetime.date | None = date_field(
+        "Stand per (ISO 8601): de datum waarop het cijfer betrekking heeft."
+    )
+    as_of_text: str = Field(description="Waar die datum vandaan komt, in woorden.")
+    comparable: bool = Field(description="Vergelijkbaar met de uitgangswaarde van de indicator.")
+    comparability_note: str = Field(description="Waarom niet vergelijkbaar, als dat zo is.")
 
 
 class FigureSource(Out):
