@@ -66,6 +66,8 @@ def test_a_process_killed_while_writing_leaves_no_partial_batch(tmp_path):
     data.mkdir()
     env = {**os.environ, "PACTMONITOR_DATA_DIR": str(data), PAUSE_HOOK: str(marker)}
     env.pop("DATABASE_URL", None)
+    # Under xdist, tests.settings would move the child's data into a worker folder of its own.
+    env.pop("PYTEST_XDIST_WORKER", None)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     source = bundled()["duo-examenkandidaten-vo"]
     from pactmonitor.indicators.recipes import load
