@@ -130,7 +130,7 @@ def environment(data_dir: str) -> dict:
 def under_load(env: dict, data_dir: str, clients: int, seconds: float) -> tuple[dict, dict]:
     port = free_port()
     server = subprocess.Popen(
-        [*PACTMONITOR, "serve", "--port", str(port)],
+        [*PACTMONITOR, "serve", "--port", str(port), "--no-worker"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

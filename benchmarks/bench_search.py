@@ -144,7 +144,7 @@ def run_set(label: str, copies: int, args: argparse.Namespace) -> None:
 
     port = free_port()
     server = subprocess.Popen(
-        [PACTMONITOR, "serve", "--port", str(port)],
+        [PACTMONITOR, "serve", "--port", str(port), "--no-worker"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
