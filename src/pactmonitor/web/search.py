@@ -25,7 +25,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db.models import Prefetch
@@ -252,10 +252,6 @@ def _share(key: tuple[str, str], docs: list[Doc]) -> None:
         logger.warning("search index: cannot share the index", exc_info=True)
 
 
-def forget_index() -> None:
-    _indexes.clear()
-
-
 def _folded(*parts: object) -> str:
     folded = fold(" ".join(str(p) for p in parts if p))
     return f" {folded} "
@@ -273,11 +269,8 @@ def build_index() -> list[Doc]:
     docs += _pact_docs()
     docs += _region_docs()
     docs += _round_docs()
-    return [doc if doc.order else _with_order(doc, n) for n, doc in enumerate(docs, 1)]
-
-
-def _with_order(doc: Doc, n: int) -> Doc:
-    return Doc(**{**doc.__dict__, "order": n})
+    # The build order is the order within a kind when scores tie.
+    return [replace(doc, order=n) for n, doc in enumerate(docs, 1)]
 
 
 def _current_statuses() -> dict[int, tuple[str, str, str]]:
