@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "pactmonitor.reports",
     "pactmonitor.exchange",
     "pactmonitor.downloads",
+    "pactmonitor.notifications",
     "pactmonitor.web",
     # Background jobs (the stored reports and open-data dump): the tasks backport, queued in
     # the database so no broker is needed; `pactmonitor serve` starts the worker.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("werk/register/", include("pactmonitor.pacts.urls")),
     path("werk/initiatieven/", include("pactmonitor.initiatives.urls")),
     path("werk/indicatoren/import/", include("pactmonitor.indicators.urls")),
+    path("werk/meldingen/", include("pactmonitor.notifications.urls")),
     path("werk/", include("pactmonitor.progress.urls")),
     path("uitwisseling/", include("pactmonitor.exchange.urls")),
     # The reports are Dutch documents: one address, outside the language prefix.

@@ -20,6 +20,14 @@ from pactmonitor.regions.models import Region
 from .choices import RoundState, UpdateState
 from .models import RegionProfile, ReportingRound, StatusUpdate, StatusUpdateQuerySet
 from .permissions import APPROVABLE, CORRECTABLE, SENDABLE_BACK
+from .signals import (
+    round_published,
+    send_after_commit,
+    update_corrected,
+    update_sent_back,
+    updates_approved,
+    updates_submitted,
+)
 
 if TYPE_CHECKING:
     from django.forms import BaseInlineFormSet
@@ -55,6 +63,7 @@ def correct_update(
     )
     _copy_evidence(update, correction)
     request_after_publication(rounds_shown_with(update.round))
+    send_after_commit(update_corrected, update=correction, user=user)
     return correction
 
 
@@ -278,8 +287,9 @@ def save_draft(
     return saved
 
 
-def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: Any) -> int:
-    count = 0
+def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: Any) -> list[int]:
+    """Move ``updates`` to ``state``; the ids of the updates that moved."""
+    moved = []
     # Lock only the updates themselves, in a fixed order (the default ordering joins sub-measures).
     for update in updates.select_for_update(of=("self",)).order_by("pk"):
         update.state = state
@@ -287,21 +297,25 @@ def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: A
         for name, value in extra.items():
             setattr(update, name, value)
         update.save()
-        count += 1
-    return count
+        moved.append(update.pk)
+    return moved
 
 
 @transaction.atomic
 def submit_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Hand drafts to the national coordinator; only drafts of open rounds move."""
-    return _set_state(updates.open_drafts(), UpdateState.SUBMITTED, user, review_comment="")
+    moved = _set_state(updates.open_drafts(), UpdateState.SUBMITTED, user, review_comment="")
+    send_after_commit(updates_submitted, update_ids=moved, user=user)
+    return len(moved)
 
 
 @transaction.atomic
 def approve_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Approve every submitted update among ``updates`` at once: all of them or none."""
     submitted = updates.current().filter(APPROVABLE)
-    return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
+    moved = _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
+    send_after_commit(updates_approved, update_ids=moved, user=user)
+    return len(moved)
 
 
 @transaction.atomic
@@ -313,6 +327,7 @@ def approve_update(update: StatusUpdate, *, user: User) -> StatusUpdate:
     _set_state(
         StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
     )
+    send_after_commit(updates_approved, update_ids=[update.pk], user=user)
     update.refresh_from_db()
     return update
 
@@ -334,6 +349,7 @@ def send_back_update(update: StatusUpdate, *, comment: str, user: User) -> Statu
         user,
         review_comment=comment.strip(),
     )
+    send_after_commit(update_sent_back, update=update, comment=comment.strip(), user=user)
     update.refresh_from_db()
     return update
 
@@ -351,9 +367,10 @@ def publish_round(round: ReportingRound, *, user: User) -> int:
         _("Nog %(count)d updates zijn niet goedgekeurd; publiceren kan als alles is goedgekeurd.")
         % {"count": waiting},
     )
-    count = _set_state(round.updates.current(), UpdateState.PUBLISHED, user)
+    count = len(_set_state(round.updates.current(), UpdateState.PUBLISHED, user))
     round.state = RoundState.PUBLISHED
     round.published_at = timezone.now()
     round.save()
     request_after_publication([round.slug])
+    send_after_commit(round_published, round=round, user=user)
     return count
