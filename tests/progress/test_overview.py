@@ -88,3 +88,31 @@ def test_the_overview_page_shows_the_tables_to_a_coordinator(client):
     client.force_login(w.nina)
     page = client.get(reverse("progress:overview", args=[w.round.slug])).content.decode()
     assert "Per landsdeel" in page and "Techniekschool A" in page and "Ronde 2014" in page
+
+
+def organisation_rows(w):
+    return {row.name: row for row in round_overview(w.round, w.nina)["organisations"]}
+
+
+def test_the_overview_shows_who_is_reminded_for_each_organisation():
+    w = world.build()
+    w.bob.is_active = False
+    w.bob.save()
+    found = organisation_rows(w)
+    assert found["Techniekschool A"].reminded_names == ["Alice"]
+    assert found["Bedrijf B"].reminded_names == []
+    assert found["Bedrijf B"].stand_in_names == [
+        "Dave (landsdeelcoördinator)",
+        "Nina (landelijk coördinator)",
+    ]
+    assert found["(geen trekker)"].stand_in_names == ["Carol (landsdeelcoördinator)"]
+
+
+def test_the_overview_says_when_nobody_can_be_reminded(client):
+    w = world.build()
+    w.carol.email = ""
+    w.carol.save()
+    client.force_login(w.nina)
+    page = client.get(reverse("progress:overview", args=[w.round.slug])).content.decode()
+    assert "Herinnering aan" in page and "Alice" in page
+    assert "niemand: geen account en geen coördinator met e-mailadres" in page

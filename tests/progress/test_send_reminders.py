@@ -9,7 +9,7 @@ from django.core.management import call_command
 from pactmonitor.progress import services
 from pactmonitor.progress.models import SentReminder, StatusUpdate
 from pactmonitor.progress.reminders import due_reminder_day
-from tests import world
+from tests import factory, world
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,57 @@ def test_a_missed_reminder_day_is_caught_up_once_but_not_after_the_deadline():
     deadline = datetime.date(2015, 6, 30)
     assert due_reminder_day(deadline, datetime.date(2015, 6, 25), days) == 7
     assert due_reminder_day(deadline, datetime.date(2015, 7, 1), days) is None
+
+
+def message_to(address: str):
+    return next(m for m in mail.outbox if m.to == [address])
+
+
+def test_the_reminder_names_each_open_draft_with_a_link_and_what_to_do(settings):
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    w = world.build()
+    with time_machine.travel(SEVEN_DAYS_BEFORE, tick=False):
+        send()
+    body = message_to("alice@example.org").body
+    assert "- Nationaal pact 1a. Techniek in de klas – Lesmateriaal" in body
+    assert "- Pact Noord 1. Techniekcentra Noord" in body
+    assert f"http://127.0.0.1:8123/werk/updates/{world.draft(w, w.nr1).pk}/" in body
+    assert "“klaar voor review”" in body and "indienen" not in body
+    assert "Stages" not in body  # bob's
+
+
+def test_an_organisation_without_an_account_is_reminded_to_its_landsdeel_coordinator():
+    w = world.build()
+    w.bob.is_active = False
+    w.bob.save()
+    with time_machine.travel(SEVEN_DAYS_BEFORE, tick=False):
+        send()
+    assert "bob@example.org" not in recipients()
+    assert (
+        "Oost 1. Oost werkt (de trekker heeft geen account" in message_to("dave@example.org").body
+    )
+    carol = message_to("carol@example.org").body
+    assert "Pact Groningen 1. Groningse campus (de trekker heeft geen account" in carol
+    assert "Pact Noord 1. Techniekcentra Noord\n" in carol  # alice is reminded of that one too
+
+
+def test_a_national_draft_nobody_owns_is_reminded_to_the_national_coordinator():
+    w = world.build()
+    w.bob.is_active = False
+    w.bob.save()
+    services.add_drafts_for_new_action(factory.action(pact=w.national, number="3", title="Open"))
+    with time_machine.travel(SEVEN_DAYS_BEFORE, tick=False):
+        send()
+    body = message_to("nina@example.org").body
+    assert "Nationaal pact 2. Stages (de trekker heeft geen account" in body
+    assert "Nationaal pact 3. Open (de trekker heeft geen account" in body
+    assert "Techniek in de klas" not in body  # alice is reminded of national 1
+
+
+def test_a_draft_marked_ready_or_submitted_is_not_in_the_reminder():
+    w = world.build()
+    services.submit_updates(StatusUpdate.objects.filter(action=w.nr1), user=w.carol)
+    with time_machine.travel(SEVEN_DAYS_BEFORE, tick=False):
+        send()
+    assert "Techniekcentra Noord" not in message_to("alice@example.org").body
+    assert "2 concepten" in message_to("alice@example.org").body

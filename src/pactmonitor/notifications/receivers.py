@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pactmonitor.pacts.people import owners_by_action
+from pactmonitor.pacts.people import answering
 from pactmonitor.progress.labels import item_label, item_link, site_link
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 
@@ -83,7 +83,7 @@ def in_site_language(build: Callable[..., list[Message]]) -> Callable[..., None]
 def on_sent_back(*, update: StatusUpdate, comment: str, user: User, **kwargs: Any) -> list[Message]:
     update = UPDATES.get(pk=update.pk)
     _author, submitter = recipients.authors_and_submitters([update.pk]).get(update.pk, (None, None))
-    owners = owners_by_action([update.action_id]).get(update.action_id, [])
+    owners = answering([update.action_id]).owners.get(update.action_id, [])
     people = [*owners, *recipients.users_by_id([submitter]).values()]
     subject = _("Teruggestuurd: %(item)s") % {"item": item_label(update)}
     text = _(

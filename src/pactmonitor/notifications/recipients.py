@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pactmonitor.accounts.choices import Role
 from pactmonitor.pacts.models import Action
-from pactmonitor.pacts.people import coordinators_by_action, owners_by_action, reachable_users
+from pactmonitor.pacts.people import answering, reachable_users
 from pactmonitor.progress.choices import UpdateState
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.progress.services import pacts_of_round
@@ -32,10 +32,7 @@ def national_coordinators() -> list[User]:
 
 def people_of_action(action_id: int) -> list[User]:
     """A correction's audience: the action's owners and its coordinators."""
-    return [
-        *owners_by_action([action_id]).get(action_id, []),
-        *coordinators_by_action([action_id]).get(action_id, []),
-    ]
+    return answering([action_id]).everyone(action_id)
 
 
 def people_of_round(round: ReportingRound) -> list[User]:
@@ -43,9 +40,8 @@ def people_of_round(round: ReportingRound) -> list[User]:
     ids = list(
         Action.objects.filter(pact__in=pacts_of_round(round.pact)).values_list("pk", flat=True)
     )
-    people = [user for users in owners_by_action(ids).values() for user in users]
-    people += [user for users in coordinators_by_action(ids).values() for user in users]
-    return people
+    people = answering(ids)
+    return [user for action_id in ids for user in people.everyone(action_id)]
 
 
 def authors_and_submitters(update_ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:

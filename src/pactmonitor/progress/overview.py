@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pactmonitor.accounts.choices import Role
 from pactmonitor.pacts.models import Organisation
 from pactmonitor.regions.tree import region_tree
 
 from .choices import UpdateState
 from .models import ReportingRound, StatusUpdate
+from .reminders import reminded_for
 
 if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
@@ -34,6 +36,26 @@ class Row:
     name: str
     counts: Counter = field(default_factory=Counter)
     has_owner: bool = True
+    # Who the reminders of the row's drafts reach: the organisation's own accounts, or else
+    # the coordinators who stand in for it (progress.reminders.reminded_for), by name.
+    reminded: dict[int, str] = field(default_factory=dict)
+    stand_ins: dict[int, str] = field(default_factory=dict)
+
+    def remind(self, people: list[tuple[User, bool]]) -> None:
+        for user, stand_in in people:
+            if not stand_in and user.role == Role.ACTION_OWNER:
+                self.reminded[user.pk] = user.get_full_name() or user.username
+            elif stand_in:
+                label = f"{user.get_full_name() or user.username} ({user.get_role_display()})"
+                self.stand_ins[user.pk] = label
+
+    @property
+    def reminded_names(self) -> list[str]:
+        return sorted(self.reminded.values())
+
+    @property
+    def stand_in_names(self) -> list[str]:
+        return [] if self.reminded else sorted(self.stand_ins.values())
 
     @property
     def cells(self) -> list[int]:
@@ -82,6 +104,7 @@ def round_overview(round: ReportingRound, user: User) -> dict:
         .prefetch_related("action__leads")
     )
     names = landsdeel_names()
+    reminded = reminded_for(updates)
     by_landsdeel: dict[str, Row] = {}
     by_organisation: dict[str, Row] = {}
     actions = {}
@@ -94,6 +117,7 @@ def round_overview(round: ReportingRound, user: User) -> dict:
             name = str(lead) if lead else _("(geen trekker)")
             row = by_organisation.setdefault(name, Row(name, has_owner=lead is not None))
             row.counts[state] += 1
+            row.remind(reminded[update.pk])
         actions[update.action_id] = update.action
     today = timezone.localdate()
     is_past_deadline = bool(round.deadline and today > round.deadline)

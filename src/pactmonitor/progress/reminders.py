@@ -1,5 +1,11 @@
 """Reminder mails to contributors with open drafts, at set days before a round's deadline.
 
+The mail names each open draft (action number and title, sub-measure) with a link to it at
+the site address, and says what the recipient can do now. A draft whose leading organisation
+has no account is not reminded to nobody: its landsdeel coordinator gets it (they do for every
+draft of their landsdeel), and for a national action the national coordinator
+(``reminded_for``; the round overview shows it per organisation).
+
 Each reminder (contributor, round, reminder day) is recorded in SentReminder before it is
 sent, inside one transaction with the sending: a cron job may run as often as it likes and
 each mail goes out once; a mail that fails to send is not recorded and is tried again.
@@ -13,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,16 +26,26 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from pactmonitor.accounts.choices import Role
-from pactmonitor.regions.tree import one_region_tree
+from pactmonitor.pacts.people import answering
 
 from .choices import RoundState
+from .labels import item_label, item_link, site_link
 from .models import ReportingRound, SentReminder, StatusUpdate
 
 if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
 
 logger = logging.getLogger(__name__)
-CONTRIBUTOR_ROLES = [Role.ACTION_OWNER, Role.LANDSDEEL_COORDINATOR]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An open draft as the reminder names it. ``stand_in``: no account of its leading
+    organisation is reminded of it, so this recipient is reminded instead."""
+
+    label: str
+    link: str
+    stand_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,19 @@ class Reminder:
     user: User
     round: ReportingRound
     days_before: int
-    open_drafts: int
+    items: tuple[Item, ...] = ()
+
+    @property
+    def open_drafts(self) -> int:
+        return len(self.items)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.user.role != Role.ACTION_OWNER
+
+    @property
+    def stand_ins(self) -> int:
+        return sum(item.stand_in for item in self.items)
 
 
 def due_reminder_day(deadline: datetime.date, today: datetime.date, days: list[int]) -> int | None:
@@ -54,21 +81,38 @@ def due_reminder_day(deadline: datetime.date, today: datetime.date, days: list[i
     return min(candidates) if candidates else None
 
 
-def contributors(round: ReportingRound) -> list[tuple[User, int]]:
-    """Active owners and landsdeel coordinators with an e-mail address and open drafts."""
-    drafts = StatusUpdate.objects.for_round(round).open_drafts()
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, role__in=CONTRIBUTOR_ROLES)
-        .exclude(email="")
-    )
-    found = []
-    with one_region_tree():  # every coordinator's landsdeel from one reading of the tree
-        for user in users.order_by("username"):
-            count = drafts.for_user(user, "edit").count()
-            if count:
-                found.append((user, count))
+def reminded_for(drafts: list[StatusUpdate]) -> dict[int, list[tuple[User, bool]]]:
+    """Update id → who is reminded of it, and whether as a stand-in.
+
+    The owners of its action; the landsdeel coordinators of its landsdeel (they submit it);
+    when no owner has an account, the national coordinators for a national action (the
+    landsdeel coordinator stands in for a regional one). Nobody, when none of them exists."""
+    people = answering({draft.action_id for draft in drafts})
+    found: dict[int, list[tuple[User, bool]]] = {}
+    for draft in drafts:
+        owners = people.owners.get(draft.action_id, [])
+        found[draft.pk] = [(owner, False) for owner in owners]
+        found[draft.pk] += [(c, not owners) for c in people.landsdeel.get(draft.action_id, [])]
+        if not owners:
+            found[draft.pk] += [(c, True) for c in people.national.get(draft.action_id, [])]
     return found
+
+
+def contributors(round: ReportingRound) -> list[tuple[User, list[Item]]]:
+    """Everyone reminded of the round's open drafts, each with their drafts by name."""
+    drafts = list(
+        StatusUpdate.objects.for_round(round)
+        .open_drafts()
+        .select_related("action__pact", "sub_measure")
+        .in_report_order()
+    )
+    items: dict[int, tuple[User, list[Item]]] = {}
+    reminded = reminded_for(drafts)
+    for draft in drafts:
+        for user, stand_in in reminded[draft.pk]:
+            entry = items.setdefault(user.pk, (user, []))
+            entry[1].append(Item(item_label(draft), item_link(draft), stand_in))
+    return sorted(items.values(), key=lambda entry: entry[0].username)
 
 
 def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
@@ -86,15 +130,15 @@ def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
             )
         )
         due.extend(
-            Reminder(user, round, day, count)
-            for user, count in contributors(round)
+            Reminder(user, round, day, tuple(items))
+            for user, items in contributors(round)
             if user.pk not in sent
         )
     return due
 
 
 def _message(reminder: Reminder) -> tuple[str, str]:
-    link = settings.SITE_URL.rstrip("/") + reverse("progress:round", args=[reminder.round.slug])
+    link = site_link(reverse("progress:round", args=[reminder.round.slug]))
     context = {"reminder": reminder, "round": reminder.round, "user": reminder.user, "link": link}
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("progress/reminder_subject.txt", context).strip()
