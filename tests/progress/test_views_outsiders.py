@@ -96,6 +96,12 @@ PAGES = {
         "dave",
         "Campus Groningen",
     ),
+    "notifications_outbox": (
+        lambda w: reverse("notifications:outbox"),
+        "carol",
+        "alice",
+        "Verstuurde meldingen",
+    ),
 }
 
 
@@ -128,6 +134,7 @@ WORK_PAGES = {
     "workbook_upload": lambda w: reverse("exchange:upload", args=[w.round.slug]),
     "imports": lambda w: reverse("indicators:imports"),
     "import_upload": lambda w: reverse("indicators:import_upload"),
+    "notification_preferences": lambda w: reverse("notifications:preferences"),
 }
 
 
