@@ -20,6 +20,8 @@ from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
 from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
+from pactmonitor.progress.reporting import counts as reporting_tally
+from pactmonitor.progress.reporting import round_reporting
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 from pactmonitor.regions.models import Region
 from pactmonitor.regions.tree import region_tree
@@ -114,6 +116,13 @@ def status_counts(rows: Iterable[ActionRow]) -> list[tuple[str, StrOrPromise, in
     return [(s.value, s.label, counts[s.value]) for s in Status]
 
 
+def reporting_counts(round: ReportingRound, rows: Iterable[ActionRow]) -> dict:
+    """How many of the round's actions were changed, confirmed unchanged or not reported."""
+    found = round_reporting(round, [row.action.pk for row in rows])
+    tally = reporting_tally(found.values())
+    return {"tally": tally, "reported": sum(n for value, n in tally[:2]), "total": len(found)}
+
+
 def status_grid(pact: Pact, rounds: list[ReportingRound]) -> list[tuple]:
     """(action, [(round, status), ...]) for every action of the pact, in four queries."""
     actions = public_actions(pact)
@@ -151,6 +160,7 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
     """The action's public status in each published round, newest first, with every detail."""
     published = (
         StatusUpdate.objects.published()
+        .reported()
         .filter(action=action, round__in=rounds)
         .select_related("sub_measure", "supersedes", "provenance_document")
         .prefetch_related("milestones", "sources")
