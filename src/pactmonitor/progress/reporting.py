@@ -25,7 +25,7 @@ def action_reporting(updates: Iterable[StatusUpdate]) -> Reporting:
 def round_reporting(round: ReportingRound, action_ids: Iterable[int]) -> dict[int, Reporting]:
     """Action id → its reporting in ``round``, from the round's current published updates (or,
     for a round not yet published, its approved ones), in one query."""
-    states = [UpdateState.PUBLISHED] if round.is_published else [UpdateState.APPROVED]
+    states = [UpdateState.APPROVED, UpdateState.PUBLISHED]
     updates = StatusUpdate.objects.current().filter(round=round, state__in=states)
     by_action: dict[int, list[StatusUpdate]] = {pk: [] for pk in action_ids}
     for update in updates.filter(action__in=list(by_action)).only(

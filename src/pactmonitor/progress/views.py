@@ -74,7 +74,7 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
     visible = UPDATES.filter(round=round).current().for_user(request.user, "view")
     filters = selection.Filters.from_query(request.GET, visible)
-    updates = filters.apply(visible).in_report_order()
+    updates = list(filters.apply(visible).in_report_order())
     in_round = StatusUpdate.objects.filter(round=round)
     submittable = in_round.for_user(request.user, "submit").submittable()
     permitted = permitted_ids(
@@ -93,6 +93,11 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
         "permitted": permitted,
         "selectable": permitted["submit"] | permitted["approve"] | permitted["send_back"],
         "steps": [name for name in ("submit", "approve", "send_back") if permitted[name]],
+        # Per step, every shown update it may take: "all shown" is a selection by the filters.
+        "shown": {
+            name: [f"{u.pk}:{u.revision}" for u in updates if u.pk in permitted[name]]
+            for name in ("submit", "approve", "send_back")
+        },
         "profiles": RegionProfile.objects.filter(round=round)
         .for_user(request.user, "edit")
         .select_related("region"),
