@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count
 from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,7 +33,7 @@ from .forms import (
 )
 from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
-from .permissions import CORRECTABLE
+from .permissions import CORRECTABLE, OPEN_DRAFT, READY_FOR_REVIEW
 
 UPDATES = StatusUpdate.objects.select_related(
     "round",
@@ -55,14 +56,15 @@ def work_home(request: SignedInRequest) -> HttpResponse:
     rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
     mine = StatusUpdate.objects.for_user(request.user, "edit")
     # Open: drafts not yet marked ready (what the owner still has to do); ready: done by the
-    # owner, waiting for the coordinator to submit.
+    # owner, waiting for the coordinator to submit. One query per round for both.
     rows = [
-        (
-            round,
-            mine.filter(round=round).open_drafts().count(),
-            mine.filter(round=round).submittable().ready().count(),
-        )
+        (round, counts["open"], counts["ready"])
         for round in rounds
+        for counts in [
+            mine.filter(round=round).aggregate(
+                open=Count("pk", filter=OPEN_DRAFT), ready=Count("pk", filter=READY_FOR_REVIEW)
+            )
+        ]
     ]
     return render(request, "progress/work_home.html", {"rows": rows})
 
