@@ -82,6 +82,9 @@ class MilestoneForm(NLDesignForm, forms.ModelForm):
         limit_text(self, "text")
 
 
+# The prefixes of the milestone and source formsets, on the edit page and in the upload.
+MILESTONES, SOURCES = "mijlpalen", "vindplaatsen"
+
 MilestoneFormSet = inlineformset_factory(
     StatusUpdate,
     Milestone,

@@ -21,6 +21,8 @@ from pactmonitor.pacts.models import Pact
 from . import services
 from .choices import RoundState, UpdateState
 from .forms import (
+    MILESTONES,
+    SOURCES,
     CorrectionForm,
     DraftForm,
     MilestoneFormSet,
@@ -34,7 +36,6 @@ from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
 from .permissions import CORRECTABLE
 
-MILESTONES, SOURCES = "mijlpalen", "vindplaatsen"  # the formsets' prefixes
 UPDATES = StatusUpdate.objects.select_related("round", "action__pact", "sub_measure", "updated_by")
 
 
@@ -150,13 +151,14 @@ def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 def _without_errors(form: DraftForm, *formsets: BaseInlineFormSet[Any, Any, Any]) -> None:
     """Adding a row is not a save: the typed values come back without the errors a save
     would report (they are checked, then set aside, so the forms render as typed)."""
+    # Django keeps the errors in _errors and _non_form_errors once checked; emptied here.
     for formset in formsets:
         formset.is_valid()
-        formset._non_form_errors = formset.error_class()
+        formset._non_form_errors = formset.error_class()  # type: ignore[attr-defined]  # see above
         for subform in formset.forms:
             subform._errors = ErrorDict()
     form.is_valid()
-    form._errors = ErrorDict()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]  # see above
 
 
 @login_required
