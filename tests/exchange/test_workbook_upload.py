@@ -489,3 +489,23 @@ def test_a_workbook_whose_items_columns_were_changed_is_refused_whole(client, w)
     response = upload(client, "2015", workbook)
     assert problems(response)[0][:2] == ("Mijlpalen en vindplaatsen", 1)
     assert snapshot() == before
+
+
+def test_the_same_item_number_twice_is_refused_naming_both_rows(client, w):
+    world.draft(w, w.nr1).milestones.create(text="Eén")
+    workbook = download(client, "2015")
+    (first,) = items(workbook)
+    second = add_item(
+        workbook,
+        **{k: first[k] for k in ("pact", "action", "kind", "number")},
+        text="Twee keer",
+    )
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(second, "F")]
+    assert f"regel {first['row']}" in problems(response)[0][3]
+
+
+def test_an_item_of_another_landsdeel_is_refused_as_outside_the_scope(client, w):
+    workbook = download(client, "2015")
+    add_item(workbook, pact="pact-oost", action="1", kind="vindplaats", text="Van Oost")
+    assert "buiten uw bereik" in problems(upload(client, "2015", workbook))[0][3]

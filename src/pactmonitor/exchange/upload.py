@@ -131,6 +131,7 @@ class Entry:
     update: StatusUpdate
     values: dict[str, str]
     items: list[ItemRow] = field(default_factory=list)
+    numbers: dict[tuple[str, int], int] = field(default_factory=dict)  # (kind, nr) → its row
 
 
 @dataclass
@@ -442,6 +443,13 @@ class RowReader:
             where, message = self._unknown(key)
             self.item_problem(row, where, message)
             return
+        if update.pk not in self.in_scope:
+            self.item_problem(
+                row,
+                "action",
+                _("Actie %(subject)s valt buiten uw bereik.") % {"subject": key[1] + key[2]},
+            )
+            return
         entry = self.entries.get(update.pk)
         if entry is None:
             self.item_problem(
@@ -469,6 +477,16 @@ class RowReader:
         if delete not in ("", DELETE, "nee"):
             self.item_problem(row, "delete", _("Onder ‘Verwijderen’ staat ‘ja’ of niets."))
             return
+        if number and (kind, int(number)) in entry.numbers:
+            self.item_problem(
+                row,
+                "number",
+                _("Nr %(number)s staat ook al op regel %(row)d.")
+                % {"number": number, "row": entry.numbers[(kind, int(number))]},
+            )
+            return
+        if number:
+            entry.numbers[(kind, int(number))] = row
         entry.items.append(
             ItemRow(
                 row,
@@ -619,7 +637,9 @@ class RowReader:
             if formset.is_valid():
                 continue
             valid = False
-            for row, errors in zip(formset.sheet_rows, formset.errors, strict=True):
+            # Not strict: beyond Django's absolute_max a formset makes fewer forms than rows
+            # (and says so in its non-form errors).
+            for row, errors in zip(formset.sheet_rows, formset.errors, strict=False):
                 for name, messages in errors.items():
                     column = ITEM_FIELD_COLUMNS.get(name, "kind")
                     self.item_problem(row, column, " ".join(map(str, messages)))

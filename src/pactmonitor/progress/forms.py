@@ -102,6 +102,10 @@ class SourceForm(NLDesignForm, forms.ModelForm):
         fields = ["title", "url"]
         widgets = {"title": forms.TextInput()}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_text(self, "title")
+
 
 SourceFormSet = inlineformset_factory(
     StatusUpdate, Source, form=SourceForm, extra=1, can_delete=True
