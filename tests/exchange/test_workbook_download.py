@@ -1,9 +1,9 @@
 import pytest
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pactmonitor.exchange.workbook import COLUMN_INDEX, META_SHEET, SHEET
+from pactmonitor.exchange.workbook import COLUMN_INDEX, ITEMS_SHEET, META_SHEET, SHEET
 from tests import world
-from tests.exchange.workbooks import download, row_of
+from tests.exchange.workbooks import download, items, row_of
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,47 @@ def test_a_text_longer_than_a_cell_holds_refuses_the_download_naming_the_action(
     text = response.content.decode()
     assert response.status_code == 409
     assert "Stand van zaken van" in text and "32.768 tekens" in text
+
+
+def test_the_items_sheet_lists_every_milestone_and_source_of_the_drafts_with_its_number(client):
+    import datetime
+
+    w = world.build()
+    draft = world.draft(w, w.nr1)
+    dated = draft.milestones.create(date=datetime.date(2015, 12, 31), text="Centrum open")
+    worded = draft.milestones.create(date_text="eind 2015", text="Tweede centrum")
+    source = draft.sources.create(title="Jaarverslag", url="https://example.org/jv")
+    client.force_login(w.alice)
+    rows = items(download(client, "2015"))
+    assert {(r["number"], r["kind"], r["date"], r["text"], r["url"]) for r in rows} == {
+        (str(dated.pk), "mijlpaal", "31-12-2015", "Centrum open", None),
+        (str(worded.pk), "mijlpaal", "eind 2015", "Tweede centrum", None),
+        (str(source.pk), "vindplaats", None, "Jaarverslag", "https://example.org/jv"),
+    }
+    assert {(r["pact"], r["action"], r["title"]) for r in rows} == {
+        ("pact-noord", "1", "Techniekcentra Noord")
+    }
+
+
+def test_the_items_sheet_has_drop_downs_for_the_kind_and_for_removal(client):
+    w = world.build()
+    client.force_login(w.alice)
+    sheet = download(client, "2015")[ITEMS_SHEET]
+    formulas = sorted(v.formula1 for v in sheet.data_validations.dataValidation)
+    assert formulas == ['"ja"', '"mijlpaal,vindplaats"']
+
+
+def test_an_item_text_starting_with_an_equals_sign_is_written_as_text(client):
+    w = world.build()
+    world.draft(w, w.nr1).sources.create(title='=HYPERLINK("http://example.org","klik")')
+    client.force_login(w.alice)
+    (row,) = items(download(client, "2015"))
+    assert row["text"] == '=HYPERLINK("http://example.org","klik")'
+
+
+def test_the_items_sheet_holds_only_the_users_own_drafts(client):
+    w = world.build()
+    world.draft(w, w.or1).milestones.create(text="Van Bob in Oost")
+    world.draft(w, w.nr1).milestones.create(text="Van Alice")
+    client.force_login(w.alice)
+    assert [r["text"] for r in items(download(client, "2015"))] == ["Van Alice"]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pactmonitor.core.permissions import can
-from pactmonitor.exchange.workbook import COLUMNS, SHEET
+from pactmonitor.exchange.workbook import COLUMNS, ITEM_COLUMNS, ITEMS_SHEET, SHEET
 from pactmonitor.progress.models import StatusUpdate
 from tests import world
 from tests.exchange.workbooks import as_file, download, upload
@@ -37,6 +37,10 @@ cell_values = st.one_of(
             "31-12-2015",
             "31 februari 2015",
             "eind 2015",
+            "mijlpaal",
+            "vindplaats",
+            "ja",
+            "https://example.org",
         ]
     ),
     st.integers(min_value=-(10**6), max_value=10**6),
@@ -46,9 +50,10 @@ cell_values = st.one_of(
 )
 edits = st.lists(
     st.tuples(
+        st.sampled_from([SHEET, ITEMS_SHEET]),
         # Mostly the filled rows, sometimes far below them (other shapes of sheet).
         st.one_of(st.integers(min_value=1, max_value=6), st.integers(min_value=7, max_value=300)),
-        st.integers(min_value=1, max_value=len(COLUMNS) + 2),
+        st.integers(min_value=1, max_value=max(len(COLUMNS), len(ITEM_COLUMNS)) + 2),
         cell_values,
     ),
     max_size=12,
@@ -69,9 +74,8 @@ def test_a_fuzzed_workbook_never_breaks_the_server_and_a_refusal_changes_nothing
     client, fuzz_world, edits, drop_meta
 ):
     workbook = download(client, "2015")
-    sheet = workbook[SHEET]
-    for row, column, value in edits:
-        sheet.cell(row, column).value = value
+    for sheet, row, column, value in edits:
+        workbook[sheet].cell(row, column).value = value
     if drop_meta:
         del workbook["pactmonitor"]
     try:
@@ -95,5 +99,8 @@ def test_a_fuzzed_workbook_never_breaks_the_server_and_a_refusal_changes_nothing
 @pytest.fixture
 def fuzz_world(client):
     w = world.build()
+    # Items on the items sheet to change, remove or renumber.
+    world.draft(w, w.nr1).milestones.create(text="Centrum open")
+    world.draft(w, w.g1).sources.create(title="Jaarverslag", url="https://example.org/jv")
     client.force_login(w.carol)
     return w

@@ -1,4 +1,5 @@
-"""Uploading a filled-in workbook: all or nothing, every problem named by sheet, row, column."""
+"""Uploading a filled-in workbook: a problem in what was typed refuses it whole, named by sheet,
+row and column; a row whose draft changed in the app since the download is refused alone."""
 
 import datetime
 
@@ -9,7 +10,18 @@ from pactmonitor.exchange.workbook import META_SHEET, SHEET
 from pactmonitor.progress import services
 from pactmonitor.progress.models import StatusUpdate
 from tests import world
-from tests.exchange.workbooks import as_file, download, problems, put, row_of, upload
+from tests.exchange.workbooks import (
+    add_item,
+    as_file,
+    download,
+    items,
+    problems,
+    put,
+    put_item,
+    results,
+    row_of,
+    upload,
+)
 from tests.progress.test_views import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +53,7 @@ def test_a_good_workbook_changes_the_drafts_and_shows_a_summary(client, w):
         "Nieuw!",
         w.alice,
     )
-    assert "1 update gewijzigd, 2 ongewijzigd" in response.content.decode()
+    assert "1 verwerkt, 2 ongewijzigd, 0 niet verwerkt" in response.content.decode()
 
 
 def test_an_unchanged_workbook_changes_nothing(client, w):
@@ -52,11 +64,13 @@ def test_an_unchanged_workbook_changes_nothing(client, w):
 
 def test_a_milestone_with_a_dutch_date_is_added(client, w):
     workbook = download(client, "2015")
-    put(
+    add_item(
         workbook,
-        row_of(workbook, "pact-noord", "1"),
-        milestone_date="31 december 2015",
-        milestone_text="Centrum open",
+        pact="pact-noord",
+        action="1",
+        kind="mijlpaal",
+        date="31 december 2015",
+        text="Centrum open",
     )
     upload(client, "2015", workbook)
     milestone = world.draft(w, w.nr1).milestones.get()
@@ -118,28 +132,39 @@ def test_a_workbook_of_another_round_is_refused(client, w):
     assert snapshot() == before
 
 
-def test_a_draft_changed_in_the_app_since_the_download_is_not_overwritten(client, w):
+def test_a_draft_changed_in_the_app_since_the_download_refuses_that_row_only(client, w):
     workbook = download(client, "2015")
     draft = world.draft(w, w.nr1)
     draft.narrative = "Carol was eerder"
     draft.updated_by = w.carol
     draft.save()
-    row = row_of(workbook, "pact-noord", "1")
-    put(workbook, row, narrative="Alice offline")
+    stale = row_of(workbook, "pact-noord", "1")
+    put(workbook, stale, narrative="Alice offline")
+    fresh = row_of(workbook, "nationaal", "1", "a")
+    put(workbook, fresh, narrative="Dit wel")
     response = upload(client, "2015", workbook)
-    assert [(p[1], p[2]) for p in problems(response)] == [(row, "B")]
-    assert "gewijzigd door carol" in problems(response)[0][3]
+    assert response.status_code == 200
+    outcomes = {row: (outcome, detail) for row, outcome, detail in results(response)}
+    assert outcomes[fresh][0] == "applied" and outcomes[stale][0] == "refused"
+    assert "gewijzigd door carol" in outcomes[stale][1]
+    assert str(draft) in outcomes[stale][1]
     assert world.draft(w, w.nr1).narrative == "Carol was eerder"
+    assert world.draft(w, w.n1, w.n1a).narrative == "Dit wel"
+    page = response.content.decode()
+    assert "1 verwerkt, 1 ongewijzigd, 1 niet verwerkt" in page and "gewijzigd door carol" in page
 
 
-def test_a_draft_submitted_since_the_download_is_not_changed(client, w):
+def test_a_draft_submitted_since_the_download_refuses_that_row_only(client, w):
     workbook = download(client, "2015")
     services.submit_updates(StatusUpdate.objects.filter(action=w.nr1), user=w.carol)
+    narrative = world.draft(w, w.nr1).narrative
     put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Te laat")
-    before = snapshot()
+    put(workbook, row_of(workbook, "nationaal", "1", "b"), narrative="Op tijd")
     response = upload(client, "2015", workbook)
-    assert "niet meer in concept" in problems(response)[0][3]
-    assert snapshot() == before
+    refused = [detail for _, outcome, detail in results(response) if outcome == "refused"]
+    assert len(refused) == 1 and "ingediend" in refused[0]
+    assert world.draft(w, w.nr1).narrative == narrative
+    assert world.draft(w, w.n1, w.n1b).narrative == "Op tijd"
 
 
 def test_a_file_that_is_not_excel_is_refused(client, w):
@@ -189,11 +214,14 @@ def test_an_excel_file_that_pactmonitor_did_not_make_is_refused(client, w):
 def test_every_problem_in_the_workbook_is_reported_at_once(client, w):
     workbook = download(client, "2015")
     put(workbook, row_of(workbook, "nationaal", "1", "a"), status="paars")
-    put(
+    add_item(
         workbook,
-        row_of(workbook, "nationaal", "1", "b"),
-        milestone_date="32-13-2015",
-        milestone_text="Nooit",
+        pact="nationaal",
+        action="1",
+        letter="b",
+        kind="mijlpaal",
+        date="32-13-2015",
+        text="Nooit",
     )
     put(workbook, row_of(workbook, "pact-noord", "1"), action="77")
     assert len(problems(upload(client, "2015", workbook))) == 3
@@ -311,3 +339,173 @@ def test_a_workbook_that_takes_too_long_to_read_is_stopped(client, w, monkeypatc
     monkeypatch.setattr(module.open_workbook, "__defaults__", (module.LIMITS,))
     response = upload(client, "2015", download(client, "2015"))
     assert response.status_code == 400 and "afgebroken" in problems(response)[0][3]
+
+
+# -- the items sheet: any number of milestones and sources --------------------------------------
+
+
+def test_several_milestones_and_sources_of_one_draft_are_added_in_one_upload(client, w):
+    workbook = download(client, "2015")
+    key = {"pact": "pact-noord", "action": "1"}
+    add_item(workbook, **key, kind="mijlpaal", date="1-9-2015", text="Eerste")
+    add_item(workbook, **key, kind="mijlpaal", date="eind 2015", text="Tweede")
+    add_item(workbook, **key, kind="mijlpaal", text="Derde")
+    add_item(workbook, **key, kind="vindplaats", text="Jaarverslag", url="example.org/jv")
+    add_item(workbook, **key, kind="vindplaats", text="Nieuwsbrief")
+    response = upload(client, "2015", workbook)
+    draft = world.draft(w, w.nr1)
+    assert sorted((m.text, m.date_text) for m in draft.milestones.all()) == [
+        ("Derde", ""),
+        ("Eerste", "1-9-2015"),
+        ("Tweede", "eind 2015"),
+    ]
+    assert [(s.title, s.url) for s in draft.sources.all()] == [
+        ("Jaarverslag", "https://example.org/jv"),
+        ("Nieuwsbrief", ""),
+    ]
+    assert draft.updated_by == w.alice
+    assert "gewijzigd: mijlpalen, vindplaatsen" in response.content.decode()
+
+
+def test_an_existing_milestone_is_listed_with_its_number_and_can_be_changed(client, w):
+    milestone = world.draft(w, w.nr1).milestones.create(text="Oude tekst")
+    workbook = download(client, "2015")
+    (row,) = [r for r in items(workbook) if r["number"] == str(milestone.pk)]
+    assert (row["kind"], row["text"]) == ("mijlpaal", "Oude tekst")
+    put_item(workbook, row["row"], text="Nieuwe tekst", date="31-12-2015")
+    upload(client, "2015", workbook)
+    milestone.refresh_from_db()
+    assert (milestone.text, milestone.date) == ("Nieuwe tekst", datetime.date(2015, 12, 31))
+
+
+def test_an_item_marked_for_removal_is_deleted_and_the_others_stay(client, w):
+    draft = world.draft(w, w.nr1)
+    gone = draft.sources.create(title="Weg")
+    kept = draft.sources.create(title="Blijft")
+    workbook = download(client, "2015")
+    (row,) = [r for r in items(workbook) if r["number"] == str(gone.pk)]
+    put_item(workbook, row["row"], delete="ja")
+    upload(client, "2015", workbook)
+    assert list(world.draft(w, w.nr1).sources.all()) == [kept]
+
+
+def test_uploading_the_same_workbook_twice_changes_nothing_the_second_time_and_says_so(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Eén keer")
+    add_item(workbook, pact="pact-noord", action="1", kind="mijlpaal", text="Niet dubbel")
+    add_item(workbook, pact="pact-noord", action="1", kind="vindplaats", text="Ook niet dubbel")
+    assert upload(client, "2015", workbook).status_code == 200
+    before = snapshot()
+    second = upload(client, "2015", workbook)
+    assert second.status_code == 200 and snapshot() == before
+    assert {outcome for _, outcome, _ in results(second)} == {"unchanged"}
+    assert "Niets gewijzigd: deze werkmap is al verwerkt." in second.content.decode()
+    assert world.draft(w, w.nr1).milestones.count() == 1
+
+
+def test_an_unchanged_workbook_says_nothing_changed(client, w):
+    response = upload(client, "2015", download(client, "2015"))
+    assert "Niets gewijzigd: alles in de werkmap staat al zo" in response.content.decode()
+
+
+def test_a_new_item_on_a_stale_draft_is_refused_with_its_row_and_the_others_applied(client, w):
+    workbook = download(client, "2015")
+    services.save_draft(
+        _form(world.draft(w, w.nr1), narrative="Carol"), expected_revision=_rev(w), user=w.carol
+    )
+    add_item(workbook, pact="pact-noord", action="1", kind="mijlpaal", text="Te laat")
+    put(workbook, row_of(workbook, "nationaal", "1", "a"), narrative="Dit wel")
+    response = upload(client, "2015", workbook)
+    refused = [(row, d) for row, outcome, d in results(response) if outcome == "refused"]
+    assert refused == [(row_of(workbook, "pact-noord", "1"), refused[0][1])]
+    assert "gewijzigd door carol" in refused[0][1]
+    assert world.draft(w, w.nr1).milestones.count() == 0
+    assert world.draft(w, w.n1, w.n1a).narrative == "Dit wel"
+
+
+def _form(update, **values):
+    from pactmonitor.progress.forms import DraftForm
+
+    data = {"status": update.status, "narrative": update.narrative, "new": update.new}
+    form = DraftForm(data | values | {"revision": update.revision}, instance=update)
+    assert form.is_valid(), form.errors
+    return form
+
+
+def _rev(w):
+    return world.draft(w, w.nr1).revision
+
+
+def test_a_number_that_is_not_an_item_of_that_draft_is_refused_and_nothing_is_saved(client, w):
+    other = world.draft(w, w.n1, w.n1a).milestones.create(text="Van een ander")
+    workbook = download(client, "2015")
+    row = add_item(
+        workbook, pact="pact-noord", action="1", kind="mijlpaal", number=other.pk, text="Kaping"
+    )
+    put(workbook, row_of(workbook, "nationaal", "1", "b"), narrative="Ook niet")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[0], p[1], p[2]) for p in problems(response)] == [
+        ("Mijlpalen en vindplaatsen", row, "F")
+    ]
+    assert snapshot() == before
+
+
+def test_an_item_of_an_action_outside_the_uploaders_scope_is_refused(client, w):
+    workbook = download(client, "2015")
+    row = add_item(workbook, pact="pact-oost", action="1", kind="mijlpaal", text="Niet van mij")
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[0], p[1]) for p in problems(response)] == [("Mijlpalen en vindplaatsen", row)]
+    assert snapshot() == before
+
+
+def test_an_item_of_an_unknown_kind_or_a_bad_address_is_named_by_row_and_column(client, w):
+    workbook = download(client, "2015")
+    kind = add_item(workbook, pact="pact-noord", action="1", kind="foto", text="Iets")
+    url = add_item(
+        workbook, pact="pact-noord", action="1", kind="vindplaats", text="X", url="niet een adres"
+    )
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(kind, "E"), (url, "I")]
+    assert snapshot() == before
+
+
+def test_a_workbook_without_the_items_sheet_is_refused_whole(client, w):
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Zonder tweede blad")
+    del workbook["Mijlpalen en vindplaatsen"]
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert response.status_code == 400 and "Mijlpalen en vindplaatsen" in problems(response)[0][3]
+    assert snapshot() == before
+
+
+def test_a_workbook_whose_items_columns_were_changed_is_refused_whole(client, w):
+    workbook = download(client, "2015")
+    workbook["Mijlpalen en vindplaatsen"].cell(1, 7).value = "Wanneer"
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert problems(response)[0][:2] == ("Mijlpalen en vindplaatsen", 1)
+    assert snapshot() == before
+
+
+def test_the_same_item_number_twice_is_refused_naming_both_rows(client, w):
+    world.draft(w, w.nr1).milestones.create(text="Eén")
+    workbook = download(client, "2015")
+    (first,) = items(workbook)
+    second = add_item(
+        workbook,
+        **{k: first[k] for k in ("pact", "action", "kind", "number")},
+        text="Twee keer",
+    )
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(second, "F")]
+    assert f"regel {first['row']}" in problems(response)[0][3]
+
+
+def test_an_item_of_another_landsdeel_is_refused_as_outside_the_scope(client, w):
+    workbook = download(client, "2015")
+    add_item(workbook, pact="pact-oost", action="1", kind="vindplaats", text="Van Oost")
+    assert "buiten uw bereik" in problems(upload(client, "2015", workbook))[0][3]

@@ -100,7 +100,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     vleugel.page.goto("/uitwisseling/rondes/2016/uploaden/")
     vleugel.page.set_input_files("#id_workbook", str(path))
     vleugel.page.click("main button[type=submit]")
-    assert "1 update gewijzigd" in vleugel.page.locator(".summary").inner_text()
+    assert "1 verwerkt" in vleugel.page.locator(".summary").inner_text()
     uploaded = StatusUpdate.objects.get(
         round=round, narrative="Later gestart door de subsidieronde."
     )

@@ -1,4 +1,4 @@
-"""Download a workbook of one's open drafts; upload it again, all or nothing."""
+"""Download a workbook of one's open drafts; upload it again (row by row, docs/rounds.md)."""
 
 from __future__ import annotations
 

@@ -2,9 +2,14 @@
 
 Sheet "Updates": a row per action or sub-measure; the previous round's status and narrative
 are shown read-only (the sheet is protected, only the new cells are unlocked); the status
-cell has a drop-down. A very hidden sheet holds the round and a signed fingerprint of the
-download (each draft's id and revision), so an upload can tell another round's workbook, a
-tampered one, and drafts changed in the app since the download.
+cell has a drop-down. Sheet "Mijlpalen en vindplaatsen": a row per milestone or source of those
+drafts, keyed by pact, action and sub-measure like the first sheet, with Pactmonitor's number
+of each existing item; a new item is a new row without a number, "ja" under "Verwijderen"
+removes one. One row per item (not numbered column groups) so a draft can have as many as its
+source has, and a coordinator can sort, filter and copy rows as in any list. A very hidden
+sheet holds the round and a signed fingerprint of the download (each draft's id and
+revision), so an upload can tell another round's workbook, a tampered one, and drafts changed
+in the app since the download.
 
 Every cell is written as text, never as a formula: openpyxl stores a string that starts with
 "=" as a formula unless the cell's data type is set back to "s" (an inline string), so a
@@ -29,7 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pactmonitor.progress.choices import Status
 from pactmonitor.progress.forms import TEXT_LIMIT
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import Milestone, ReportingRound, StatusUpdate
 from pactmonitor.progress.services import latest_earlier_updates, pacts_of_round
 
 if TYPE_CHECKING:
@@ -59,18 +64,36 @@ COLUMNS = [
     Column("status", "Status", 14, editable=True),
     Column("narrative", "Stand van zaken", 60, editable=True),
     Column("new", "Nieuw sinds de vorige ronde", 40, editable=True),
-    Column("milestone_date", "Nieuwe mijlpaal: datum", 16, editable=True),
-    Column("milestone_text", "Nieuwe mijlpaal: omschrijving", 40, editable=True),
 ]
 COLUMN_INDEX = {column.key: number for number, column in enumerate(COLUMNS, start=1)}
+
+ITEMS_SHEET = "Mijlpalen en vindplaatsen"
+ITEM_COLUMNS = [
+    Column("pact", "Pact", 24, editable=True),
+    Column("action", "Actie", 8, editable=True),
+    Column("letter", "Deelmaatregel", 8, editable=True),
+    Column("title", "Titel van de actie", 30),
+    Column("kind", "Soort", 12, editable=True),
+    Column("number", "Nr", 8),
+    Column("date", "Datum (mijlpaal)", 16, editable=True),
+    Column("text", "Omschrijving", 60, editable=True),
+    Column("url", "Adres (vindplaats)", 40, editable=True),
+    Column("delete", "Verwijderen", 12, editable=True),
+]
+ITEM_INDEX = {column.key: number for number, column in enumerate(ITEM_COLUMNS, start=1)}
+MILESTONE, SOURCE, DELETE = "mijlpaal", "vindplaats", "ja"
 STATUS_WORDS = [str(label) for label in Status.labels]
 READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
-def column_letter(key: str) -> str:
+def column_letter(key: str, index: dict[str, int] = COLUMN_INDEX) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(COLUMN_INDEX[key])
+    return get_column_letter(index[key])
+
+
+def item_letter(key: str) -> str:
+    return column_letter(key, ITEM_INDEX)
 
 
 def cell_text(value: str) -> str:
@@ -90,7 +113,7 @@ def _row(update: StatusUpdate, previous: StatusUpdate | None) -> list:
     return [cell_text(value) for value in _values(update, previous)]
 
 
-def _too_long(update: StatusUpdate, row: list[str]) -> list[str]:
+def _too_long(update: StatusUpdate, row: list[str], columns: list[Column] = COLUMNS) -> list[str]:
     return [
         _(
             "%(column)s van %(subject)s is %(length)s tekens lang; een cel van een werkmap "
@@ -102,7 +125,7 @@ def _too_long(update: StatusUpdate, row: list[str]) -> list[str]:
             "length": f"{len(value):,}".replace(",", "."),
             "limit": f"{TEXT_LIMIT:,}".replace(",", "."),
         }
-        for column, value in zip(COLUMNS, row, strict=True)
+        for column, value in zip(columns, row, strict=True)
         if len(value) > TEXT_LIMIT
     ]
 
@@ -129,17 +152,42 @@ def _values(update: StatusUpdate, previous: StatusUpdate | None) -> list[str]:
         update.get_status_display(),
         update.narrative,
         update.new,
-        "",
-        "",
     ]
 
 
-def _write_header(sheet: Worksheet) -> None:
-    write_text_row(sheet, [column.title for column in COLUMNS])
-    for number, column in enumerate(COLUMNS, start=1):
+def milestone_date_text(milestone: Milestone) -> str:
+    """The date cell of a milestone: the source's words, else the date the Dutch way."""
+    if milestone.date_text:
+        return milestone.date_text
+    return milestone.date.strftime("%d-%m-%Y") if milestone.date else ""
+
+
+def _key(update: StatusUpdate) -> list[str]:
+    return [
+        update.action.pact.key,
+        update.action.number,
+        update.sub_measure.letter if update.sub_measure else "",
+        update.sub_measure.text if update.sub_measure else update.action.title,
+    ]
+
+
+def _item_rows(update: StatusUpdate) -> list[list[str]]:
+    key = _key(update)
+    milestones = [
+        [*key, MILESTONE, str(m.pk), milestone_date_text(m), m.text, "", ""]
+        for m in update.milestones.all()
+    ]
+    sources = [[*key, SOURCE, str(s.pk), "", s.title, s.url, ""] for s in update.sources.all()]
+    return [[cell_text(value) for value in row] for row in milestones + sources]
+
+
+def _write_header(sheet: Worksheet, columns: list[Column] = COLUMNS) -> None:
+    write_text_row(sheet, [column.title for column in columns])
+    index = {column.key: number for number, column in enumerate(columns, start=1)}
+    for number, column in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=number)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[column_letter(column.key)].width = column.width
+        sheet.column_dimensions[column_letter(column.key, index)].width = column.width
     sheet.freeze_panes = "A2"
 
 
@@ -158,16 +206,46 @@ def _protect(sheet: Worksheet, rows: int) -> None:
     sheet.protection.formatColumns = False
 
 
-def _add_status_dropdown(sheet: Worksheet, rows: int) -> None:
-    choices = ",".join(STATUS_WORDS)
+def _add_dropdown(sheet: Worksheet, cells: str, words: list[str], title: str) -> None:
+    choices = ",".join(words)
     validation = DataValidation(
         type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True
     )
-    validation.error = "Kies een status uit de lijst: " + ", ".join(STATUS_WORDS)
-    validation.errorTitle = "Onbekende status"
+    validation.error = "Kies uit de lijst: " + ", ".join(words)
+    validation.errorTitle = title
     sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
+def _add_status_dropdown(sheet: Worksheet, rows: int) -> None:
     letter = column_letter("status")
-    validation.add(f"{letter}2:{letter}{max(rows + 1, 2)}")
+    _add_dropdown(sheet, f"{letter}2:{letter}{max(rows + 1, 2)}", STATUS_WORDS, "Onbekende status")
+
+
+# Rows of the items sheet prepared for new items (drop-downs, widths); more can be typed below.
+NEW_ITEM_ROWS = 200
+
+
+def _write_items(workbook: Workbook, updates: list[StatusUpdate]) -> list[str]:
+    """The items sheet; returns the texts too long for a cell. Not protected: new items are
+    new rows anywhere below; the upload checks every cell (the number column is grey)."""
+    sheet = workbook.create_sheet(ITEMS_SHEET)
+    _write_header(sheet, ITEM_COLUMNS)
+    too_long: list[str] = []
+    for update in updates:
+        for row in _item_rows(update):
+            too_long += _too_long(update, row, ITEM_COLUMNS)
+            write_text_row(sheet, row)
+    last = sheet.max_row + NEW_ITEM_ROWS
+    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+        for cell, column in zip(row, ITEM_COLUMNS, strict=True):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if not column.editable:
+                cell.fill = READ_ONLY_FILL
+    kind, delete = item_letter("kind"), item_letter("delete")
+    _add_dropdown(sheet, f"{kind}2:{kind}{last}", [MILESTONE, SOURCE], "Onbekende soort")
+    _add_dropdown(sheet, f"{delete}2:{delete}{last}", [DELETE], "Alleen ‘ja’")
+    return too_long
 
 
 def fingerprint(round: ReportingRound, user: User, updates: list[StatusUpdate]) -> str:
@@ -201,6 +279,7 @@ def build_workbook(round: ReportingRound, user: User, updates: list[StatusUpdate
         row = _row(update, earlier.get((update.action_id, update.sub_measure_id)))
         too_long += _too_long(update, row)
         write_text_row(sheet, row)
+    too_long += _write_items(workbook, updates)
     if too_long:
         raise TooLongForWorkbook(too_long)
     _protect(sheet, len(updates))
@@ -217,4 +296,5 @@ def drafts_for_workbook(round: ReportingRound, user: User) -> list[StatusUpdate]
         .filter(round=round)
         .in_report_order()
         .select_related("action__pact", "sub_measure")
+        .prefetch_related("milestones", "sources")
     )

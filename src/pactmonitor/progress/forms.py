@@ -82,6 +82,9 @@ class MilestoneForm(NLDesignForm, forms.ModelForm):
         limit_text(self, "text")
 
 
+# The prefixes of the milestone and source formsets, on the edit page and in the upload.
+MILESTONES, SOURCES = "mijlpalen", "vindplaatsen"
+
 MilestoneFormSet = inlineformset_factory(
     StatusUpdate,
     Milestone,
@@ -98,6 +101,10 @@ class SourceForm(NLDesignForm, forms.ModelForm):
         model = Source
         fields = ["title", "url"]
         widgets = {"title": forms.TextInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_text(self, "title")
 
 
 SourceFormSet = inlineformset_factory(

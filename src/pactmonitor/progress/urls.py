@@ -18,6 +18,7 @@ urlpatterns = [
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="round_publish"),
     path("rondes/<slug:slug>/profielen/<slug:key>/", views.profile_edit, name="profile"),
     path("updates/<int:pk>/", views.update_edit, name="edit"),
+    path("updates/<int:pk>/regel-erbij/", views.update_add_row, name="add_row"),
     path("updates/<int:pk>/indienen/", views.update_submit, name="submit"),
     path("updates/<int:pk>/goedkeuren/", views.update_approve, name="approve"),
     path("updates/<int:pk>/klaar/", views.update_mark_ready, name="mark_ready"),

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count
 from django.forms import BaseInlineFormSet
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,8 @@ from pactmonitor.pacts.models import Pact
 from . import selection, services
 from .choices import RoundState
 from .forms import (
+    MILESTONES,
+    SOURCES,
     CorrectionForm,
     DraftForm,
     MilestoneFormSet,
@@ -124,17 +127,30 @@ def _edit_context(
     }
 
 
+def _still_open(request: HttpRequest, update: StatusUpdate) -> bool:
+    """Whether the draft can still be edited; says why not when it cannot."""
+    if StatusUpdate.objects.submittable().filter(pk=update.pk).exists():
+        return True
+    messages.error(request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt."))
+    return False
+
+
+def _draft_forms(
+    data: Any, update: StatusUpdate
+) -> tuple[DraftForm, BaseInlineFormSet[Any, Any, Any], BaseInlineFormSet[Any, Any, Any]]:
+    return (
+        DraftForm(data, instance=update),
+        MilestoneFormSet(data, instance=update, prefix=MILESTONES),
+        SourceFormSet(data, instance=update, prefix=SOURCES),
+    )
+
+
 @login_required
 def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
-    if not StatusUpdate.objects.submittable().filter(pk=update.pk).exists():
-        messages.error(
-            request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt.")
-        )
+    if not _still_open(request, update):
         return redirect("progress:round", update.round.slug)
-    form = DraftForm(request.POST or None, instance=update)
-    milestones = MilestoneFormSet(request.POST or None, instance=update, prefix="mijlpalen")
-    sources = SourceFormSet(request.POST or None, instance=update, prefix="vindplaatsen")
+    form, milestones, sources = _draft_forms(request.POST or None, update)
     if request.method != "POST" or not (
         form.is_valid() and milestones.is_valid() and sources.is_valid()
     ):
@@ -161,6 +177,45 @@ def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect("progress:round", update.round.slug)
     messages.success(request, _("Opgeslagen: %(subject)s.") % {"subject": update})
     return redirect("progress:round", update.round.slug)
+
+
+def _without_errors(form: DraftForm, *formsets: BaseInlineFormSet[Any, Any, Any]) -> None:
+    """Adding a row is not a save: the typed values come back without the errors a save
+    would report (they are checked, then set aside, so the forms render as typed)."""
+    # Django keeps the errors in _errors and _non_form_errors once checked; emptied here.
+    for formset in formsets:
+        formset.is_valid()
+        formset._non_form_errors = formset.error_class()  # type: ignore[attr-defined]  # see above
+        for subform in formset.forms:
+            subform._errors = ErrorDict()
+    form.is_valid()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]  # see above
+
+
+@login_required
+@require_POST
+def update_add_row(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Without JavaScript, "Nog een mijlpaal/vindplaats" posts the form here: the same form
+    comes back with one more empty row of that kind, keeping what was typed; nothing is saved.
+
+    With JavaScript (progress/formset.js) the row is added in the page and this is not asked.
+    """
+    update = get_for_user(request.user, UPDATES, "edit", pk=pk)
+    if not _still_open(request, update):
+        return redirect("progress:round", update.round.slug)
+    data = request.POST.copy()
+    prefix = data.get("meer")
+    if prefix in (MILESTONES, SOURCES):
+        total = f"{prefix}-TOTAL_FORMS"
+        try:
+            data[total] = str(int(data.get(total, "")) + 1)
+        except ValueError:
+            pass  # a damaged management form: the formset says so when the form is saved
+    form, milestones, sources = _draft_forms(data, update)
+    _without_errors(form, milestones, sources)
+    return render(
+        request, "progress/update_edit.html", _edit_context(update, form, milestones, sources)
+    )
 
 
 @login_required
