@@ -72,6 +72,37 @@ def test_the_changes_list_an_action_reported_now_and_not_before_as_new(sample_pa
     assert "20. Een leven lang leren in de techniek" not in changes.not_reported
 
 
+def _round_2016(r2014):
+    return factory.reporting_round(
+        pact=r2014.pact, slug="t2016", name="Voortgangsrapportage 2016",
+        peildatum=datetime.date(2016, 6, 30), state="published",
+    )  # fmt: skip
+
+
+def test_the_changes_compare_with_the_latest_earlier_round_that_has_reports_and_say_so(
+    sample_pact,
+):
+    r2014, r2015 = sample_pact["rounds"]
+    factory.status_update(round=_round_2016(r2014), action=sample_pact["actions"][1],
+                          status="op_schema", basis="reported", state="published")  # fmt: skip
+    changes = services.bijlage1(_round("t2016")).summary.changes
+    assert changes.previous_round == "Voortgangsrapportage 2014"
+    assert "Vergeleken met Voortgangsrapportage 2014 (peildatum" in changes.compared_with
+    assert "Voortgangsrapportage 2015 bevat geen rapportage" in changes.compared_with
+    assert [m.action for m in changes.moved] == ["2. De PO-raad benut de visie op W&T"]
+
+
+def test_an_update_carried_over_unchanged_counts_as_not_reported_in_the_changes(sample_pact):
+    r2014, r2015 = sample_pact["rounds"]
+    a2 = sample_pact["actions"][1]
+    before = StatusUpdate.objects.get(round=r2014, action=a2)
+    factory.status_update(round=r2015, action=a2, status=before.status, basis=before.basis,
+                          narrative=before.narrative, state="published")  # fmt: skip
+    changes = services.bijlage1(r2015).summary.changes
+    assert "2. De PO-raad benut de visie op W&T" in changes.not_reported
+    assert changes.moved == [] and changes.new == []
+
+
 def test_a_published_correction_replaces_the_status_it_corrects(sample_pact):
     update = StatusUpdate.objects.get(
         round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"

@@ -37,3 +37,14 @@ class UpdateState(models.TextChoices):
     SUBMITTED = "submitted", _("ingediend")
     APPROVED = "approved", _("goedgekeurd")
     PUBLISHED = "published", _("gepubliceerd")
+
+
+class Reporting(models.TextChoices):
+    """Whether an update of a round says something: changed, confirmed unchanged, or not at all.
+
+    A draft prefilled from the previous round is not a report until someone changes or confirms
+    it, so a round never publishes carried-over text as if it were reported again."""
+
+    CHANGED = "changed", _("gewijzigd")
+    CONFIRMED = "confirmed", _("ongewijzigd bevestigd")
+    NOT_REPORTED = "not_reported", _("niet gerapporteerd")

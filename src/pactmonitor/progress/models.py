@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.core.permissions import Actor, ScopedQuerySet
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import Basis, RoundState, Status, UpdateState
+from .choices import Basis, Reporting, RoundState, Status, UpdateState
 from .permissions import (
     OPEN_DRAFT,
     EvidencePolicy,
@@ -115,6 +117,30 @@ class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
         """The drafts of open rounds that the user may edit now."""
         return self.for_user(user, "edit").open_drafts()
 
+    # Provisional (helper "compare"): the round cycle records who changed or confirmed an
+    # update; until then an update says nothing when it is what a new round is prefilled with:
+    # an earlier round's status, basis and narrative with nothing new, or nothing at all. An
+    # update loaded from a source document, or a correction, is always a report.
+    def not_reported(self) -> StatusUpdateQuerySet:
+        carried = (
+            StatusUpdate.objects.current()
+            .annotate(subject=Coalesce("sub_measure_id", Value(0)))
+            .filter(
+                action=OuterRef("action"),
+                subject=Coalesce(OuterRef("sub_measure_id"), Value(0)),
+                round__peildatum__lt=OuterRef("round__peildatum"),
+                status=OuterRef("status"),
+                basis=OuterRef("basis"),
+                narrative=OuterRef("narrative"),
+            )
+        )
+        untouched = Q(new="", dataset_key__isnull=True, supersedes__isnull=True)
+        return self.filter(untouched & (Exists(carried) | Q(status=Status.ONBEKEND, narrative="")))
+
+    def reported(self) -> StatusUpdateQuerySet:
+        """Updates that say something this round: changed or confirmed unchanged."""
+        return self.exclude(pk__in=StatusUpdate.objects.not_reported().values("pk"))
+
 
 class PublishedUpdateIsFrozen(ValidationError):
     pass
@@ -211,6 +237,13 @@ class StatusUpdate(Provenanced):
     @property
     def is_frozen(self) -> bool:
         return self.state == UpdateState.PUBLISHED
+
+    @property
+    def reporting(self) -> Reporting:
+        """Provisional (helper "compare"; the round cycle records it): see ``not_reported``."""
+        if StatusUpdate.objects.filter(pk=self.pk).not_reported().exists():
+            return Reporting.NOT_REPORTED
+        return Reporting.CHANGED
 
     def clean(self) -> None:
         if self.sub_measure is not None and self.sub_measure.action_id != self.action_id:

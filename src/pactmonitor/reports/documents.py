@@ -133,7 +133,8 @@ class Move:
 
 @dataclass
 class Changes:
-    previous_round: str  # name of the previous round, "" if this is the first
+    previous_round: str  # name of the round compared with, "" if there is none
+    compared_with: str = ""  # the sentence saying against which round, and why that one
     moved: list[Move] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     not_reported: list[str] = field(default_factory=list)

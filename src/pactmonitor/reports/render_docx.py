@@ -264,9 +264,8 @@ class DocxWriter:
         changes = summary.changes
         since = f" sinds {changes.previous_round}" if changes.previous_round else ""
         self.heading(f"Wat is er veranderd{since}?", 2)
-        if not changes.previous_round:
-            self.paragraph("Dit is de eerste ronde: er is geen vorige ronde om mee te vergelijken.")
-        else:
+        self.paragraph(changes.compared_with)
+        if changes.previous_round:
             self.heading(f"Van status veranderd ({len(changes.moved)})", 3)
             for move in changes.moved:
                 self.document.add_paragraph(
