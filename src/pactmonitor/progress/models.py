@@ -124,10 +124,10 @@ class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
     def not_reported(self) -> StatusUpdateQuerySet:
         carried = (
             StatusUpdate.objects.current()
-            .annotate(subject=Coalesce("sub_measure_id", Value(0)))
+            .annotate(same_subject=Coalesce("sub_measure_id", Value(0)))
             .filter(
                 action=OuterRef("action"),
-                subject=Coalesce(OuterRef("sub_measure_id"), Value(0)),
+                same_subject=Coalesce(OuterRef("sub_measure_id"), Value(0)),
                 round__peildatum__lt=OuterRef("round__peildatum"),
                 status=OuterRef("status"),
                 basis=OuterRef("basis"),
