@@ -218,3 +218,39 @@ def test_bijlage1_reads_the_database_a_fixed_number_of_times_however_many_action
         factory.status_update(round=sample_pact["rounds"][0], action=action, state="published")
     with django_assert_max_num_queries(len(before)):
         services.bijlage1(_round("t2014"))
+
+
+def test_a_corrected_status_says_its_version_and_reason(sample_pact):
+    update = StatusUpdate.objects.get(
+        round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"
+    )
+    correct_update(update, reason="Toch op schema volgens de trekker", status="op_schema")
+    row = _row(services.bijlage1(_round("t2014")), "2")
+    assert row.correction == "gecorrigeerd (versie 2): Toch op schema volgens de trekker"
+    assert _row(services.bijlage1(_round("t2014")), "10").correction == ""
+
+
+def test_the_date_line_says_bijgewerkt_op_after_a_correction_after_publication(sample_pact):
+    import time_machine
+    from django.utils import timezone
+
+    r2014 = _round("t2014")
+    r2014.published_at = timezone.make_aware(datetime.datetime(2014, 6, 12, 12))
+    r2014.save()
+    assert services.bijlage1(r2014).round.date_line == (
+        "peildatum 31 mei 2014 · gepubliceerd op 12 juni 2014"
+    )
+    update = StatusUpdate.objects.get(round=r2014, action__number="2")
+    with time_machine.travel(datetime.datetime(2014, 9, 3, 10, tzinfo=datetime.UTC)):
+        correct_update(update, reason="Toch op schema", status="op_schema")
+    line = services.bijlage1(r2014).round.date_line
+    assert line.endswith("gepubliceerd op 12 juni 2014 · bijgewerkt op 3 september 2014")
+
+
+def test_a_result_heading_stays_beside_its_province(sample_pact):
+    from pactmonitor.progress.models import RegionResult
+
+    RegionResult.objects.filter(subregion__key="friesland").update(heading="TechNet-kringen")
+    noord = services.bijlage2(_round("t2015")).profiles[0]
+    labels = [label for group in noord.results for label, _ in group.parts]
+    assert "Friesland – TechNet-kringen" in labels
