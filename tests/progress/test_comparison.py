@@ -1,6 +1,7 @@
 """The round comparison: status moves, newly and not reported actions, landsdeel profiles."""
 
 import pytest
+from django.utils import timezone
 
 from pactmonitor.progress.choices import Reporting
 from pactmonitor.progress.comparison import (
@@ -54,23 +55,16 @@ def test_the_api_wider_status_changes_include_an_action_no_longer_reported():
     assert [a.action.number for a in _compare(w, w.r2014, w.r2015).status_changes] == ["1", "2"]
 
 
-def test_a_draft_prefilled_from_the_previous_round_and_untouched_is_not_reported():
+def test_an_update_carried_over_untouched_is_not_reported_and_confirmed_is_reported():
     w = build_world()
-    carried = factory.status_update(action=w.a2, round=w.draft_round, status="afgerond",
-                                    basis="reported", narrative="Afgerond in 2015.")  # fmt: skip
-    assert carried.reporting == Reporting.NOT_REPORTED
-    carried.narrative = "Afgerond in 2015; de evaluatie volgt."
-    carried.save()
-    assert StatusUpdate.objects.get(pk=carried.pk).reporting == Reporting.CHANGED
-    assert list(StatusUpdate.objects.filter(round=w.draft_round).reported()) == [carried]
-
-
-def test_an_empty_update_without_predecessor_is_not_reported_but_one_from_the_source_is():
-    w = build_world()
-    empty = factory.status_update(action=w.a1, round=w.draft_round)
-    assert empty.reporting == Reporting.NOT_REPORTED
-    StatusUpdate.objects.filter(pk=empty.pk).update(dataset_key="techniekpact/update/x")
-    assert StatusUpdate.objects.get(pk=empty.pk).reporting == Reporting.CHANGED
+    carried = StatusUpdate.objects.filter(round=w.r2015, action=w.a2)
+    carried.update(carried_over=True)  # as the round opened it, nobody touched it
+    compared = _compare(w, w.r2014, w.r2015)
+    assert "2" in [a.action.number for a in compared.not_reported]
+    assert compared.moved == []
+    carried.update(confirmed_at=timezone.now())
+    row = next(a for a in _compare(w, w.r2014, w.r2015).actions if a.action.number == "2")
+    assert row.reporting_after == Reporting.CONFIRMED and row.has_moved
 
 
 def test_the_default_earlier_round_is_the_latest_with_reports_for_these_actions():

@@ -97,7 +97,8 @@ def test_an_update_carried_over_unchanged_counts_as_not_reported_in_the_changes(
     a2 = sample_pact["actions"][1]
     before = StatusUpdate.objects.get(round=r2014, action=a2)
     factory.status_update(round=r2015, action=a2, status=before.status, basis=before.basis,
-                          narrative=before.narrative, state="published")  # fmt: skip
+                          narrative=before.narrative, state="published",
+                          carried_over=True)  # fmt: skip
     changes = services.bijlage1(r2015).summary.changes
     assert "2. De PO-raad benut de visie op W&T" in changes.not_reported
     assert changes.moved == [] and changes.new == []

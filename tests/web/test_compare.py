@@ -64,7 +64,8 @@ def test_an_action_reported_now_and_not_before_is_newly_reported(client, world):
 def test_an_update_carried_over_unchanged_is_not_reported_and_no_move(client, world):
     later = published_round(world, "2017", 2017)
     factory.status_update(action=world.a2, round=later, status="afgerond", basis="reported",
-                          narrative="Afgerond in 2015.", state="published")  # fmt: skip
+                          narrative="Afgerond in 2015.", state="published",
+                          carried_over=True)  # fmt: skip
     html = page(client, ronde="2017", met="2015")
     assert "2. Doorlopende leerlijnen" in section(html, "niet-gerapporteerd")
     assert "Doorlopende leerlijnen" not in section(html, "van-status-veranderd")

@@ -4,8 +4,8 @@ One read model on the models (no stored table) that the public comparison page, 
 changes section and the API all read, so they cannot disagree:
 
 - per action, its status in each round, rolled up from its sub-measures by the same rule as the
-  pages and reports (``rollup``), and whether it was reported there (``StatusUpdate.reporting``:
-  a draft carried over untouched is not a report);
+  pages and reports (``rollup``), and whether it was reported there (``progress.reporting``:
+  a draft carried over untouched is not a report; changed or confirmed unchanged is);
 - per landsdeel, what changed in its profile (organisation, priorities, main results).
 
 An action falls in one of four groups: newly reported (reported now, not in the earlier round),
@@ -24,7 +24,9 @@ from django.db.models import Exists, OuterRef, Prefetch
 from pactmonitor.pacts.models import Action
 from pactmonitor.regions.models import Region
 
+from .choices import Reporting
 from .models import RegionProfile, RegionResult, ReportingRound, StatusUpdate
+from .reporting import action_reporting
 from .rollup import RolledUpStatus, roll_up_updates
 
 Updates = Mapping[int, Sequence[StatusUpdate]]  # action id → its current updates of a round
@@ -35,8 +37,16 @@ class ActionComparison:
     action: Action
     before: RolledUpStatus
     after: RolledUpStatus
-    reported_before: bool
-    reported_after: bool
+    reporting_before: Reporting
+    reporting_after: Reporting
+
+    @property
+    def reported_before(self) -> bool:
+        return self.reporting_before != Reporting.NOT_REPORTED
+
+    @property
+    def reported_after(self) -> bool:
+        return self.reporting_after != Reporting.NOT_REPORTED
 
     @property
     def status_changed(self) -> bool:
@@ -150,14 +160,9 @@ def public_updates(round: ReportingRound, action_ids: Iterable[int]) -> dict[int
     return by_action
 
 
-def reported_actions(updates: Updates) -> set[int]:
-    """The actions with at least one update that reports something (one query)."""
-    pks = [u.pk for found in updates.values() for u in found]
-    if not pks:
-        return set()
-    return set(
-        StatusUpdate.objects.filter(pk__in=pks).reported().values_list("action_id", flat=True)
-    )
+def reporting_of(updates: Updates) -> dict[int, Reporting]:
+    """Action id → whether it reported anything (``progress.reporting``; no query)."""
+    return {pk: action_reporting(found) for pk, found in updates.items()}
 
 
 def earlier_round_with_updates(
@@ -193,14 +198,15 @@ def compare_actions(
     ids = [a.pk for a in actions]
     now = later_updates if later_updates is not None else public_updates(later, ids)
     before: Updates = public_updates(earlier, ids) if earlier is not None else {}
-    reported_now, reported_before = reported_actions(now), reported_actions(before)
+    reporting_now, reporting_before = reporting_of(now), reporting_of(before)
+    nothing = Reporting.NOT_REPORTED
     return [
         ActionComparison(
             action,
             roll_up_updates(action, before.get(action.pk, [])),
             roll_up_updates(action, now.get(action.pk, [])),
-            action.pk in reported_before,
-            action.pk in reported_now,
+            reporting_before.get(action.pk, nothing),
+            reporting_now.get(action.pk, nothing),
         )
         for action in actions
     ]

@@ -301,6 +301,7 @@ class DocxWriter:
         since = f" sinds {changes.previous_round}" if changes.previous_round else ""
         self.heading(f"Wat is er veranderd{since}?", 2)
         self.paragraph(changes.compared_with)
+        self.paragraph(changes.reporting_line)
         if changes.previous_round:
             self.heading(f"Van status veranderd ({len(changes.moved)})", 3)
             for move in changes.moved:

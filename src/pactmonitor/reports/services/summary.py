@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.formats import date_format
 
 from pactmonitor.pacts.models import Action
+from pactmonitor.progress.choices import Reporting
 from pactmonitor.progress.comparison import compare_rounds, earlier_round_with_updates
 from pactmonitor.progress.models import ReportingRound
 from pactmonitor.regions.models import Region
@@ -30,9 +31,12 @@ def _changes(round: ReportingRound, actions: list[Action], now: dict[int, list])
         label = f"{row.action.number}. {plain(row.action.title)}"
         if row.is_not_reported:
             changes.not_reported.append(label)
-        elif earlier is None:
             continue
-        elif row.is_newly_reported:
+        confirmed = row.reporting_after == Reporting.CONFIRMED
+        (changes.confirmed if confirmed else changes.changed).append(label)
+        if earlier is None:
+            continue
+        if row.is_newly_reported:
             changes.new.append(label)
         elif row.has_moved:
             old, new = row.before, row.after
