@@ -1,5 +1,7 @@
 """Charts declared once: the numbers, the text alternative and the SVG agree with the data."""
 
+import re
+
 import pytest
 
 from pactmonitor import charts
@@ -128,3 +130,35 @@ def test_a_range_is_drawn_as_a_bar_and_a_bound_as_a_triangle_never_as_a_point(wo
     assert 2014 not in points and 2015 not in points
     table = charts.indicator_table(world.indicator)
     assert any(row[3] == "minder dan 20%" for row in table.rows)
+
+
+def test_a_segment_too_narrow_for_its_number_carries_none_so_labels_never_collide():
+    from pactmonitor.charts.status import segment_label
+
+    assert segment_label(4, 42, 420) == "4"  # 40 px: room for one digit
+    assert segment_label(1, 42, 420) == ""  # 10 px: beside the 4 it would read "41"
+    assert segment_label(20, 42, 420) == "20"
+    assert segment_label(0, 5, 420) == ""
+
+
+def test_the_report_chart_prints_the_numbers_of_wide_segments_only():
+    from pactmonitor.charts.report_summary import status_counts
+
+    rows = [
+        {"groep": "Oost", "status": "op schema", "aantal": 40, "volgorde": 1},
+        {"groep": "Oost", "status": "vertraagd", "aantal": 1, "volgorde": 2},
+    ]
+    svg = charts.to_svg(status_counts(rows, "Status per landsdeel"))
+    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert "40" in texts and "1" not in texts  # the 1 stands in the table only
+
+
+def test_the_web_round_chart_says_counts_not_letter_codes(world):
+    for _ in range(6):
+        action = factory.action(pact=world.pact, action_line=world.kiezen)
+        factory.status_update(action=action, round=world.r2014, status="op_schema",
+                              basis="reported", state="published")  # fmt: skip
+    svg = charts.to_svg(charts.status_per_action_line(world.r2014))
+    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert "6" in texts  # the six op schema actions of Kiezen voor techniek
+    assert not {"A", "S", "V", "A*", "S*", "?"} & set(texts)

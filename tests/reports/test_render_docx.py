@@ -46,15 +46,37 @@ def test_action_lines_are_word_headings_for_the_navigation_pane(bijlage1_docx):
     )
 
 
-def test_the_status_cell_is_shaded_and_says_the_status_in_words(bijlage1_docx):
-    table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
+def _action_tables(document):
+    return [t for t in document.tables if t.rows[0].cells[0].text == "Actie en deelmaatregelen"]
+
+
+def test_the_status_stands_in_the_action_cell_shaded_and_in_words_as_in_the_pdf(bijlage1_docx):
+    table = _action_tables(_document(bijlage1_docx))[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats",
+    ]  # fmt: skip
     cell = table.rows[2].cells[0]  # action 2, vertraagd
-    assert cell.text == "! vertraagd"  # shaded in the red of the colour code
-    assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "B0231A"
+    assert cell.paragraphs[1].text.strip() == "! vertraagd"  # red, like the colour code
+    shading = cell.paragraphs[1].runs[0]._r.rPr.find(qn("w:shd"))
+    assert shading.get(qn("w:fill")) == "B0231A"
+
+
+def test_a_table_never_runs_into_the_next_heading(bijlage1_docx):
+    body = list(_document(bijlage1_docx).element.body)
+    for before, after in zip(body, body[1:], strict=False):
+        if before.tag == qn("w:tbl"):
+            assert not after.xpath("./w:pPr/w:pStyle[starts-with(@w:val, 'Heading')]")
+
+
+def test_a_source_address_is_a_clickable_link(bijlage1_docx):
+    document = _document(bijlage1_docx)
+    links = {r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")}
+    assert "https://www.slo.nl/primair/themes/wt" in links
+    assert document.element.body.xpath(".//w:hyperlink")
 
 
 def test_the_table_header_repeats_on_every_page_and_short_rows_do_not_split(bijlage1_docx):
-    table = next(t for t in _document(bijlage1_docx).tables if t.rows[0].cells[0].text == "Status")
+    table = _action_tables(_document(bijlage1_docx))[0]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
 
@@ -68,14 +90,15 @@ def test_a_row_longer_than_a_page_may_split_rather_than_leave_a_blank_page(sampl
         round=sample_pact["rounds"][0], action=a20, narrative=long_text, state="published"
     )
     document = _document(render_docx(services.bijlage1(services.find_round("t2014"))))
-    table = [t for t in document.tables if t.rows[0].cells[0].text == "Status"][-1]  # Werken
-    row = next(r for r in table.rows if r.cells[1].text.startswith("20."))
+    table = _action_tables(document)[-1]  # Werken
+    row = next(r for r in table.rows if r.cells[0].text.startswith("20."))
     assert row._tr.trPr.find(qn("w:cantSplit")) is None
 
 
 def test_the_document_is_dutch_and_dated_on_the_peildatum(bijlage1_docx):
     document = _document(bijlage1_docx)
     assert document.core_properties.language == "nl-NL"
+    assert document.core_properties.author == "Techniekpact Test"  # no secretariat: the pact
     assert document.core_properties.created.date().isoformat() == "2014-05-31"
     lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
     assert lang.get(qn("w:val")) == "nl-NL"
@@ -101,3 +124,18 @@ def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_character
 
     text = docx_text(render_docx(services.bijlage1(services.find_round("t2014"))))
     assert ODD_AS_READ in text and "De rest volgt later." in text
+
+
+def test_a_corrected_status_and_a_result_heading_are_in_the_document(sample_pact):
+    from pactmonitor.progress.models import RegionResult, StatusUpdate
+    from pactmonitor.progress.services import correct_update
+
+    update = StatusUpdate.objects.get(
+        round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"
+    )
+    correct_update(update, reason="Toch op schema volgens de trekker", status="op_schema")
+    text = docx_text(render_docx(services.bijlage1(services.find_round("t2014"))))
+    assert "Status gecorrigeerd (versie 2): Toch op schema volgens de trekker" in text
+    RegionResult.objects.filter(subregion__key="friesland").update(heading="TechNet-kringen")
+    text = docx_text(render_docx(services.bijlage2(services.find_round("t2015"))))
+    assert "Friesland – TechNet-kringen" in text

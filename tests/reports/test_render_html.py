@@ -57,3 +57,11 @@ def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_character
     html = render_html(services.bijlage1(services.find_round("t2014")))
     assert "van &lt;10% in 2014 naar &gt;20%." in html and ODD_AS_READ[:10] in html
     assert "\x0b" not in html and "\x01" not in html and "De rest volgt later." in html
+
+
+def test_an_address_wraps_only_at_its_separators(html):
+    assert (
+        '<a href="https://www.slo.nl/primair/themes/wt">https://<wbr>www<wbr>.slo<wbr>.nl/<wbr>'
+        "primair/<wbr>themes/<wbr>wt</a>"
+    ) in html
+    assert "word-break: break-all" not in html

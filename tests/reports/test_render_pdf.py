@@ -92,3 +92,33 @@ def test_a_text_pasted_from_word_keeps_its_signs_and_loses_its_control_character
 
     text = pdf_text(render_pdf(services.bijlage1(services.find_round("t2014"))))
     assert ODD_AS_READ in text and "De rest volgt later." in text
+
+
+def test_the_pdf_metadata_names_the_report_its_sender_and_language_not_a_browser(bijlage1_pdf):
+    reader = PdfReader(io.BytesIO(bijlage1_pdf))
+    info = reader.metadata
+    assert info.title == "Bijlage 1: de stand van zaken per maatregel – Voortgangsrapportage 2014"
+    assert info.author == "Techniekpact Test"  # the pact, as no secretariat is recorded
+    assert info.creator == "Pactmonitor"
+    assert b"Mozilla" not in bijlage1_pdf and b"HeadlessChrome" not in bijlage1_pdf
+    root: Any = reader.trailer["/Root"]
+    assert str(root["/Lang"]) == "nl-NL"
+
+
+def test_the_pdf_author_is_the_secretariat_when_the_pact_has_one(sample_pact):
+    from pactmonitor.pacts.models import Pact
+
+    Pact.objects.filter(key="techniekpact-test").update(secretariat="Platform Bèta Techniek")
+    pdf = render_pdf(services.bijlage1(services.find_round("t2014")))
+    assert PdfReader(io.BytesIO(pdf)).metadata.author == "Platform Bèta Techniek"
+
+
+def test_a_source_address_is_a_link_in_the_pdf(bijlage1_pdf):
+    reader = PdfReader(io.BytesIO(bijlage1_pdf))
+    uris = {
+        str(a.get_object()["/A"].get("/URI"))
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object()
+    }
+    assert "https://www.slo.nl/primair/themes/wt" in uris

@@ -72,6 +72,38 @@ def test_the_changes_list_an_action_reported_now_and_not_before_as_new(sample_pa
     assert "20. Een leven lang leren in de techniek" not in changes.not_reported
 
 
+def _round_2016(r2014):
+    return factory.reporting_round(
+        pact=r2014.pact, slug="t2016", name="Voortgangsrapportage 2016",
+        peildatum=datetime.date(2016, 6, 30), state="published",
+    )  # fmt: skip
+
+
+def test_the_changes_compare_with_the_latest_earlier_round_that_has_reports_and_say_so(
+    sample_pact,
+):
+    r2014, r2015 = sample_pact["rounds"]
+    factory.status_update(round=_round_2016(r2014), action=sample_pact["actions"][1],
+                          status="op_schema", basis="reported", state="published")  # fmt: skip
+    changes = services.bijlage1(_round("t2016")).summary.changes
+    assert changes.previous_round == "Voortgangsrapportage 2014"
+    assert "Vergeleken met Voortgangsrapportage 2014 (peildatum" in changes.compared_with
+    assert "Voortgangsrapportage 2015 bevat geen rapportage" in changes.compared_with
+    assert [m.action for m in changes.moved] == ["2. De PO-raad benut de visie op W&T"]
+
+
+def test_an_update_carried_over_unchanged_counts_as_not_reported_in_the_changes(sample_pact):
+    r2014, r2015 = sample_pact["rounds"]
+    a2 = sample_pact["actions"][1]
+    before = StatusUpdate.objects.get(round=r2014, action=a2)
+    factory.status_update(round=r2015, action=a2, status=before.status, basis=before.basis,
+                          narrative=before.narrative, state="published",
+                          carried_over=True)  # fmt: skip
+    changes = services.bijlage1(r2015).summary.changes
+    assert "2. De PO-raad benut de visie op W&T" in changes.not_reported
+    assert changes.moved == [] and changes.new == []
+
+
 def test_a_published_correction_replaces_the_status_it_corrects(sample_pact):
     update = StatusUpdate.objects.get(
         round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"
@@ -187,3 +219,39 @@ def test_bijlage1_reads_the_database_a_fixed_number_of_times_however_many_action
         factory.status_update(round=sample_pact["rounds"][0], action=action, state="published")
     with django_assert_max_num_queries(len(before)):
         services.bijlage1(_round("t2014"))
+
+
+def test_a_corrected_status_says_its_version_and_reason(sample_pact):
+    update = StatusUpdate.objects.get(
+        round__slug="t2014", action__number="2", action__pact__key="techniekpact-test"
+    )
+    correct_update(update, reason="Toch op schema volgens de trekker", status="op_schema")
+    row = _row(services.bijlage1(_round("t2014")), "2")
+    assert row.correction == "gecorrigeerd (versie 2): Toch op schema volgens de trekker"
+    assert _row(services.bijlage1(_round("t2014")), "10").correction == ""
+
+
+def test_the_date_line_says_bijgewerkt_op_after_a_correction_after_publication(sample_pact):
+    import time_machine
+    from django.utils import timezone
+
+    r2014 = _round("t2014")
+    r2014.published_at = timezone.make_aware(datetime.datetime(2014, 6, 12, 12))
+    r2014.save()
+    assert services.bijlage1(r2014).round.date_line == (
+        "peildatum 31 mei 2014 · gepubliceerd op 12 juni 2014"
+    )
+    update = StatusUpdate.objects.get(round=r2014, action__number="2")
+    with time_machine.travel(datetime.datetime(2014, 9, 3, 10, tzinfo=datetime.UTC)):
+        correct_update(update, reason="Toch op schema", status="op_schema")
+    line = services.bijlage1(r2014).round.date_line
+    assert line.endswith("gepubliceerd op 12 juni 2014 · bijgewerkt op 3 september 2014")
+
+
+def test_a_result_heading_stays_beside_its_province(sample_pact):
+    from pactmonitor.progress.models import RegionResult
+
+    RegionResult.objects.filter(subregion__key="friesland").update(heading="TechNet-kringen")
+    noord = services.bijlage2(_round("t2015")).profiles[0]
+    labels = [label for group in noord.results for label, _ in group.parts]
+    assert "Friesland – TechNet-kringen" in labels

@@ -25,7 +25,9 @@ def add_actions(world, n: int) -> None:
         factory.status_update(action=action, sub_measure=sub, round=world.r2014, state="published")
 
 
-@pytest.mark.parametrize("url", ["/", "/pacten/techniekpact-2020/", "/rondes/2014/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/pacten/techniekpact-2020/", "/rondes/2014/", "/vergelijken/?ronde=2015"]
+)
 def test_the_query_count_does_not_grow_with_the_number_of_actions(client, world, url):
     before = queries_for(client, url)
     add_actions(world, 10)

@@ -31,6 +31,10 @@ PUBLIC_PAGES = {
     "/landsdelen/noord/": ("Landsdeel Noord", "Stuurgroep Noord"),
     "/regios/groningen/": ("Groningen", "Bètapunt Noord"),
     "/rondes/2014/": ("Voortgangsrapportage 2014", "Doorlopende leerlijnen"),
+    "/vergelijken/": (
+        "Rondes vergelijken",
+        "Voortgangsrapportage 2015 vergeleken met Voortgangsrapportage 2014",
+    ),
     "/indicatoren/": ("Indicatoren", "Havisten met een NT/NG-profiel"),
     "/indicatoren/havo-nt-profiel/": ("Havisten met een NT/NG-profiel – Nederland", "47,5%"),
     "/initiatieven/": ("Initiatieven zoeken", "Techniekpact Twente"),

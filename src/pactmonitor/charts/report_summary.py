@@ -12,7 +12,9 @@ import altair as alt
 
 from pactmonitor.progress.choices import Status
 
-from .status import FONT, STATUS_COLOURS
+from .status import FONT, STATUS_COLOURS, segment_label
+
+WIDTH = 420
 
 # Order, words and colours of the colour code (the web's colours); text colour for contrast.
 STATUS_SCALE = [
@@ -36,6 +38,7 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
     most = max(totals.values(), default=0) or 1
     # Whole actions only: no 0,5 on the axis of a small count.
     ticks = alt.Axis(values=list(range(most + 1))) if most <= 10 else alt.Axis(format="d")
+    rows = [row | {"label": segment_label(row["aantal"], most, WIDTH)} for row in rows]
     base = alt.Chart(alt.Data(values=rows), title=title).encode(
         y=alt.Y("groep:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X(
@@ -59,7 +62,7 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
     numbers = (
         base.mark_text(dx=-4, align="right", fontSize=11)
         .encode(
-            text=alt.Text("sum(aantal):Q"),
+            text=alt.Text("label:N"),
             detail="status:N",
             color=alt.Color(
                 "status:N",
@@ -67,11 +70,11 @@ def status_counts(rows: list[dict], title: str) -> alt.LayerChart:
                 legend=None,
             ),
         )
-        .transform_filter("datum.aantal > 0")
+        .transform_filter("datum.label != ''")
     )
     return (
         alt.layer(bars, numbers)
         .resolve_scale(color="independent")
-        .properties(width=420, height=alt.Step(26))
+        .properties(width=WIDTH, height=alt.Step(26))
         .configure(font=FONT)
     )

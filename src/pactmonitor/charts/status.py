@@ -1,9 +1,10 @@
 """Status charts: the status of the actions per action line, and across rounds.
 
 The colours follow the progress report's colour code (geel afgerond, blauw op schema, rood
-vertraagd) with grey for onbekend. Colour is never the only cue: every mark carries a letter
-and every chart has its table; a status read from the narrative ("afgeleid") is drawn paler
-with a dashed outline, and marked with an asterisk.
+vertraagd) with grey for onbekend. Colour is never the only cue: every chart has its table,
+the bars of a round carry their counts where a segment is wide enough (never two numbers that
+run together) and the grid of rounds a letter per cell; a status read from the narrative
+("afgeleid") is drawn paler with a dashed outline (and in the grid marked with an asterisk).
 """
 
 from __future__ import annotations
@@ -37,6 +38,23 @@ STATUS_LETTERS = {
 }
 STATUS_ORDER = list(Status)  # afgerond, op schema, vertraagd, onbekend: the colour code's order
 FONT = "DejaVu Sans, Verdana, sans-serif"
+CHART_WIDTH = 520
+# Text that stands on each colour at WCAG AA contrast.
+STATUS_INK = {
+    Status.AFGEROND: "#000000",
+    Status.OP_SCHEMA: "#ffffff",
+    Status.VERTRAAGD: "#ffffff",
+    Status.ONBEKEND: "#000000",
+}
+
+
+def segment_label(count: int, most: int, width: int, font_size: int = 11) -> str:
+    """The number to print inside a bar segment, or "" where the segment is too narrow to hold
+    it: two numbers side by side would read as one ("4" and "1" as "41"). The numbers always
+    stand in the chart's table."""
+    room = count / (most or 1) * width
+    needed = len(str(count)) * font_size * 0.65 + 8
+    return str(count) if count and room >= needed else ""
 
 
 def _status_scale() -> alt.Scale:
@@ -108,6 +126,10 @@ def status_per_action_line(
     """A stacked bar per action line: how many actions have each status in the round."""
     statuses = round_statuses(round) if statuses is None else statuses
     lines, counts = _counts_per_line(round, statuses)
+    totals = Counter[str]()
+    for (line, _status, _assessed), n in counts.items():
+        totals[line] += n
+    most = max(totals.values(), default=0)
     values = [
         {
             "line": line,
@@ -115,7 +137,8 @@ def status_per_action_line(
             "order": STATUS_ORDER.index(status),
             "basis": _("afgeleid") if assessed else _("gerapporteerd"),
             "count": n,
-            "letter": STATUS_LETTERS[Status(status)] + ("*" if assessed else ""),
+            "label": segment_label(n, most, CHART_WIDTH, 13),
+            "ink": STATUS_INK[Status(status)],
         }
         for (line, status, assessed), n in sorted(
             counts.items(),
@@ -152,12 +175,16 @@ def status_per_action_line(
         ),
         tooltip=["line:N", "status:N", "basis:N", "count:Q"],
     )
-    labels = base.mark_text(dx=-4, align="right", color="#000000", font=FONT).encode(
-        text=alt.Text("letter:N"),
+    # The count of each segment wide enough to hold it, in the ink of its colour; a narrow
+    # segment carries none (the table says every number), so labels never collide.
+    labels = base.mark_text(dx=-4, align="right", font=FONT, fontSize=13).encode(
+        text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None, legend=None)
     )
     return (
-        (bars + labels)
-        .properties(width=520, height=alt.Step(40), title=table.title, description=table.summary)
+        alt.layer(bars, labels)
+        .properties(
+            width=CHART_WIDTH, height=alt.Step(40), title=table.title, description=table.summary
+        )
         .configure(font=FONT)
         .configure_axis(labelFontSize=13, titleFontSize=13)
         .configure_title(fontSize=15)

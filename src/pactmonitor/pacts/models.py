@@ -103,6 +103,13 @@ class Pact(Provenanced):
     parties = models.TextField(_("partijen"), blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
     note = models.TextField(_("toelichting"), blank=True)
+    # Who sends the pact's reports (the author of a PDF or DOCX); blank: the pact itself.
+    secretariat = models.CharField(
+        _("secretariaat"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wie de rapportages van het pact verstuurt; leeg: het pact zelf."),
+    )
     history = HistoricalRecords()
 
     objects = PactQuerySet.as_manager()

@@ -54,6 +54,7 @@ class SubMeasureRow:
     text: str
     mark: Mark | None  # None: the sub-measure has no update of its own this round
     basis_quote: str = ""  # for an assessed status: the words it was read from
+    correction: str = ""  # "gecorrigeerd (versie 2): reason" for a corrected status
     narrative: list[Block] = field(default_factory=list)
     new: list[Block] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
@@ -73,6 +74,7 @@ class ActionRow:
     milestones: list[str] = field(default_factory=list)
     sources: list[Link] = field(default_factory=list)
     basis_quote: str = ""  # for an assessed status of the action as a whole
+    correction: str = ""  # "gecorrigeerd (versie 2): reason" for a corrected status
     owners: str = ""
     deadline: str = ""
 
@@ -133,7 +135,8 @@ class Move:
 
 @dataclass
 class Changes:
-    previous_round: str  # name of the previous round, "" if this is the first
+    previous_round: str  # name of the round compared with, "" if there is none
+    compared_with: str = ""  # the sentence saying against which round, and why that one
     moved: list[Move] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     not_reported: list[str] = field(default_factory=list)
@@ -277,6 +280,31 @@ class RoundInfo:
     peildatum: datetime.date
     peildatum_text: str  # "31 mei 2014"
     is_published: bool
+    author: str = ""  # the pact's secretariat, or the pact itself: who sends the report
+    published_date: datetime.date | None = None
+    updated_date: datetime.date | None = None  # the latest correction after publication
+
+    @property
+    def published_on(self) -> str:
+        from .formatting import dutch_date  # formatting reads these objects: import it late
+
+        return dutch_date(self.published_date)
+
+    @property
+    def updated_on(self) -> str:
+        from .formatting import dutch_date
+
+        return dutch_date(self.updated_date)
+
+    @property
+    def date_line(self) -> str:
+        """The document's date: the peildatum, when it was published and when last corrected."""
+        line = f"peildatum {self.peildatum_text}"
+        if self.published_on:
+            line += f" · gepubliceerd op {self.published_on}"
+        if self.updated_on:
+            line += f" · bijgewerkt op {self.updated_on}"
+        return line
 
 
 @dataclass

@@ -39,6 +39,7 @@ LEGEND_TEXT = {
     "vertraagd": "rood: vertraagd",
     "onbekend": "grijs: onbekend, niet gerapporteerd of geen status gegeven",
 }
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 # A fixed time inside zip entries, so two runs give the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -132,7 +133,7 @@ class DocxWriter:
         moment = datetime.datetime.combine(report.round.peildatum, datetime.time(0, 0))
         properties.title = f"{report.title} – {report.round.name}"
         properties.subject = report.subtitle
-        properties.author = "Pactmonitor"
+        properties.author = report.round.author
         properties.last_modified_by = "Pactmonitor"
         properties.language = "nl-NL"
         properties.keywords = f"{report.round.pact}; {report.round.name}"
@@ -144,7 +145,42 @@ class DocxWriter:
     # --- pieces ---
 
     def heading(self, text: str, level: int) -> None:
+        body = self.document.element.body
+        last = [child for child in body if child.tag != qn("w:sectPr")][-1:]
+        if last and last[0].tag == qn("w:tbl"):
+            # Word glues a heading to the table before it: a paragraph keeps them apart.
+            self.document.add_paragraph().paragraph_format.space_after = Pt(6)
         self.document.add_heading(text, level=level)
+
+    def link(self, paragraph: Paragraph, url: str, text: str = "") -> None:
+        """A clickable address; Word wraps it at its separators, like the PDF."""
+        hyperlink = OxmlElement("w:hyperlink")
+        relation = paragraph.part.relate_to(url, HYPERLINK, is_external=True)
+        hyperlink.set(qn("r:id"), relation)
+        run = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        style = OxmlElement("w:u")
+        style.set(qn("w:val"), "single")
+        colour = OxmlElement("w:color")
+        colour.set(qn("w:val"), "154273")
+        properties.extend([colour, style])
+        run.append(properties)
+        content = OxmlElement("w:t")
+        content.text = text or url
+        run.append(content)
+        hyperlink.append(run)
+        paragraph._p.append(hyperlink)
+
+    def sources(self, cell: _Cell, row: ActionRow) -> None:
+        for i, source in enumerate(row.all_sources):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            if not source.url:
+                paragraph.add_run(source.title)
+            elif source.url in source.title:
+                self.link(paragraph, source.url, source.title)
+            else:
+                paragraph.add_run(f"{source.title}: ")
+                self.link(paragraph, source.url)
 
     def paragraph(
         self,
@@ -230,7 +266,7 @@ class DocxWriter:
         report = self.report
         self.paragraph(report.round.pact)
         self.document.add_heading(report.title, level=0)
-        self.paragraph(f"{report.subtitle} · peildatum {report.round.peildatum_text}", bold=True)
+        self.paragraph(f"{report.subtitle} · {report.round.date_line}", bold=True)
         if not report.round.is_published:
             self.paragraph(
                 "Concept: deze ronde is nog niet gepubliceerd. Alleen goedgekeurde statusupdates "
@@ -264,10 +300,9 @@ class DocxWriter:
         changes = summary.changes
         since = f" sinds {changes.previous_round}" if changes.previous_round else ""
         self.heading(f"Wat is er veranderd{since}?", 2)
+        self.paragraph(changes.compared_with)
         self.paragraph(changes.reporting_line)
-        if not changes.previous_round:
-            self.paragraph("Dit is de eerste ronde: er is geen vorige ronde om mee te vergelijken.")
-        else:
+        if changes.previous_round:
             self.heading(f"Van status veranderd ({len(changes.moved)})", 3)
             for move in changes.moved:
                 self.document.add_paragraph(
@@ -301,8 +336,8 @@ class DocxWriter:
             "maar afgeleid uit de tekst."
         )
 
-    def narrative(self, cell: _Cell, row: ActionRow) -> None:
-        first = True
+    def narrative(self, cell: _Cell, row: ActionRow, *, first_paragraph_used: bool = False) -> None:
+        first = not first_paragraph_used
         for sub in row.sub_measures:
             if not (sub.narrative or sub.mark):
                 continue
@@ -313,11 +348,15 @@ class DocxWriter:
                 self.mark_text(paragraph, sub.mark)
             else:
                 paragraph.add_run("niet gerapporteerd").italic = True
+            if sub.correction:
+                self.paragraph(sub.correction.capitalize(), bold=True, container=cell)
             if sub.basis_quote:
                 self.paragraph(f"Afgeleid uit: “{sub.basis_quote}”", italic=True, container=cell)
             self.blocks(sub.narrative, cell)
             for milestone in sub.milestones:
                 cell.add_paragraph(f"Mijlpaal: {milestone}")
+        if row.correction:
+            self.paragraph(f"Status {row.correction}", bold=True, container=cell)
         if row.basis_quote:
             self.paragraph(f"Status afgeleid uit: “{row.basis_quote}”", italic=True, container=cell)
         if row.narrative:
@@ -332,10 +371,12 @@ class DocxWriter:
             self.paragraph("Niet gerapporteerd in deze ronde.", italic=True, container=cell)
         self.tidy(cell)
 
-    def action_cell(self, cell: _Cell, row: ActionRow) -> None:
+    def action_cell(self, cell: _Cell, row: ActionRow, *, with_mark: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.add_run(f"{row.number}. ").bold = True
         paragraph.add_run(row.title)
+        if with_mark:
+            self.mark_text(cell.add_paragraph(), row.mark)
         if row.text and row.text != row.title:
             cell.add_paragraph(row.text)
         for sub in row.sub_measures:
@@ -374,27 +415,20 @@ class DocxWriter:
             self.paragraph(indicator.source, italic=True)
 
     def bijlage1(self) -> None:
-        widths = [2.4, 5.0, 7.6, 2.8]
+        # The same columns as the PDF: the status stands in the action's own cell.
+        widths = [5.8, 8.8, 3.2]
         for line in self.report.lines:
             self.heading(line.name, 1)
             if line.national_goal:
                 self.paragraph(f"Landelijk doel: {line.national_goal}", italic=True)
             table = self.table(
-                ["Status", "Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats"],
-                widths,
+                ["Actie en deelmaatregelen", "Stand van zaken / mijlpalen", "Vindplaats"], widths
             )
             for row in line.actions:
                 cells = self.row(table, widths, keep=row.fits_on_a_page)
-                self.mark_cell(cells[0], row.mark)
-                self.action_cell(cells[1], row)
-                self.narrative(cells[2], row)
-                for i, link in enumerate(row.all_sources):
-                    text = (
-                        link.title
-                        if not link.url or link.url in link.title
-                        else f"{link.title}: {link.url}"
-                    )
-                    (cells[3].paragraphs[0] if i == 0 else cells[3].add_paragraph()).add_run(text)
+                self.action_cell(cells[0], row, with_mark=True)
+                self.narrative(cells[1], row)
+                self.sources(cells[2], row)
 
     def profile(self, profile: LandsdeelProfile) -> None:
         self.heading(profile.name, 1)
@@ -426,21 +460,22 @@ class DocxWriter:
         for profile in report.profiles:
             self.profile(profile)
         self.heading("Acties", 1)
-        widths = [2.4, 4.6, 2.8, 2.2, 5.8]
+        # The same columns as the PDF: status and explanation in one cell.
+        widths = [5.4, 2.8, 2.2, 7.4]
         for pact in report.pacts:
             self.heading(pact.name, 2)
             for line in pact.lines:
                 self.heading(line.name, 3)
                 table = self.table(
-                    ["Status", "Actie", "Trekker", "Deadline", "Toelichting"], widths
+                    ["Actie", "Trekker", "Deadline", "Status en toelichting"], widths
                 )
                 for row in line.actions:
                     cells = self.row(table, widths, keep=row.fits_on_a_page)
-                    self.mark_cell(cells[0], row.mark)
-                    self.action_cell(cells[1], row)
-                    cells[2].text = row.owners or "onbekend"
-                    cells[3].text = row.deadline or "geen"
-                    self.narrative(cells[4], row)
+                    self.action_cell(cells[0], row)
+                    cells[1].text = row.owners or "onbekend"
+                    cells[2].text = row.deadline or "geen"
+                    self.mark_text(cells[3].paragraphs[0], row.mark)
+                    self.narrative(cells[3], row, first_paragraph_used=True)
         if not report.pacts:
             self.paragraph("Er zijn geen pacten met acties in dit landsdeel.")
         self.heading("Operationele doelen met verstreken deadline", 1)
@@ -463,9 +498,10 @@ class DocxWriter:
             for initiative in report.initiatives:
                 cells = self.row(table, widths)
                 cells[0].paragraphs[0].add_run(initiative.name).bold = True
-                for extra in (initiative.description, initiative.url):
-                    if extra:
-                        cells[0].add_paragraph(extra)
+                if initiative.description:
+                    cells[0].add_paragraph(initiative.description)
+                if initiative.url:
+                    self.link(cells[0].add_paragraph(), initiative.url)
                 cells[1].text, cells[2].text, cells[3].text = (
                     initiative.kind,
                     initiative.regions,

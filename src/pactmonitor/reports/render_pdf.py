@@ -16,16 +16,18 @@ share a thread with Django's database calls. When no Chromium is found (or
 ``PACTMONITOR_PDF_ENGINE=weasyprint``), WeasyPrint lays the PDF out instead: slower, same
 content.
 
-Deterministic: Chromium stamps the moment of printing as the PDF's dates; they are replaced
-by the round's peildatum (same length, so the file's offsets stay valid). WeasyPrint takes
-its dates from the ``dcterms.created`` meta of the HTML, which is the peildatum too.
+Deterministic and the document's own: whichever engine printed it, the metadata is rewritten
+(pypdf, ``with_metadata``): title, author (the pact's secretariat), subject, language, Pactmonitor
+as creator (Chromium would put its user-agent there), created on the peildatum and modified on
+the latest correction after publication.
 """
 
 from __future__ import annotations
 
 import atexit
+import datetime
+import io
 import os
-import re
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -45,7 +47,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
 
 
 def chromium_path() -> str | None:
@@ -127,26 +128,45 @@ def printer() -> ChromiumPrinter:
     return _printer
 
 
-def _pdf_date(report: Report) -> bytes:
-    return report.round.peildatum.strftime("D:%Y%m%d000000+00'00'").encode()
+def _pdf_moment(day: datetime.date) -> str:
+    return day.strftime("D:%Y%m%d000000+00'00'")
 
 
-def with_fixed_dates(pdf: bytes, report: Report) -> bytes:
-    """The PDF's creation and modification dates set to the peildatum (same byte length)."""
-    stamp = _pdf_date(report)
+def with_metadata(pdf: bytes, report: Report) -> bytes:
+    """The document's own metadata, whichever engine printed it: title, author (the pact's
+    secretariat), subject, language, and Pactmonitor as creator; never the printing browser's
+    user-agent. Dates: created on the peildatum (repeatable), modified on the latest
+    correction after publication, so a corrected annex does not carry the old date."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
 
-    def replace(match: re.Match) -> bytes:
-        old = match.group(0)
-        new = b"/" + match.group(1) + b" (" + stamp + b")"
-        return new if len(new) == len(old) else old
-
-    return PDF_DATE.sub(replace, pdf)
+    info = report.round
+    reader = PdfReader(io.BytesIO(pdf))
+    printed = reader.metadata
+    producer = str(printed.get("/Producer", "")) if printed else ""  # the engine, not a browser
+    writer = PdfWriter(clone_from=reader)
+    writer.metadata = {
+        "/Title": f"{report.title} – {info.name}",
+        "/Author": info.author,
+        "/Subject": report.subtitle,
+        "/Keywords": f"{info.pact}; {info.name}",
+        "/Creator": "Pactmonitor",
+        "/Producer": producer or "Pactmonitor",
+        "/CreationDate": _pdf_moment(info.peildatum),
+        "/ModDate": _pdf_moment(info.updated_date or info.peildatum),
+    }
+    writer._root_object[NameObject("/Lang")] = TextStringObject("nl-NL")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def render_pdf(report: Report) -> bytes:
     html = render_html(report)
     if engine() == "chromium":
-        return with_fixed_dates(printer().print(html), report)
+        return with_metadata(printer().print(html), report)
     import weasyprint
 
-    return weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_tags=True)
+    return with_metadata(
+        weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_tags=True), report
+    )

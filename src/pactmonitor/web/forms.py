@@ -141,3 +141,35 @@ class IndicatorRegionForm(forms.Form):
                 )
         regio_field = cast(forms.ChoiceField, self.fields["regio"])
         regio_field.choices = [("", _("Nederland"))] + list(groups.items())
+
+
+class RoundComparisonForm(forms.Form):
+    """Which two rounds of a pact to compare; an invalid choice falls back to the default."""
+
+    pact = forms.ChoiceField(label=_("Pact"), required=False)
+    ronde = forms.ChoiceField(label=_("Ronde"), required=False)
+    met = forms.ChoiceField(label=_("Vergelijken met"), required=False)
+
+    def __init__(
+        self,
+        data: QueryDict | None,
+        *,
+        pacts: list[Pact],
+        rounds: list[ReportingRound],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(data, **kwargs)
+        newest_first = [(r.slug, r.name) for r in reversed(rounds)]
+        cast(forms.ChoiceField, self.fields["pact"]).choices = [(p.key, p.name) for p in pacts]
+        cast(forms.ChoiceField, self.fields["ronde"]).choices = newest_first
+        cast(forms.ChoiceField, self.fields["met"]).choices = [
+            ("", _("de vorige ronde met rapportage")),
+            *newest_first,
+        ]
+
+    def value(self, name: str) -> str:
+        """The field's value if it is valid; an invalid field is ignored, the others still apply."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""

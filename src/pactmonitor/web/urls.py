@@ -16,6 +16,7 @@ urlpatterns = [
     path("landsdelen/<slug:key>/", views.landsdeel_detail, name="landsdeel"),
     path("regios/<slug:key>/", views.region_detail, name="region"),
     path("rondes/<slug:slug>/", views.round_detail, name="round"),
+    path("vergelijken/", views.round_comparison, name="round_comparison"),
     path("indicatoren/", views.indicator_list, name="indicators"),
     path("indicatoren/<slug:key>/", views.indicator_detail, name="indicator"),
     path("initiatieven/", views.initiative_finder, name="initiatives"),

@@ -20,7 +20,13 @@ from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
 from . import readmodels
-from .forms import ActionFilterForm, IndicatorRegionForm, InitiativeFinderForm
+from .compare import comparison_page
+from .forms import (
+    ActionFilterForm,
+    IndicatorRegionForm,
+    InitiativeFinderForm,
+    RoundComparisonForm,
+)
 from .search import search_everything
 
 
@@ -195,6 +201,25 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("region__name"),
             "previous": round.previous(),
         },
+    )
+
+
+@public_page(query=("pact", "ronde", "met"))
+def round_comparison(request: HttpRequest) -> HttpResponse:
+    """Two published rounds of a pact side by side: status moves, newly and not reported
+    actions, and what changed in the landsdeel profiles."""
+    pacts = list(Pact.objects.select_related("region").order_by("level", "name"))
+    key = request.GET.get("pact")
+    pact = next((p for p in pacts if p.key == key), None) if key else readmodels.national_pact()
+    if pact is None:
+        raise Http404
+    rounds = readmodels.rounds_for(pact)
+    form = RoundComparisonForm(request.GET or None, pacts=pacts, rounds=rounds)
+    page = comparison_page(pact, rounds, form.value("ronde"), form.value("met"))
+    return render(
+        request,
+        "web/round_comparison.html",
+        {"pact": pact, "form": form, "page": page, "comparison": page.comparison},
     )
 
 

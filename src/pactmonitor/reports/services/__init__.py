@@ -14,9 +14,14 @@ the same round always gives the same document. Nothing here writes.
 
 from __future__ import annotations
 
+import datetime
+
+from django.db.models import Max
+from django.utils import timezone
+
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress.choices import RoundState
-from pactmonitor.progress.models import ReportingRound
+from pactmonitor.progress.models import ReportingRound, StatusUpdate
 from pactmonitor.regions.choices import RegionKind
 from pactmonitor.regions.models import Region
 
@@ -45,14 +50,32 @@ __all__ = [
 ]
 
 
+def _corrected_after_publication(round: ReportingRound) -> datetime.date | None:
+    """The date of the latest correction made after the round was published, if any."""
+    if round.published_at is None:
+        return None
+    latest = (
+        StatusUpdate.objects.public()
+        .filter(round=round, version__gt=1, updated_at__gt=round.published_at)
+        .aggregate(latest=Max("updated_at"))["latest"]
+    )
+    return timezone.localdate(latest) if latest else None
+
+
 def round_info(round: ReportingRound) -> RoundInfo:
+    published = round.state == RoundState.PUBLISHED
     return RoundInfo(
         slug=round.slug,
         name=round.name,
         pact=round.pact.name,
         peildatum=round.peildatum,
         peildatum_text=dutch_date(round.peildatum),
-        is_published=round.state == RoundState.PUBLISHED,
+        is_published=published,
+        author=round.pact.secretariat or round.pact.name,
+        published_date=(
+            timezone.localdate(round.published_at) if published and round.published_at else None
+        ),
+        updated_date=_corrected_after_publication(round) if published else None,
     )
 
 

@@ -55,6 +55,14 @@ def _quote(update: StatusUpdate | None) -> str:
     return plain(update.basis_quote)
 
 
+def _correction(update: StatusUpdate | None) -> str:
+    """A corrected status says so, with its version and the reason given for the correction."""
+    if update is None or update.version < 2:
+        return ""
+    reason = plain(update.correction_reason)
+    return f"gecorrigeerd (versie {update.version})" + (f": {reason}" if reason else "")
+
+
 def _own_text(action: Action) -> str:
     """The action's full text, unless it only repeats its title and lettered sub-measures."""
     text = plain(action.text)
@@ -85,6 +93,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
                 text=plain(sub.text),
                 mark=mark(update.status, update.basis) if update else None,
                 basis_quote=_quote(update),
+                correction=_correction(update),
                 narrative=blocks(update.narrative) if update else [],
                 new=blocks(update.new) if update else [],
                 milestones=_milestones(update) if update else [],
@@ -93,6 +102,7 @@ def action_row(action: Action, updates: list[StatusUpdate]) -> ActionRow:
         )
     if own is not None:
         row.basis_quote = _quote(own)
+        row.correction = _correction(own)
         row.narrative = blocks(own.narrative)
         row.new = blocks(own.new)
         row.milestones = _milestones(own)

@@ -40,9 +40,12 @@ def _results(profile: RegionProfile) -> list[ResultGroup]:
             heading = f"Actielijn {line.name}" if line else "Algemeen"
             groups[key] = ResultGroup(heading, [])
             order[key] = (line is not None, line.order if line else 0, heading)
-        label = plain(result.subregion.name if result.subregion else result.heading)
-        if line and label.lower().startswith("actielijn"):
-            label = ""  # the group's heading already names the action line
+        heading = plain(result.heading)
+        if line and heading.lower().startswith("actielijn"):
+            heading = ""  # the group's heading already names the action line
+        place = plain(result.subregion.name) if result.subregion else ""
+        # Both the place and the result's own heading ("Kop"), as the web page shows them.
+        label = " – ".join(part for part in (place, heading) if part)
         groups[key].parts.append((label, blocks(result.text)))
     return [groups[key] for key in sorted(groups, key=lambda k: order[k])]
 

@@ -3,44 +3,67 @@ since the previous round."""
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
+
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress.choices import Reporting
+from pactmonitor.progress.comparison import compare_rounds, earlier_round_with_updates
 from pactmonitor.progress.models import ReportingRound
-from pactmonitor.progress.reporting import action_reporting
-from pactmonitor.progress.rollup import roll_up_updates
 from pactmonitor.regions.models import Region
 
 from .. import figures
 from ..documents import ActionLineSection, Changes, Mark, Move, StatusCount, Summary
 from ..formatting import plain
 from .actions import actions_of
-from .statuses import mark, round_updates, row_mark, status_count
+from .statuses import mark, row_mark, status_count
 
 
 def _changes(round: ReportingRound, actions: list[Action], now: dict[int, list]) -> Changes:
-    previous = round.previous()
-    changes = Changes(previous_round=previous.name if previous else "")
-    before = round_updates(previous) if previous else {}
-    for action in actions:
-        label = f"{action.number}. {plain(action.title)}"
-        updates = now.get(action.id, [])
-        if not updates:
+    """The annex's changes section, read from the one round comparison the public comparison
+    page reads too, against the latest earlier round in which these actions were reported."""
+    earlier = earlier_round_with_updates(round, actions)
+    compared = compare_rounds(round, earlier, actions=actions, later_updates=now)
+    changes = Changes(
+        previous_round=earlier.name if earlier else "",
+        compared_with=_compared_with(round, earlier),
+    )
+    for row in compared.actions:
+        label = f"{row.action.number}. {plain(row.action.title)}"
+        if row.is_not_reported:
             changes.not_reported.append(label)
             continue
-        reporting = action_reporting(updates)
-        (changes.confirmed if reporting == Reporting.CONFIRMED else changes.changed).append(label)
-        if previous is None:
+        confirmed = row.reporting_after == Reporting.CONFIRMED
+        (changes.confirmed if confirmed else changes.changed).append(label)
+        if earlier is None:
             continue
-        if not before.get(action.id):
+        if row.is_newly_reported:
             changes.new.append(label)
-            continue
-        old = roll_up_updates(action, before[action.id])
-        new = roll_up_updates(action, updates)
-        if old.status != new.status:
+        elif row.has_moved:
+            old, new = row.before, row.after
             changes.moved.append(
                 Move(label, mark(old.status, old.basis), mark(new.status, new.basis))
             )
     return changes
+
+
+def _compared_with(round: ReportingRound, earlier: ReportingRound | None) -> str:
+    """The sentence that says against which round the section compares, and why that one."""
+    if earlier is None:
+        if round.previous() is None:
+            return "Dit is de eerste ronde: er is geen vorige ronde om mee te vergelijken."
+        return (
+            "In geen eerdere gepubliceerde ronde is over deze acties gerapporteerd: "
+            "er is niets om mee te vergelijken."
+        )
+    peildatum = date_format(earlier.peildatum, "j F Y")
+    sentence = f"Vergeleken met {earlier.name} (peildatum {peildatum})"
+    previous = round.previous()
+    if previous is not None and previous.pk != earlier.pk:
+        return (
+            f"{sentence}, de laatste eerdere ronde waarin over deze acties is gerapporteerd "
+            f"({previous.name} bevat geen rapportage over deze acties)."
+        )
+    return f"{sentence}, de vorige ronde."
 
 
 def landsdeel_counts(round: ReportingRound, now: dict[int, list]) -> list[StatusCount]:

@@ -37,6 +37,15 @@ def in_language(context: Context, code: str) -> str:
     return translate_url(path, code)
 
 
+COLOUR_WORDS = {"geel": _("geel"), "blauw": _("blauw"), "rood": _("rood"), "grijs": _("grijs")}
+
+
+@register.filter
+def colour_word(status: str) -> str:
+    """The report's colour word of a status (geel, blauw, rood; grijs for onbekend)."""
+    return COLOUR_WORDS[Status(status).colour] if status in Status.values else ""
+
+
 @register.filter
 def basis_text(basis: str) -> StrOrPromise:
     return Basis(basis).label if basis in Basis.values else ""
