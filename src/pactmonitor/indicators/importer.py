@@ -374,8 +374,11 @@ def _rows_sql(plan: _Plan, path: Path, numbered: bool = False, typed: bool = Fal
     outer.append(f"hash({keys}) AS _key")
     bad = [f"(_v{i} IS NULL AND _raw{i} IS NOT NULL AND trim(_raw{i}) <> '')::INT" for i in values]
     outer.append(f"({' + '.join(bad) if bad and not typed else '0'}) AS _bad")
-    negative = [f"coalesce(_v{i} < 0, FALSE)::INT" for i in values]
-    outer.append(f"({' + '.join(negative) or '0'}) AS _negative")
+    # A row with a negative count (one comparison per row; the cells are found afterwards).
+    lowest = ", ".join(f"_v{i}" for i in values)
+    outer.append(
+        f"coalesce(least({lowest}) < 0, FALSE)::INT AS _negative" if lowest else "0 AS _negative"
+    )
     for s, series in enumerate(recipe.series):
         outer.append(f"coalesce({where_sql(series.denominator_where)}, FALSE) AS _d{s}")
         outer.append(f"coalesce({where_sql(series.numerator_where)}, FALSE) AS _n{s}")
@@ -413,34 +416,10 @@ TOTALS = ("rows", "blank_rows", "outside", "counted", "duplicates", "bad", "nega
 
 def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> _Scanned:
     """One pass: per location the row counts, the problem counts and every sum the series need."""
-    recipe = plan.recipe
-    index = {column: i for i, column in enumerate(plan.value_columns())}
-    group = [quote_identifier(c) for c in dict.fromkeys([*_group_columns(recipe)])]
-    any_denominator = " OR ".join(f"_d{s}" for s in range(len(recipe.series))) or "FALSE"
-    aggregates = [
-        "count(*) AS rows",
-        "sum(_blank::INT) AS blank_rows",
-        f"sum((NOT _blank AND NOT ({any_denominator}))::INT) AS outside",
-        f"sum((NOT _blank AND ({any_denominator}))::INT) AS counted",
-        "sum((NOT _blank)::INT) - count(DISTINCT CASE WHEN NOT _blank THEN _key END) AS duplicates",
-        "coalesce(sum(CASE WHEN NOT _blank THEN _bad END), 0) AS bad",
-        "coalesce(sum(CASE WHEN NOT _blank THEN _negative END), 0) AS negative",
-    ]
-    for s, series in enumerate(recipe.series):
-        for column, year in plan.measure_columns[series.measure]:
-            # CASE, not FILTER: DuckDB runs forty FILTER clauses as forty passes of selection.
-            aggregates.append(f"sum(CASE WHEN _d{s} THEN _v{index[column]} END) AS d_{s}_{year}")
-        for column, year in plan.measure_columns[series.numerator_measure]:
-            aggregates.append(
-                f"sum(CASE WHEN _d{s} AND _n{s} THEN _v{index[column]} END) AS n_{s}_{year}"
-            )
     # First with the counts parsed by DuckDB's reader; any failure (a cell that is no number,
     # a ragged row) reads again as text, which checks every cell and names what is wrong.
     for typed in (True, False):
-        sql = (
-            f"SELECT {', '.join(group)}, {', '.join(aggregates)} "
-            f"FROM {_rows_sql(plan, path, typed=typed)} GROUP BY ALL"
-        )
+        sql = _sums_sql(plan, _rows_sql(plan, path, typed=typed))
         db = _connect()
         try:
             db.execute("SET preserve_insertion_order = false")
@@ -461,7 +440,96 @@ def _scan(plan: _Plan, path: Path, name: str, report: Progress) -> _Scanned:
     if not totals["rows"] - totals["blank_rows"]:
         db.close()
         raise ImportRefused([Problem(name, _("het bestand heeft geen gegevensrijen"))])
-    return _Scanned(db, _group_columns(recipe), totals)
+    return _Scanned(db, _group_columns(plan.recipe), totals)
+
+
+# Two bits per series in the pattern of a row (see ``_sums_by_pattern``).
+MAX_PATTERN_SERIES = 31
+
+
+def _sums_sql(plan: _Plan, rows: str) -> str:
+    """Per location: the row counts, the problem counts and the sums every series needs."""
+    recipe = plan.recipe
+    filters = set(recipe.filter_columns())
+    # Rows of one key have one pattern when the key (with the location) holds every filter
+    # column, so counting distinct keys per location and pattern finds every duplicate.
+    within = set(recipe.key_columns) | set(_group_columns(recipe))
+    if filters <= within and len(recipe.series) <= MAX_PATTERN_SERIES:
+        return _sums_by_pattern(plan, rows)
+    return _sums_by_row(plan, rows)
+
+
+def _group_sql(recipe: Recipe) -> str:
+    return ", ".join(quote_identifier(c) for c in dict.fromkeys(_group_columns(recipe)))
+
+
+def _sums_by_row(plan: _Plan, rows: str) -> str:
+    """Every series' sums taken from every row: a CASE per series, year and side."""
+    recipe = plan.recipe
+    index = {column: i for i, column in enumerate(plan.value_columns())}
+    any_denominator = " OR ".join(f"_d{s}" for s in range(len(recipe.series))) or "FALSE"
+    aggregates = [
+        "count(*) AS rows",
+        "sum(_blank::INT) AS blank_rows",
+        f"sum((NOT _blank AND NOT ({any_denominator}))::INT) AS outside",
+        f"sum((NOT _blank AND ({any_denominator}))::INT) AS counted",
+        "sum((NOT _blank)::INT) - count(DISTINCT CASE WHEN NOT _blank THEN _key END) AS duplicates",
+        "coalesce(sum(CASE WHEN NOT _blank THEN _bad END), 0) AS bad",
+        "coalesce(sum(CASE WHEN NOT _blank THEN _negative END), 0) AS negative",
+    ]
+    for s, series in enumerate(recipe.series):
+        for column, year in plan.measure_columns[series.measure]:
+            # CASE, not FILTER: DuckDB runs forty FILTER clauses as forty passes of selection.
+            aggregates.append(f"sum(CASE WHEN _d{s} THEN _v{index[column]} END) AS d_{s}_{year}")
+        for column, year in plan.measure_columns[series.numerator_measure]:
+            aggregates.append(
+                f"sum(CASE WHEN _d{s} AND _n{s} THEN _v{index[column]} END) AS n_{s}_{year}"
+            )
+    return f"SELECT {_group_sql(recipe)}, {', '.join(aggregates)} FROM {rows} GROUP BY ALL"
+
+
+def _sums_by_pattern(plan: _Plan, rows: str) -> str:
+    """The same sums in two steps: the rows are added up per location and *pattern* (which
+    series count the row, as bits: 2s for the denominator of series s, 2s + 1 for its
+    numerator), a few values per row; the series' sums are then taken from those few thousand
+    subtotals. Forty CASE expressions per row cost more than the reading itself."""
+    recipe = plan.recipe
+    index = {column: i for i, column in enumerate(plan.value_columns())}
+    group = _group_sql(recipe)
+    bits = [
+        f"(_d{s}::BIGINT << {2 * s}) | ((_d{s} AND _n{s})::BIGINT << {2 * s + 1})"
+        for s in range(len(recipe.series))
+    ]
+    values = [f"sum(_v{i}) AS _s{i}" for i in index.values()]
+    first = (
+        f"SELECT {group}, ({' | '.join(bits) or '0::BIGINT'}) AS _pattern, count(*) AS _rows, "
+        "sum(_blank::INT) AS _blank_rows, "
+        "count(DISTINCT CASE WHEN NOT _blank THEN _key END) AS _keys, "
+        "coalesce(sum(CASE WHEN NOT _blank THEN _bad END), 0) AS _bad, "
+        "coalesce(sum(CASE WHEN NOT _blank THEN _negative END), 0) AS _negative"
+        f"{''.join(', ' + v for v in values)} FROM {rows} GROUP BY ALL"
+    )
+    denominators = sum(1 << 2 * s for s in range(len(recipe.series)))
+    aggregates = [
+        "sum(_rows) AS rows",
+        "sum(_blank_rows) AS blank_rows",
+        f"sum(CASE WHEN _pattern & {denominators} = 0 THEN _rows - _blank_rows END) AS outside",
+        f"sum(CASE WHEN _pattern & {denominators} <> 0 THEN _rows - _blank_rows END) AS counted",
+        "sum(_rows - _blank_rows) - sum(_keys) AS duplicates",
+        "sum(_bad) AS bad",
+        "sum(_negative) AS negative",
+    ]
+    for s, series in enumerate(recipe.series):
+        for side, measure, bit in (
+            ("d", series.measure, 1 << 2 * s),
+            ("n", series.numerator_measure, 1 << 2 * s + 1),
+        ):
+            for column, year in plan.measure_columns[measure]:
+                aggregates.append(
+                    f"sum(CASE WHEN _pattern & {bit} <> 0 THEN _s{index[column]} END) "
+                    f"AS {side}_{s}_{year}"
+                )
+    return f"SELECT {group}, {', '.join(aggregates)} FROM ({first}) GROUP BY ALL"
 
 
 def _group_columns(recipe: Recipe) -> list[str]:

@@ -262,8 +262,14 @@ class Figure(models.Model):
     batch = models.ForeignKey(
         ImportBatch, verbose_name=_("importbatch"), on_delete=models.CASCADE, related_name="figures"
     )
+    # No index of its own: the (indicator, year) index below serves every lookup by indicator,
+    # and each index costs the import a b-tree insert per figure.
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="figures"
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="figures",
+        db_index=False,
     )
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("regio"), on_delete=models.PROTECT, related_name="+"
