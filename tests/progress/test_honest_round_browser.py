@@ -60,7 +60,9 @@ def build_round():
         "bob": {"role": "action_owner", "organisation": bedrijf},
         "nina": {"role": "national_coordinator"},
     }.items():
-        factory.user(username=username, password=PASSWORD, **fields)
+        user = factory.user(username=username, password=PASSWORD, **fields)
+        if username == "nina":
+            factory.totp_device(user)  # she must pass the second step to sign in
     return round
 
 
