@@ -6,6 +6,7 @@ approves and publishes; the published round page and Bijlage 1 say 2 reported, 7
 The lead extends this module with the comparison page and the notification outbox."""
 
 import datetime
+from typing import Any
 
 import pytest
 
@@ -55,11 +56,12 @@ def build_round():
     round = services.open_round(
         pact=pact, slug="2015", name="Ronde 2015", peildatum=datetime.date(2015, 6, 1)
     )
-    for username, fields in {
+    people: dict[str, dict[str, Any]] = {
         "alice": {"role": "action_owner", "organisation": school},
         "bob": {"role": "action_owner", "organisation": bedrijf},
         "nina": {"role": "national_coordinator"},
-    }.items():
+    }
+    for username, fields in people.items():
         user = factory.user(username=username, password=PASSWORD, **fields)
         if username == "nina":
             factory.totp_device(user)  # she must pass the second step to sign in
