@@ -224,7 +224,54 @@ def did_create_initiative(w, update):
     return Initiative.objects.filter(name="Nieuwe campus").exists()
 
 
+def do_mark_ready(client, w, update):
+    return client.post(reverse("progress:mark_ready", args=[update.pk]))
+
+
+def did_mark_ready(w, update):
+    return StatusUpdate.objects.get(pk=update.pk).state == "ready"
+
+
+def mark_all_ready(w):
+    for update in StatusUpdate.objects.filter(round=w.round):
+        services.mark_ready(update, user=w.adam)
+
+
+def do_take_back(client, w, update):
+    return client.post(reverse("progress:take_back", args=[update.pk]))
+
+
+def did_take_back(w, update):
+    return StatusUpdate.objects.get(pk=update.pk).state == "draft"
+
+
+def do_confirm(client, w, update):
+    return client.post(reverse("progress:confirm", args=[update.pk]))
+
+
+def did_confirm(w, update):
+    return StatusUpdate.objects.get(pk=update.pk).confirmed_at is not None
+
+
+def selection_step(step, **extra):
+    def do(client, w, update):
+        data = {"step": step, "item": [f"{update.pk}:{update.revision}"], **extra}
+        return client.post(reverse("progress:selection_apply", args=[w.round.slug]), data)
+
+    return do
+
+
 VERBS = {
+    "mark_ready": (None, do_mark_ready, did_mark_ready),
+    "take_back": (mark_all_ready, do_take_back, did_take_back),
+    "confirm": (None, do_confirm, did_confirm),
+    "select_submit": (None, selection_step("submit"), did_submit),
+    "select_approve": (submit_all, selection_step("approve"), did_approve),
+    "select_send_back": (
+        submit_all,
+        selection_step("send_back", comment="Graag cijfers"),
+        did_send_back,
+    ),
     "edit": (None, do_edit, did_edit),
     "submit": (None, do_submit, did_submit),
     "approve": (submit_all, do_approve, did_approve),
@@ -242,6 +289,32 @@ VERBS = {
 
 # (user, verb, target, allowed)
 MATRIX = [
+    # the owner says a draft is done, and may take it back; only their own actions' drafts
+    ("alice", "mark_ready", "nr1", True),
+    ("carol", "mark_ready", "nr1", True),
+    ("bob", "mark_ready", "nr1", False),
+    ("dave", "mark_ready", "nr1", False),
+    ("olga", "mark_ready", "n2", False),
+    ("alice", "take_back", "nr1", True),
+    ("bob", "take_back", "nr1", False),
+    ("dave", "take_back", "nr1", False),
+    # "ongewijzigd bevestigen": n2 has a previous round's update to confirm
+    ("bob", "confirm", "n2", True),
+    ("nina", "confirm", "n2", True),
+    ("alice", "confirm", "n2", False),
+    ("carol", "confirm", "n2", False),
+    ("olga", "confirm", "n2", False),
+    # the selection steps ask the same policy, per item
+    ("carol", "select_submit", "nr1", True),
+    ("nina", "select_submit", "n2", True),
+    ("alice", "select_submit", "nr1", False),
+    ("dave", "select_submit", "nr1", False),
+    ("nina", "select_approve", "nr1", True),
+    ("carol", "select_approve", "nr1", False),
+    ("alice", "select_approve", "n1a", False),
+    ("nina", "select_send_back", "nr1", True),
+    ("dave", "select_send_back", "or1", False),
+    ("bob", "select_send_back", "n2", False),
     ("alice", "edit", "n1a", True),
     ("alice", "edit", "n2", False),
     ("alice", "edit", "or1", False),

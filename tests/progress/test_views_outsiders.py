@@ -126,6 +126,8 @@ def test_an_outsider_is_refused_the_page(client, page):
 WORK_PAGES = {
     **{page: address for page, (address, *_) in PAGES.items()},
     "work_home": lambda w: reverse("progress:home"),
+    "selection": lambda w: reverse("progress:selection", args=[w.round.slug]),
+    "selection_apply": lambda w: reverse("progress:selection_apply", args=[w.round.slug]),
     "round": lambda w: reverse("progress:round", args=[w.round.slug]),
     "registry": lambda w: reverse("pacts:registry"),
     "initiatives": lambda w: reverse("initiatives:work_list"),
