@@ -7,13 +7,12 @@ current published versions only (``StatusUpdate.objects.public()``).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from pactmonitor.pacts.models import Action
 
 from .models import ReportingRound, StatusUpdate
-from .rollup import RolledUpStatus, action_status
+from .rollup import RolledUpStatus, action_status, rollup_inputs
 
 
 @dataclass(frozen=True)
@@ -23,18 +22,11 @@ class StatusChange:
     after: RolledUpStatus
 
 
-def _public_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
-    by_action: dict[int, list[StatusUpdate]] = defaultdict(list)
-    for update in StatusUpdate.objects.public().filter(round=round).select_related("sub_measure"):
-        by_action[update.action_id].append(update)
-    return by_action
-
-
 def status_changes(earlier: ReportingRound, later: ReportingRound) -> list[StatusChange]:
     """Every action of the later round's pact whose rolled-up status differs between the two
     rounds, in the pact's order. Both rounds must be published and of one pact (the caller
     checks; a draft round's updates are not public and would count as "not reported")."""
-    before, after = _public_updates(earlier), _public_updates(later)
+    updates = rollup_inputs(StatusUpdate.objects.public().filter(round__in=[earlier, later]))
     actions = (
         Action.objects.filter(pact=later.pact_id)
         .select_related("pact", "action_line")
@@ -43,8 +35,8 @@ def status_changes(earlier: ReportingRound, later: ReportingRound) -> list[Statu
     )
     changes = []
     for action in actions:
-        old = action_status(action, earlier, before.get(action.pk, []))
-        new = action_status(action, later, after.get(action.pk, []))
+        old = action_status(action, earlier, updates.get((earlier.pk, action.pk), []))
+        new = action_status(action, later, updates.get((later.pk, action.pk), []))
         if old.status != new.status:
             changes.append(StatusChange(action, old, new))
     return changes
