@@ -23,6 +23,17 @@ def test_the_workbook_has_a_row_for_each_open_draft_of_the_user(client):
     ]
 
 
+def test_the_other_landsdeels_coordinator_gets_only_the_drafts_of_their_own_landsdeel(client):
+    w = world.build()
+    client.force_login(w.dave)
+    sheet = download(client, "2015")[SHEET]
+    keys = [
+        tuple(sheet.cell(r, COLUMN_INDEX[k]).value or "" for k in ("pact", "action", "letter"))
+        for r in range(2, sheet.max_row + 1)
+    ]
+    assert keys == [("pact-oost", "1", "")]
+
+
 def test_the_previous_status_and_narrative_are_shown_read_only(client):
     w = world.build()
     client.force_login(w.bob)

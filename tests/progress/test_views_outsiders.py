@@ -157,3 +157,13 @@ def test_the_initiatives_work_list_shows_only_the_users_landsdeel(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Campus Oost" in page and "Campus Groningen" not in page
+
+
+def test_the_work_home_counts_only_the_open_drafts_the_user_may_edit(client):
+    w = world.build()
+    for user, drafts in ((w.carol, "2"), (w.dave, "1"), (w.olga, "0")):
+        client.force_login(user)
+        response = client.get(reverse("progress:home"))
+        assert response.status_code == 200, user.username
+        row = response.content.decode().split("Ronde 2015</a></td>", 1)[1].split("</tr>", 1)[0]
+        assert f'<td class="open-count">{drafts}</td>' in row, (user.username, row)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from pactmonitor.progress.rollup import RolledUpStatus, action_status
+from pactmonitor.progress.rollup import RolledUpStatus, action_status, rollup_inputs
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,7 @@ def public_actions(pact: Pact) -> list[Action]:
 
 def public_updates(rounds: list[ReportingRound]) -> dict[tuple[int, int], list[StatusUpdate]]:
     """(round id, action id) → the round's public updates for the action, in one query."""
-    found: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
-    updates = StatusUpdate.objects.public().filter(round__in=rounds).select_related("sub_measure")
-    for update in updates:
-        found[(update.round_id, update.action_id)].append(update)
-    return found
+    return rollup_inputs(StatusUpdate.objects.public().filter(round__in=rounds))
 
 
 def round_statuses(

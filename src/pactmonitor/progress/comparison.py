@@ -15,7 +15,6 @@ The API's ``status_changes`` is wider: every action whose rolled-up status diffe
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -27,7 +26,7 @@ from pactmonitor.regions.models import Region
 from .choices import Reporting
 from .models import RegionProfile, RegionResult, ReportingRound, StatusUpdate
 from .reporting import action_reporting
-from .rollup import RolledUpStatus, roll_up_updates
+from .rollup import RolledUpStatus, roll_up_updates, rollup_inputs
 
 Updates = Mapping[int, Sequence[StatusUpdate]]  # action id → its current updates of a round
 
@@ -149,15 +148,8 @@ class RoundComparison:
 
 def public_updates(round: ReportingRound, action_ids: Iterable[int]) -> dict[int, list]:
     """The current published updates of a published round, by action id (one query)."""
-    by_action: dict[int, list[StatusUpdate]] = defaultdict(list)
-    updates = (
-        StatusUpdate.objects.public()
-        .filter(round=round, action__in=list(action_ids))
-        .select_related("sub_measure")
-    )
-    for update in updates:
-        by_action[update.action_id].append(update)
-    return by_action
+    updates = StatusUpdate.objects.public().filter(round=round, action__in=list(action_ids))
+    return {action: found for (_, action), found in rollup_inputs(updates).items()}
 
 
 def reporting_of(updates: Updates) -> dict[int, Reporting]:

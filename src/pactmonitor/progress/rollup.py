@@ -13,6 +13,7 @@ names the sub-measures that decided it, so a page can say why.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 from .choices import Basis, Status
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
     from django_stubs_ext import StrOrPromise
 
     from pactmonitor.pacts.models import Action
@@ -136,3 +138,14 @@ def roll_up_updates(action: Action, updates: Iterable[StatusUpdate]) -> RolledUp
             by_letter[update.sub_measure.letter] = update
     letters = [s.letter for s in action.sub_measures.all()]
     return roll_up(own, {letter: by_letter.get(letter) for letter in letters})
+
+
+def rollup_inputs(updates: QuerySet[StatusUpdate]) -> dict[tuple[int, int], list[StatusUpdate]]:
+    """(round id, action id) → the given updates of that round for that action, in their order,
+    with the sub-measure ``roll_up_updates`` reads: the roll-up's inputs in one query, grouped
+    here for every reader (the pages, the charts, the reports, the round comparison). Which
+    updates count (public, or approved for a concept report) is the caller's QuerySet."""
+    found: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
+    for update in updates.select_related("sub_measure"):
+        found[(update.round_id, update.action_id)].append(update)
+    return found

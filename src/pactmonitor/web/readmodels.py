@@ -22,7 +22,7 @@ from pactmonitor.progress.choices import Basis, Reporting, Status
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.reporting import action_reporting
 from pactmonitor.progress.reporting import counts as reporting_tally
-from pactmonitor.progress.rollup import RolledUpStatus, action_status
+from pactmonitor.progress.rollup import RolledUpStatus, action_status, rollup_inputs
 from pactmonitor.regions.models import Region
 from pactmonitor.regions.tree import region_tree
 
@@ -402,10 +402,8 @@ def current_statuses(actions: list[Action]) -> dict[int, CurrentStatus]:
     rounds: dict[int, list[ReportingRound]] = defaultdict(list)
     for round in ReportingRound.objects.published().order_by("peildatum", "pk"):
         rounds[round.pact_id].append(round)
-    updates: dict[tuple[int, int], list[StatusUpdate]] = defaultdict(list)
     public = StatusUpdate.objects.public().filter(action__in=[a.pk for a in actions])
-    for update in public.select_related("sub_measure"):
-        updates[(update.round_id, update.action_id)].append(update)
+    updates = rollup_inputs(public)
     with_updates = {round_id for round_id, _ in updates}
     prefetch_related_objects(actions, "sub_measures")
     found = {}

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress.choices import Basis, RoundState, Status, UpdateState
 from pactmonitor.progress.models import ReportingRound, StatusUpdate
-from pactmonitor.progress.rollup import roll_up_updates
+from pactmonitor.progress.rollup import roll_up_updates, rollup_inputs
 
 from ..documents import Mark, StatusCount
 
@@ -42,11 +42,9 @@ def round_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
         updates = updates.published()
     else:
         updates = updates.filter(state__in=[UpdateState.APPROVED, UpdateState.PUBLISHED])
-    updates = updates.select_related("sub_measure").prefetch_related("milestones", "sources")
-    found: dict[int, list[StatusUpdate]] = defaultdict(list)
-    for update in updates.order_by("action_id", "sub_measure__letter", "id"):
-        found[update.action_id].append(update)
-    return found
+    updates = updates.prefetch_related("milestones", "sources")
+    grouped = rollup_inputs(updates.order_by("action_id", "sub_measure__letter", "id"))
+    return {action_id: found for (_, action_id), found in grouped.items()}
 
 
 def row_mark(action: Action, now: dict[int, list]) -> Mark:
