@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
@@ -77,7 +78,7 @@ def review_of(update: StatusUpdate) -> Review:
     """The update (fetched through ``REVIEWED``) beside the previous round's version."""
     previous = services.previous_update(update)
     if previous is not None:
-        previous = REVIEWED.get(pk=previous.pk)
+        prefetch_related_objects([previous], "milestones", "sources")
     old, new = _texts(previous), _texts(update)
     texts = []
     for name, label in _labels().items():
