@@ -43,7 +43,12 @@ def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
 
 @login_required
 def work_home(request: SignedInRequest) -> HttpResponse:
-    rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
+    # Only rounds the user may open: a signed-in user without a role is shown no round links.
+    rounds = (
+        ReportingRound.objects.filter(state=RoundState.OPEN)
+        .for_user(request.user, "view")
+        .select_related("pact")
+    )
     mine = StatusUpdate.objects.editable_by(request.user)
     rows = [(round, mine.filter(round=round).count()) for round in rounds]
     return render(request, "progress/work_home.html", {"rows": rows})
