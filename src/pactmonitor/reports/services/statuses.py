@@ -39,7 +39,8 @@ def round_updates(
     report) shows what has been approved so far, or, for the coordinators' preview of an open
     round (``include_unapproved``), the current version of every update, drafts included.
     """
-    updates = StatusUpdate.objects.current().filter(round=round)
+    # An update nobody changed or confirmed reports nothing: its action is "not reported".
+    updates = StatusUpdate.objects.current().reported().filter(round=round)
     if round.state == RoundState.PUBLISHED:
         updates = updates.published()
     elif not include_unapproved:  # the preview takes every current version, drafts too
