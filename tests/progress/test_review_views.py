@@ -21,7 +21,9 @@ def submitted_n2(w, **values):
     """National action 2, rewritten since 2014 (where it read "Stages lopen volgens plan.")."""
     update = world.draft(w, w.n2)
     values = {"narrative": "Stages lopen achter op plan.", "new": "Twee nieuwe bedrijven."} | values
-    StatusUpdate.objects.filter(pk=update.pk).update(status="vertraagd", basis="reported", **values)
+    StatusUpdate.objects.filter(pk=update.pk).update(
+        status="vertraagd", basis="reported", carried_over=False, updated_by=w.bob, **values
+    )
     update.milestones.create(date_text="eind 2015", text="Honderd stageplaatsen")
     update.sources.create(title="Jaarverslag", url="https://example.org/jaarverslag")
     services.submit_updates(StatusUpdate.objects.filter(pk=update.pk), user=w.nina)
@@ -44,7 +46,8 @@ def test_the_reviewer_sees_the_evidence_beside_the_previous_round(w, client):
     assert "Twee nieuwe bedrijven." in text and "Honderd stageplaatsen" in text
     assert "Jaarverslag (https://example.org/jaarverslag)" in text
     assert "vertraagd" in text and "op schema" in text
-    assert "nina, " in text  # who wrote it (the last to change it), and when
+    assert "bob, " in text  # who wrote it (the last to change it), and when
+    assert "Ingediend door" in text and "nina, " in text
     assert "Goedkeuren" in text and "Terugsturen" in text
 
 

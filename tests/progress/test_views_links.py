@@ -43,8 +43,10 @@ def is_work(address: str) -> bool:
 
 def walk(client, start: str, depth: int = 2) -> tuple[dict[str, str], set[str]]:
     """The work links (address → the page that showed it) and post buttons seen from start."""
-    links, buttons, todo = {start: start}, set(), [(start, 0)]
-    seen = set()
+    links: dict[str, str] = {start: start}
+    buttons: set[str] = set()
+    todo = [(start, 0)]
+    seen: set[str] = set()
     while todo:
         page, level = todo.pop(0)
         if page in seen or level > depth:
@@ -110,7 +112,7 @@ def test_the_national_coordinator_is_offered_the_round_steps(w, client):
     home = shown(client, reverse("progress:home"))
     assert "Een nieuwe ronde openen" in home and "in één oogopslag" in home
     round_page = shown(client, reverse("progress:round", args=[w.round.slug]))
-    assert "Ronde publiceren" in round_page and "Alle ingediende updates goedkeuren" in round_page
+    assert "Ronde publiceren" in round_page and "Gekozen updates goedkeuren" in round_page
     assert reverse("progress:review", args=[world.draft(w, w.n2).pk]) in round_page
 
 
@@ -132,4 +134,5 @@ def test_an_owner_is_offered_editing_their_drafts_only(w, client):
     round_page = shown(client, reverse("progress:round", args=[w.round.slug]))
     assert reverse("progress:edit", args=[world.draft(w, w.n1, w.n1a).pk]) in round_page
     assert reverse("progress:edit", args=[world.draft(w, w.or1).pk]) not in round_page
-    assert "indienen" not in round_page and "Terugsturen" not in round_page
+    assert "Gekozen updates indienen" not in round_page and "Terugsturen" not in round_page
+    assert "/indienen/" not in round_page

@@ -60,7 +60,7 @@ NOORD = "/rapportages/2015/concept/landsdelen/noord.html"
 def write_draft(w, action, narrative):
     update = world.draft(w, action)
     StatusUpdate.objects.filter(pk=update.pk).update(
-        status="vertraagd", basis="reported", narrative=narrative
+        status="vertraagd", basis="reported", narrative=narrative, carried_over=False
     )
 
 

@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
 
 REVIEWED = StatusUpdate.objects.select_related(
-    "round", "action__pact", "sub_measure", "updated_by"
+    "round",
+    "action__pact",
+    "sub_measure",
+    "updated_by",
+    "submitted_by",
+    "approved_by",
+    "confirmed_by",
 ).prefetch_related("milestones", "sources")
 
 
