@@ -20,8 +20,9 @@ def queries_for(client, url: str) -> int:
     """How many queries a fresh render of ``url`` asks (the page cache emptied first).
 
     A report (``/rapportages/<round>/<document>.html``) is a stored file that the background
-    job makes once per publication: its budget is what making that document asks."""
-    if url.startswith("/rapportages/"):
+    job makes once per publication: its budget is what making that document asks. A concept
+    (``/rapportages/<round>/concept/...``) is rendered per request, so it is a page like others."""
+    if url.startswith("/rapportages/") and "/concept/" not in url:
         return _report_queries(url)
     cache.clear()
     with CaptureQueriesContext(connection) as captured:

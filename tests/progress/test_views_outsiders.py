@@ -65,6 +65,18 @@ PAGES = {
         "dave",
         "Noord",
     ),
+    "update_review": (
+        lambda w: reverse("progress:review", args=[submitted_noord_draft(w).pk]),
+        "nina",
+        "carol",
+        "Techniekcentra Noord",
+    ),
+    "concept_report": (
+        lambda w: reverse("reports:concept_landsdeel", args=[w.round.slug, "noord", "html"]),
+        "carol",
+        "dave",
+        "Techniekcentra Noord",
+    ),
     "round_open": (lambda w: reverse("progress:round_open"), "nina", "carol", 'name="slug"'),
     "overview": (
         lambda w: reverse("progress:overview", args=[w.round.slug]),

@@ -151,6 +151,18 @@ class SendBackForm(NLDesignForm, forms.Form):
     )
 
 
+class ReviewStepForm(NLDesignForm, forms.Form):
+    """A step on the review page: the revision the reviewer saw, so a changed item is refused."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ReviewSendBackForm(ReviewStepForm):
+    comment = forms.CharField(
+        label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class CorrectionForm(NLDesignForm, forms.ModelForm):
     """A correction of a published update; like a draft, its status is reported by whoever
     makes it."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import selection_views, views
+from . import review_views, selection_views, views
 
 app_name = "progress"
 
@@ -27,4 +27,15 @@ urlpatterns = [
     path("updates/<int:pk>/terugsturen/", views.update_send_back, name="send_back"),
     path("updates/<int:pk>/corrigeren/", views.update_correct, name="correct"),
     path("updates/<int:pk>/geschiedenis/", views.update_history, name="history"),
+    path("updates/<int:pk>/beoordelen/", review_views.update_review, name="review"),
+    path(
+        "updates/<int:pk>/beoordelen/goedkeuren/",
+        review_views.review_approve,
+        name="review_approve",
+    ),
+    path(
+        "updates/<int:pk>/beoordelen/terugsturen/",
+        review_views.review_send_back,
+        name="review_send_back",
+    ),
 ]

@@ -56,7 +56,12 @@ def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
 
 @login_required
 def work_home(request: SignedInRequest) -> HttpResponse:
-    rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
+    # Only rounds the user may open: a signed-in user without a role is shown no round links.
+    rounds = (
+        ReportingRound.objects.filter(state=RoundState.OPEN)
+        .for_user(request.user, "view")
+        .select_related("pact")
+    )
     mine = StatusUpdate.objects.for_user(request.user, "edit")
     # Open: drafts not yet marked ready (what the owner still has to do); ready: done by the
     # owner, waiting for the coordinator to submit. One query per round for both.

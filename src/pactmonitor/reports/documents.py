@@ -305,6 +305,8 @@ class RoundInfo:
         if self.updated_on:
             line += f" · bijgewerkt op {self.updated_on}"
         return line
+    # A concept preview of an open round: every current version, drafts included.
+    includes_unapproved: bool = False
 
 
 @dataclass
@@ -327,4 +329,22 @@ class Report:
 
     @property
     def running_header(self) -> str:
-        return f"{self.title} – {self.round.name} – peildatum {self.round.peildatum_text}"
+        header = f"{self.title} – {self.round.name} – peildatum {self.round.peildatum_text}"
+        # On every page of a document of a round not yet published, not only the first.
+        return header if self.round.is_published else f"CONCEPT – {header}"
+
+    @property
+    def concept_note(self) -> str:
+        """What a report of a round not yet published says it holds ("" once published)."""
+        if self.round.is_published:
+            return ""
+        if self.round.includes_unapproved:
+            return (
+                "Concept: deze ronde is nog niet gepubliceerd. Opgenomen is de huidige versie "
+                "van elke statusupdate, ook concepten die nog niet zijn ingediend of "
+                "goedgekeurd; de tekst kan nog veranderen."
+            )
+        return (
+            "Concept: deze ronde is nog niet gepubliceerd. Alleen goedgekeurde statusupdates "
+            "zijn opgenomen."
+        )

@@ -267,12 +267,8 @@ class DocxWriter:
         self.paragraph(report.round.pact)
         self.document.add_heading(report.title, level=0)
         self.paragraph(f"{report.subtitle} · {report.round.date_line}", bold=True)
-        if not report.round.is_published:
-            self.paragraph(
-                "Concept: deze ronde is nog niet gepubliceerd. Alleen goedgekeurde statusupdates "
-                "zijn opgenomen.",
-                bold=True,
-            )
+        if report.concept_note:
+            self.paragraph(report.concept_note, bold=True)
         self.paragraph(report.introduction)
 
     def counts(self, counts: list[StatusCount], caption: str, group_title: str) -> None:

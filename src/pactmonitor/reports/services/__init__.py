@@ -62,7 +62,7 @@ def _corrected_after_publication(round: ReportingRound) -> datetime.date | None:
     return timezone.localdate(latest) if latest else None
 
 
-def round_info(round: ReportingRound) -> RoundInfo:
+def round_info(round: ReportingRound, preview: bool = False) -> RoundInfo:
     published = round.state == RoundState.PUBLISHED
     return RoundInfo(
         slug=round.slug,
@@ -76,11 +76,12 @@ def round_info(round: ReportingRound) -> RoundInfo:
             timezone.localdate(round.published_at) if published and round.published_at else None
         ),
         updated_date=_corrected_after_publication(round) if published else None,
+        includes_unapproved=preview and round.state != RoundState.PUBLISHED,
     )
 
 
-def bijlage1(round: ReportingRound) -> Report:
-    now = round_updates(round)
+def bijlage1(round: ReportingRound, preview: bool = False) -> Report:
+    now = round_updates(round, include_unapproved=preview)
     actions = actions_of(Action.objects.filter(pact=round.pact))
     lines = by_action_line((a, action_row(a, now.get(a.id, []))) for a in actions)
     return Report(
@@ -96,7 +97,7 @@ def bijlage1(round: ReportingRound) -> Report:
             "gerapporteerd. Een status die niet is gerapporteerd maar uit de tekst blijkt, "
             "staat er als ‘afgeleid’ bij."
         ),
-        round=round_info(round),
+        round=round_info(round, preview),
         summary=summary(round, actions, now, lines, landsdeel_counts(round, now)),
         legend=legend(),
         lines=lines,
@@ -104,8 +105,8 @@ def bijlage1(round: ReportingRound) -> Report:
     )
 
 
-def bijlage2(round: ReportingRound) -> Report:
-    now = round_updates(round)
+def bijlage2(round: ReportingRound, preview: bool = False) -> Report:
+    now = round_updates(round, include_unapproved=preview)
     actions = actions_of(Action.objects.filter(pact=round.pact))
     landsdelen = list(Region.objects.landsdelen().prefetch_related("children").order_by("name"))
     names = ", ".join(r.name.removeprefix("Landsdeel ") for r in landsdelen)
@@ -121,7 +122,7 @@ def bijlage2(round: ReportingRound) -> Report:
             "resultaten per actielijn en per provincie of subregio, en de prioriteiten voor "
             "het komende jaar."
         ),
-        round=round_info(round),
+        round=round_info(round, preview),
         summary=summary(round, actions, now, lines, landsdeel_counts(round, now)),
         legend=legend(),
         profiles=[landsdeel_profile(region, round) for region in landsdelen],
@@ -135,9 +136,10 @@ def _area_report(
     where: str,
     actions: list[Action],
     region: Region | None,
+    preview: bool = False,
 ) -> Report:
     """A report on a part of the work: a landsdeel's pacts, or one pact (with its sub-pacts)."""
-    now = round_updates(round)
+    now = round_updates(round, include_unapproved=preview)
     pacts = pact_sections(actions, now)
     counts = [status_count(where, (row_mark(a, now) for a in actions))]
     lines = [section for pact in pacts for section in pact.lines]
@@ -153,7 +155,7 @@ def _area_report(
             "toelichting; de operationele doelen waarvan de deadline is verstreken; de "
             "initiatieven in de regio en de indicatoren."
         ),
-        round=round_info(round),
+        round=round_info(round, preview),
         summary=summary(round, actions, now, lines, counts),
         legend=legend(),
         profiles=[landsdeel_profile(region, round)] if is_landsdeel and region else [],
@@ -165,33 +167,40 @@ def _area_report(
     )
 
 
-def landsdeel(round: ReportingRound, region: Region) -> Report:
+def landsdeel(round: ReportingRound, region: Region, preview: bool = False) -> Report:
     name = landsdeel_name(region)
     actions = actions_of(Action.objects.in_region(region))
-    return _area_report(round, ReportKind.LANDSDEEL, f"Rapportage {name}", name, actions, region)
+    title = f"Rapportage {name}"
+    return _area_report(round, ReportKind.LANDSDEEL, title, name, actions, region, preview)
 
 
-def pact_report(round: ReportingRound, pact: Pact) -> Report:
+def pact_report(round: ReportingRound, pact: Pact, preview: bool = False) -> Report:
     """One pact and the pacts below it (a landsdeel's subregional pacts)."""
     ids = {pact.pk, *pact.children.values_list("pk", flat=True)}
     actions = actions_of(Action.objects.filter(pact_id__in=ids))
-    return _area_report(
-        round, ReportKind.PACT, f"Rapportage {pact.name}", pact.name, actions, pact.region
-    )
+    title = f"Rapportage {pact.name}"
+    return _area_report(round, ReportKind.PACT, title, pact.name, actions, pact.region, preview)
 
 
 def build(
-    kind: str, round: ReportingRound, region: Region | None = None, pact: Pact | None = None
+    kind: str,
+    round: ReportingRound,
+    region: Region | None = None,
+    pact: Pact | None = None,
+    *,
+    preview: bool = False,
 ) -> Report:
+    """The report ``kind`` of ``round``; ``preview``: the coordinators' concept of an open
+    round, built from the current version of every update (drafts included)."""
     kind = ReportKind(kind)
     if kind == ReportKind.BIJLAGE1:
-        return bijlage1(round)
+        return bijlage1(round, preview)
     if kind == ReportKind.BIJLAGE2:
-        return bijlage2(round)
+        return bijlage2(round, preview)
     if kind == ReportKind.PACT:
         if pact is None:
             raise ReportInputError("een rapportage per pact vraagt een pact")
-        return pact_report(round, pact)
+        return pact_report(round, pact, preview)
     if region is None:
         raise ReportInputError("een rapportage per landsdeel vraagt een landsdeel")
-    return landsdeel(round, region)
+    return landsdeel(round, region, preview)

@@ -30,17 +30,20 @@ def legend() -> list[Mark]:
     return [mark(status) for status in LEGEND_ORDER]
 
 
-def round_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
+def round_updates(
+    round: ReportingRound, *, include_unapproved: bool = False
+) -> dict[int, list[StatusUpdate]]:
     """The current updates of a round that may appear in its report, by action id.
 
     A published round shows what the public sees; a round not yet published (a concept
-    report for the coordinator) shows what has been approved so far, never drafts.
+    report) shows what has been approved so far, or, for the coordinators' preview of an open
+    round (``include_unapproved``), the current version of every update, drafts included.
     """
     # An update nobody changed or confirmed reports nothing: its action is "not reported".
     updates = StatusUpdate.objects.current().reported().filter(round=round)
     if round.state == RoundState.PUBLISHED:
         updates = updates.published()
-    else:
+    elif not include_unapproved:  # the preview takes every current version, drafts too
         updates = updates.filter(state__in=[UpdateState.APPROVED, UpdateState.PUBLISHED])
     updates = updates.prefetch_related("milestones", "sources")
     grouped = rollup_inputs(updates.order_by("action_id", "sub_measure__letter", "id"))
