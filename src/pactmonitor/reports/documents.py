@@ -305,6 +305,7 @@ class RoundInfo:
         if self.updated_on:
             line += f" · bijgewerkt op {self.updated_on}"
         return line
+
     # A concept preview of an open round: every current version, drafts included.
     includes_unapproved: bool = False
 
