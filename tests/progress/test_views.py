@@ -10,6 +10,7 @@ from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress import services
 from pactmonitor.progress.models import (
     Milestone,
+    ProposedCorrection,
     RegionProfile,
     ReportingRound,
     Source,
@@ -147,7 +148,10 @@ def do_correct(client, w, update):
 
 
 def did_correct(w, update):
-    return StatusUpdate.objects.filter(supersedes=update, narrative="Gecorrigeerd").exists()
+    """A correction is proposed, not yet published: a second national coordinator approves it
+    (tests/progress/test_correction_views.py)."""
+    proposed = ProposedCorrection.objects.filter(update=update, narrative="Gecorrigeerd").exists()
+    return proposed and not StatusUpdate.objects.filter(supersedes=update).exists()
 
 
 def do_edit_profile(client, w, update):

@@ -465,8 +465,10 @@ MEASUREMENT_SORTS = {
 
 
 def initiatives() -> QuerySet:
-    return Initiative.objects.select_related("provenance_document").prefetch_related(
-        "regions", "institutions", "action_lines__pact", "serves__pact"
+    return (
+        Initiative.objects.public()
+        .select_related("provenance_document")
+        .prefetch_related("regions", "institutions", "action_lines__pact", "serves__pact")
     )
 
 
@@ -493,14 +495,14 @@ INITIATIVE_FILTERS = [
         "region",
         known=Region.objects.all,
         narrow=lambda rows, key: rows.filter(
-            pk__in=Initiative.objects.filter(regions__in=_region_rows(key)).values("pk")
+            pk__in=Initiative.objects.public().filter(regions__in=_region_rows(key)).values("pk")
         ),
     ),
     Filter(
         "actionLine",
         known=ActionLine.objects.all,
         narrow=lambda rows, key: rows.filter(
-            pk__in=Initiative.objects.filter(action_lines__key=key).values("pk")
+            pk__in=Initiative.objects.public().filter(action_lines__key=key).values("pk")
         ),
     ),  # fmt: skip
     Filter("level", narrow=lambda rows, level: rows.with_education_level(level)),

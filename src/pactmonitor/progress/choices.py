@@ -37,3 +37,22 @@ class UpdateState(models.TextChoices):
     SUBMITTED = "submitted", _("ingediend")
     APPROVED = "approved", _("goedgekeurd")
     PUBLISHED = "published", _("gepubliceerd")
+
+
+class ProfileState(models.TextChoices):
+    """A landsdeel profile's way through a round. A profile prefilled from the previous round
+    that nobody touched is published as "niet bijgewerkt": it is not a new report."""
+
+    DRAFT = "draft", _("concept")
+    SUBMITTED = "submitted", _("ingediend")
+    APPROVED = "approved", _("goedgekeurd")
+    PUBLISHED = "published", _("gepubliceerd")
+    NOT_UPDATED = "not_updated", _("niet bijgewerkt")
+
+
+class ProposalState(models.TextChoices):
+    """A proposed correction waiting for, or after, a second national coordinator's review."""
+
+    PENDING = "pending", _("ter beoordeling")
+    APPROVED = "approved", _("goedgekeurd")
+    REJECTED = "rejected", _("afgewezen")
