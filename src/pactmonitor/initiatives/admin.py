@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Initiative, PossiblySame
+from .models import Initiative, InitiativeChange, PossiblySame
 
 
 @admin.register(Initiative)
@@ -27,3 +29,17 @@ class PossiblySameAdmin(SimpleHistoryAdmin):
     list_display = ["initiative", "other", "organisation"]
     search_fields = ["initiative__name", "other__name", "organisation__name", "reason"]
     autocomplete_fields = ["initiative", "other", "organisation"]
+
+
+@admin.register(InitiativeChange)
+class InitiativeChangeAdmin(SimpleHistoryAdmin):
+    """Read only: a change is approved or rejected in the work pages (initiatives/services.py)."""
+
+    list_display = ["initiative", "state", "proposed_by", "proposed_at", "reviewed_by"]
+    list_filter = ["state"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
