@@ -295,6 +295,10 @@ def test_editing_an_initiative_keeps_its_regions_in_other_landsdelen(client):
     client.force_login(w.carol)
     data = {"name": "Gedeeld", "kind": "campus", "regions": [w.groningen.pk], "levels": ["mbo"]}
     client.post(reverse("initiatives:work_edit", args=[shared.key]), data)
+    # A change to a public initiative waits for the national coordinator's approval.
+    client.force_login(w.nina)
+    change = shared.changes.get()
+    client.post(reverse("initiatives:change_approve", args=[change.pk]))
     shared.refresh_from_db()
     assert set(shared.regions.all()) == {w.groningen, w.oost}
     assert (shared.kind, shared.education_levels) == ("campus", " mbo ")

@@ -90,6 +90,7 @@ def review_pending(request: SignedInRequest) -> HttpResponse:
         RegionProfile.objects.awaiting_review()
         .for_user(request.user, "review")
         .select_related("region", "round", "updated_by")
+        .prefetch_related("results")
         .order_by("round__peildatum", "region__name")
     )
     context = {

@@ -72,6 +72,9 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
         "profiles": RegionProfile.objects.filter(round=round)
         .for_user(request.user, "edit")
         .select_related("region", "updated_by"),
+        "profile_steps": permitted_ids(
+            request.user, RegionProfile.objects.filter(round=round), ("submit",)
+        ),
     }
     return render(request, "progress/round_drafts.html", context)
 
