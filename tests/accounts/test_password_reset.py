@@ -74,3 +74,27 @@ def test_a_weak_new_password_is_refused_by_the_validators_and_changes_nothing(cl
     assert refused.status_code == 200
     user.refresh_from_db()
     assert user.check_password("oud-wachtwoord-1")
+
+
+def test_one_address_gets_at_most_three_links_an_hour_and_then_a_dutch_wait_message(client):
+    factory.user(username="alice", email="alice@example.org")
+    answers = [ask_for_a_link(client, "Alice@example.org").status_code for _ in range(4)]
+    assert answers == [302, 302, 302, 429]
+    assert len(mail.outbox) == 3
+    limited = ask_for_a_link(client, "alice@example.org")
+    assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
+    assert "Even wachten met een nieuwe link" in limited.content.decode()
+    assert len(mail.outbox) == 3  # nothing more was sent
+
+
+def test_an_unknown_address_is_limited_the_same_way_so_the_limit_tells_nobody_who_exists(client):
+    answers = [ask_for_a_link(client, "iemand@example.org").status_code for _ in range(4)]
+    assert answers == [302, 302, 302, 429]
+
+
+def test_one_connection_asking_for_many_addresses_is_stopped_after_ten(client):
+    factory.user(username="alice", email="alice@example.org")
+    answers = [ask_for_a_link(client, f"iemand{n}@example.org").status_code for n in range(10)]
+    assert answers == [302] * 10
+    assert ask_for_a_link(client, "alice@example.org").status_code == 429
+    assert mail.outbox == []  # alice's address was not reached from the flooding connection

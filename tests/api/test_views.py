@@ -2,10 +2,13 @@
 and how bad input is answered (problem+json naming every invalid parameter, never a 500)."""
 
 import re
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from pactmonitor.api import resources as r
+from pactmonitor.api.listing import Resource
 from pactmonitor.pacts.models import ContactPerson
 from pactmonitor.progress import services
 from pactmonitor.progress.models import StatusUpdate
@@ -151,6 +154,37 @@ def test_every_page_in_turn_gives_every_row_once_in_a_stable_order(client, world
         page = client.get(page["_links"]["next"]["href"]).json()
     assert len(seen) == len(set(seen)) == first["total"] == first["pageCount"] == 4
     assert parse_qs(urlsplit(page["_links"]["prev"]["href"]).query)["page"] == ["3"]
+
+
+LISTS: dict[str, Resource[Any]] = {
+    "/pacts": r.PACTS,
+    "/action-lines": r.ACTION_LINES,
+    "/actions": r.ACTIONS,
+    "/organisations": r.ORGANISATIONS,
+    "/rounds": r.ROUNDS,
+    "/status-updates": r.STATUS_UPDATES,
+    "/regions": r.REGIONS,
+    "/landsdeel-profiles": r.LANDSDEEL_PROFILES,
+    "/indicators": r.INDICATORS,
+    "/targets": r.TARGETS,
+    "/observations": r.OBSERVATIONS,
+    "/initiatives": r.INITIATIVES,
+}
+
+
+def test_every_list_offers_exactly_the_sorts_it_can_order_by_and_each_one_answers(client, world):
+    paths = get(client, "/openapi.json")["paths"]
+    assert {p for p, ops in paths.items() if "sort" in _parameters(ops)} == set(LISTS)
+    for path, resource in LISTS.items():
+        offered = _parameters(paths[path])["sort"]["schema"]
+        assert offered["enum"] == list(resource.sorts), path
+        assert offered["default"] in resource.sorts, path
+        for sort in resource.sorts:
+            assert "results" in get(client, f"{path}?sort={sort}"), (path, sort)
+
+
+def _parameters(operations: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in operations["get"].get("parameters", [])}
 
 
 def test_a_sort_that_is_not_offered_is_refused(client, world):

@@ -211,7 +211,7 @@ def test_the_approve_action_approves_submitted_updates_through_the_service(clien
         {"action": "approve", "_selected_action": [update.pk]},
     )
     update.refresh_from_db()
-    assert update.state == "approved" and update.updated_by == w.nina
+    assert update.state == "approved" and update.approved_by == w.nina
 
 
 def test_rounds_and_updates_are_not_added_in_the_admin(client, w):

@@ -16,7 +16,11 @@ pytestmark = pytest.mark.django_db
 def rows(table):
     return {
         row.name: dict(
-            zip(["missing", "draft", "submitted", "approved", "published"], row.cells, strict=True)
+            zip(
+                ["missing", "draft", "ready", "submitted", "approved", "published", "untouched"],
+                row.cells,
+                strict=True,
+            )
         )
         for row in table
     }
@@ -32,11 +36,21 @@ def test_the_overview_counts_missing_draft_and_submitted_updates_per_landsdeel(c
     assert table["Noord"] == {
         "missing": 0,
         "draft": 1,
+        "ready": 0,
         "submitted": 1,
         "approved": 0,
         "published": 0,
+        "untouched": 1,  # the submitted one: nobody changed it
     }
     assert table["Oost"]["missing"] == 1 and table["Landelijk"]["missing"] == 3
+
+
+def test_the_overview_counts_drafts_marked_ready_apart_and_not_as_open():
+    w = world.build()
+    services.mark_ready(world.draft(w, w.nr1), user=w.alice)
+    overview = round_overview(w.round, w.nina)
+    row = next(row for row in overview["organisations"] if row.name == "Techniekschool A")
+    assert (row.counts["ready"], row.counts["missing"], row.open) == (1, 2, 2)
 
 
 def test_the_overview_counts_per_lead_organisation():

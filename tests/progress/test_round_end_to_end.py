@@ -115,11 +115,13 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     for username in ("coordinator-oost", "coordinator-noordvleugel"):
         coordinator = Person(browser, live_server.url, username)
         coordinator.page.goto("/werk/rondes/2016/")
-        coordinator.page.locator("button", has_text="concepten indienen").click()
+        coordinator.page.locator("button", has_text="getoonde concepten indienen").click()
+        coordinator.page.locator("button", has_text="Bevestigen:").click()
         assert "updates ingediend" in coordinator.messages()
         coordinator.close()
     nina.page.goto("/werk/rondes/2016/")
-    nina.page.locator("button", has_text="concepten indienen").click()
+    nina.page.locator("button", has_text="getoonde concepten indienen").click()
+    nina.page.locator("button", has_text="Bevestigen:").click()
     assert not StatusUpdate.objects.filter(round=round, state="draft").exists()
 
     # The national coordinator sends the owner's update back with a comment.
@@ -137,11 +139,13 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     owner.page.click("main button[type=submit]")
     oost = Person(browser, live_server.url, "coordinator-oost")
     oost.page.goto("/werk/rondes/2016/")
-    oost.page.locator("button", has_text="concept indienen").click()
+    oost.page.locator("button", has_text="getoonde concepten indienen").click()
+    oost.page.locator("button", has_text="Bevestigen:").click()
 
     # The national coordinator approves everything and publishes.
     nina.page.goto("/werk/rondes/2016/")
-    nina.page.locator("button", has_text="Alle ingediende updates goedkeuren").click()
+    nina.page.locator("button", has_text="getoonde ingediende updates goedkeuren").click()
+    nina.page.locator("button", has_text="Bevestigen:").click()
     nina.page.locator("button", has_text="Ronde publiceren").click()
     assert "Ronde gepubliceerd" in nina.messages()
 

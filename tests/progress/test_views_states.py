@@ -304,11 +304,17 @@ def test_editing_an_initiative_keeps_its_regions_in_other_landsdelen(client):
     assert (shared.kind, shared.education_levels) == ("campus", " mbo ")
 
 
+def approve_shown(client, w):
+    updates = StatusUpdate.objects.filter(round=w.round)
+    data = {"step": "approve", "item": [f"{u.pk}:{u.revision}" for u in updates]}
+    return client.post(reverse("progress:selection_apply", args=[w.round.slug]), data)
+
+
 def test_the_national_coordinator_approves_every_submitted_update_at_once(client):
     w = world.build()
     submit_all(w)
     client.force_login(w.nina)
-    client.post(reverse("progress:round_approve", args=[w.round.slug]))
+    approve_shown(client, w)
     states = set(StatusUpdate.objects.filter(round=w.round).values_list("state", flat=True))
     assert states == {"approved"}
 
@@ -318,7 +324,7 @@ def test_a_landsdeel_coordinator_cannot_approve_the_round(client):
     submit_all(w)
     client.force_login(w.carol)
     before = snapshot()
-    response = client.post(reverse("progress:round_approve", args=[w.round.slug]))
+    response = approve_shown(client, w)
     assert response.status_code == 403
     assert snapshot() == before
 

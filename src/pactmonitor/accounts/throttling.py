@@ -28,6 +28,11 @@ def forwarded_address(request: HttpRequest) -> str | None:
     return last or remote_address(request)
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The address that counts for throttling, by the rule of AXES_CLIENT_IP_CALLABLE."""
+    return get_client_ip_address(request)
+
+
 def _failures(**match: object) -> int:
     return AccessAttempt.objects.filter(**match).aggregate(n=Sum("failures_since_start"))["n"] or 0
 

@@ -19,7 +19,9 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from . import second_factor
+from pactmonitor.core import ratelimit
+
+from . import second_factor, throttling
 from .forms import SecondFactorForm, SetupForm, SignInForm
 from .http import SignedInRequest
 
@@ -50,8 +52,43 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        wait = reset_wait(self.request, form.cleaned_data["email"])
+        if wait is not None:
+            response = render(
+                self.request,
+                "accounts/password_reset_limited.html",
+                {"minutes": ratelimit.minutes(wait)},
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+            return response
         self.extra_email_context = {"site_url": settings.SITE_URL.rstrip("/")}
         return super().form_valid(form)
+
+
+RESETS_PER_ADDRESS = 3  # reset e-mails to one address per window: a mailbox is not flooded
+RESETS_PER_CLIENT = 10  # requests from one network address per window, whatever they ask
+RESET_WINDOW_SECONDS = 60 * 60
+
+
+def reset_wait(request: HttpRequest, email: str) -> int | None:
+    """Seconds to wait before another reset may be asked, or None. Counted per e-mail address
+    typed (known or not, so the answer tells nobody whether an account exists) and per network
+    address (the same address rule as the sign-in throttling)."""
+    client = throttling.client_address(request) or "unknown"
+    waits = [
+        ratelimit.take_turn(
+            "password-reset-client", client, limit=RESETS_PER_CLIENT, window=RESET_WINDOW_SECONDS
+        ),
+        ratelimit.take_turn(
+            "password-reset-address",
+            email.strip().lower(),
+            limit=RESETS_PER_ADDRESS,
+            window=RESET_WINDOW_SECONDS,
+        ),
+    ]
+    late = [wait for wait in waits if wait is not None]
+    return max(late) if late else None
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from functools import wraps
+from types import MethodType
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 from ninja.params.models import QueryModel
 
 from .problems import (
@@ -70,9 +74,15 @@ SUCCESS_HEADERS = {
 
 
 class PactmonitorApi(NinjaAPI):
-    def get_openapi_schema(self, *, path_prefix=None, path_params=None) -> dict:
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
         document = super().get_openapi_schema(path_prefix="", path_params=path_params)
-        return completed(copy.deepcopy(dict(document)))
+        # Completed on a copy: ninja's document shares its nested parts with the operations.
+        whole = completed(copy.deepcopy(dict(document)))
+        document.clear()
+        document.update(whole)
+        return document
 
 
 def completed(document: dict[str, Any]) -> dict[str, Any]:
@@ -101,12 +111,13 @@ def _complete_response(status: str, response: dict[str, Any]) -> None:
         response["headers"] = dict(SUCCESS_HEADERS)
     elif status.startswith(("4", "5")):
         response["headers"] = {"API-Version": {"$ref": "#/components/headers/API-Version"}}
-        content = response.pop("content", {})
-        schema = next(iter(content.values()), {}).get("schema", {"type": "object"})
+        content: dict[str, dict[str, Any]] = response.pop("content", {})
+        first: dict[str, Any] = next(iter(content.values()), {})
+        schema = first.get("schema", {"type": "object"})
         response["content"] = {PROBLEM_JSON: {"schema": schema}}
 
 
-def query_names(operation: Any) -> frozenset[str]:
+def query_names(operation: Operation) -> frozenset[str]:
     """The query parameters an operation declares, as the client writes them."""
     names: set[str] = set()
     for model in operation.models:
@@ -120,14 +131,16 @@ def query_names(operation: Any) -> frozenset[str]:
     return frozenset(names)
 
 
-def refuse_unknown_parameters(run):
+def refuse_unknown_parameters(run: MethodType) -> Callable[..., HttpResponseBase]:
     """Before validation: a query key the operation does not declare is invalid input, listed
-    together with whatever else is invalid, so a typo ("pagesize") is never silently ignored."""
+    together with whatever else is invalid, so a typo ("pagesize") is never silently ignored.
+    Applied to each operation's ``run`` (mode "view"), a method of the ``Operation``."""
     operation = run.__self__
+    assert isinstance(operation, Operation)
     known = query_names(operation)
 
     @wraps(run)
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         unknown = sorted(set(request.GET) - known)
         if not unknown:
             return run(request, *args, **kwargs)

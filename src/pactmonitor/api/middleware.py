@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
@@ -45,7 +46,13 @@ class ApiMiddleware:
             request.method = "HEAD"
         return self.decorated(request, response)
 
-    def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponse],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         if request.method == "OPTIONS" and is_api(request):
             response = HttpResponse(status=204)
             del response["Content-Type"]

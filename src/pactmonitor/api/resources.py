@@ -1,5 +1,6 @@
 """Per resource: the public rows (through the models' public QuerySets), how a row is written out,
-its filters and its sorts. The operations in ``views.py`` combine these with ``listing``.
+its filters and its sorts, together a ``Resource``. The operations in ``views.py`` serve these
+with ``listing`` and ``Resource.one``.
 
 What a row shows is written out field by field, never "all fields": a field added to a model
 is public in the API only when it is added here.
@@ -15,16 +16,19 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 
 from pactmonitor.indicators.models import Indicator, Observation, Target
-from pactmonitor.initiatives.models import Initiative
+from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact
 from pactmonitor.progress.choices import RoundState, UpdateState
-from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
+from pactmonitor.progress.models import RegionProfile, RegionResult, ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region
 
-from .listing import Filter
+from .listing import Filter, Resource, Row
+
+# The identity of a status update's subject: its round, action and sub-measure (or None).
+Subject = tuple[int, int, int | None]
 
 
-def provenance(obj: Any) -> dict | None:
+def provenance(obj: Any) -> dict[str, str] | None:
     if not obj.provenance_document_id:
         return None
     return {
@@ -41,7 +45,7 @@ def line_ref(line: ActionLine) -> str:
     return f"{line.pact.key}/{line.key}"
 
 
-def _keys(related: Iterable) -> list[str]:
+def _keys(related: Iterable[Any]) -> list[str]:
     return sorted(obj.key for obj in related)
 
 
@@ -53,11 +57,11 @@ def _region_rows(value: str) -> set[int]:
 # --- Pacts, action lines, actions, organisations ------------------------------------------------
 
 
-def pacts() -> QuerySet:
+def pacts() -> QuerySet[Pact]:
     return Pact.objects.select_related("parent", "region", "provenance_document")
 
 
-def pact(obj: Pact) -> dict:
+def pact(obj: Pact) -> Row:
     return {
         "key": obj.key,
         "name": obj.name,
@@ -73,17 +77,21 @@ def pact(obj: Pact) -> dict:
     }
 
 
-PACT_FILTERS = [Filter("level", "level"), Filter("region", "region__key", Region.objects.all)]
-PACT_SORTS = {"name": ("name",), "-name": ("-name",), "level": ("level", "name")}
+PACTS = Resource(
+    pacts,
+    pact,
+    sorts={"name": ("name",), "-name": ("-name",), "level": ("level", "name")},
+    filters=[Filter("level", "level"), Filter("region", "region__key", Region.objects.all)],
+)
 
 
-def action_lines() -> QuerySet:
+def action_lines() -> QuerySet[ActionLine]:
     return ActionLine.objects.select_related("pact", "provenance_document").prefetch_related(
         "contributes_to__pact"
     )
 
 
-def action_line(obj: ActionLine) -> dict:
+def action_line(obj: ActionLine) -> Row:
     return {
         "pact": obj.pact.key,
         "key": obj.key,
@@ -95,11 +103,15 @@ def action_line(obj: ActionLine) -> dict:
     }
 
 
-ACTION_LINE_FILTERS = [Filter("pact", "pact__key", Pact.objects.all)]
-ACTION_LINE_SORTS = {"order": ("pact__key", "order"), "name": ("name",), "-name": ("-name",)}
+ACTION_LINES = Resource(
+    action_lines,
+    action_line,
+    sorts={"order": ("pact__key", "order"), "name": ("name",), "-name": ("-name",)},
+    filters=[Filter("pact", "pact__key", Pact.objects.all)],
+)
 
 
-def actions() -> QuerySet:
+def actions() -> QuerySet[Action]:
     return Action.objects.select_related(
         "pact", "action_line", "region", "provenance_document"
     ).prefetch_related(
@@ -112,7 +124,7 @@ def actions() -> QuerySet:
     )
 
 
-def action(obj: Action) -> dict:
+def action(obj: Action) -> Row:
     return {
         "pact": obj.pact.key,
         "number": obj.number,
@@ -144,37 +156,41 @@ def action(obj: Action) -> dict:
     }
 
 
-ACTION_FILTERS = [
-    Filter("pact", "pact__key", Pact.objects.all),
-    Filter("actionLine", "action_line__key", ActionLine.objects.all),
-    Filter(
-        "region",
-        known=Region.objects.all,
-        narrow=lambda rows, key: rows.filter(
-            pk__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+ACTIONS = Resource(
+    actions,
+    action,
+    sorts={
+        "number": ("pact__key", "position"),
+        "-number": ("pact__key", "-position"),
+        "title": ("title",),
+        "-title": ("-title",),
+    },
+    filters=[
+        Filter("pact", "pact__key", Pact.objects.all),
+        Filter("actionLine", "action_line__key", ActionLine.objects.all),
+        Filter(
+            "region",
+            known=Region.objects.all,
+            narrow=lambda rows, key: rows.filter(
+                pk__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+            ),
         ),
-    ),
-    Filter(
-        "lead",
-        known=Organisation.objects.all,
-        narrow=lambda rows, key: rows.filter(
-            pk__in=Action.objects.filter(leads__key=key).values("pk")
+        Filter(
+            "lead",
+            known=Organisation.objects.all,
+            narrow=lambda rows, key: rows.filter(
+                pk__in=Action.objects.filter(leads__key=key).values("pk")
+            ),
         ),
-    ),
-]
-ACTION_SORTS = {
-    "number": ("pact__key", "position"),
-    "-number": ("pact__key", "-position"),
-    "title": ("title",),
-    "-title": ("-title",),
-}
+    ],
+)
 
 
-def organisations() -> QuerySet:
+def organisations() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("region", "provenance_document")
 
 
-def organisation(obj: Organisation) -> dict:
+def organisation(obj: Organisation) -> Row:
     return {
         "key": obj.key,
         "name": obj.name,
@@ -187,21 +203,25 @@ def organisation(obj: Organisation) -> dict:
     }
 
 
-ORGANISATION_FILTERS = [
-    Filter("sector", "sector"),
-    Filter("region", "region__key", Region.objects.all),
-]
-ORGANISATION_SORTS = {"name": ("name",), "-name": ("-name",)}
+ORGANISATIONS = Resource(
+    organisations,
+    organisation,
+    sorts={"name": ("name",), "-name": ("-name",)},
+    filters=[
+        Filter("sector", "sector"),
+        Filter("region", "region__key", Region.objects.all),
+    ],
+)
 
 
 # --- Rounds and status updates --------------------------------------------------------------------
 
 
-def rounds() -> QuerySet:
+def rounds() -> QuerySet[ReportingRound]:
     return ReportingRound.objects.published().select_related("pact")
 
 
-def round(obj: ReportingRound) -> dict:
+def round(obj: ReportingRound) -> Row:
     return {
         "code": obj.slug,
         "name": obj.name,
@@ -212,11 +232,15 @@ def round(obj: ReportingRound) -> dict:
     }
 
 
-ROUND_FILTERS = [Filter("pact", "pact__key", Pact.objects.all)]
-ROUND_SORTS = {"peildatum": ("peildatum",), "-peildatum": ("-peildatum",)}
+ROUNDS = Resource(
+    rounds,
+    round,
+    sorts={"peildatum": ("peildatum",), "-peildatum": ("-peildatum",)},
+    filters=[Filter("pact", "pact__key", Pact.objects.all)],
+)
 
 
-def status_updates() -> QuerySet:
+def status_updates() -> QuerySet[StatusUpdate]:
     return (
         StatusUpdate.objects.public()
         .select_related("round", "action__pact", "sub_measure", "provenance_document")
@@ -224,7 +248,7 @@ def status_updates() -> QuerySet:
     )
 
 
-def earlier_versions(updates: list[StatusUpdate]) -> dict[tuple, list[StatusUpdate]]:
+def earlier_versions(updates: list[StatusUpdate]) -> dict[Subject, list[StatusUpdate]]:
     """The earlier published versions of the given (current) updates, in one query."""
     if not updates:
         return {}
@@ -250,13 +274,13 @@ def earlier_versions(updates: list[StatusUpdate]) -> dict[tuple, list[StatusUpda
         )  # fmt: skip
         .order_by("version")
     )
-    by_subject: dict[tuple, list[StatusUpdate]] = defaultdict(list)
+    by_subject: dict[Subject, list[StatusUpdate]] = defaultdict(list)
     for update in found:
         by_subject[(update.round_id, update.action_id, update.sub_measure_id)].append(update)
     return by_subject
 
 
-def status_update(obj: StatusUpdate, earlier: dict[tuple, list[StatusUpdate]]) -> dict:
+def status_update(obj: StatusUpdate, earlier: dict[Subject, list[StatusUpdate]]) -> Row:
     versions = earlier.get((obj.round_id, obj.action_id, obj.sub_measure_id), [])
     return {
         "id": obj.pk,
@@ -293,35 +317,56 @@ def status_update(obj: StatusUpdate, earlier: dict[tuple, list[StatusUpdate]]) -
     }
 
 
-STATUS_UPDATE_FILTERS = [
-    Filter("pact", "action__pact__key", Pact.objects.all),
-    Filter("actionLine", "action__action_line__key", ActionLine.objects.all),
-    Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
-    Filter("status", "status"),
-    Filter(
-        "region",
-        known=Region.objects.all,
-        narrow=lambda rows, key: rows.filter(
-            action__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+def status_update_rows(updates: list[StatusUpdate]) -> list[Row]:
+    """The updates written out, with their earlier versions asked for all at once."""
+    earlier = earlier_versions(updates)
+    return [status_update(update, earlier) for update in updates]
+
+
+STATUS_UPDATES = Resource(
+    status_updates,
+    lambda update: status_update(update, earlier_versions([update])),
+    sorts={
+        "action": (
+            "round__peildatum",
+            "action__pact__key",
+            "action__position",
+            "sub_measure__letter",
         ),
-    ),
-    Filter("year", "round__peildatum__year"),
-]
-STATUS_UPDATE_SORTS = {
-    "action": ("round__peildatum", "action__pact__key", "action__position", "sub_measure__letter"),
-    "-round": ("-round__peildatum", "action__pact__key", "action__position", "sub_measure__letter"),
-    "status": ("status", "round__peildatum", "action__position"),
-}
+        "-round": (
+            "-round__peildatum",
+            "action__pact__key",
+            "action__position",
+            "sub_measure__letter",
+        ),
+        "status": ("status", "round__peildatum", "action__position"),
+    },
+    filters=[
+        Filter("pact", "action__pact__key", Pact.objects.all),
+        Filter("actionLine", "action__action_line__key", ActionLine.objects.all),
+        Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
+        Filter("status", "status"),
+        Filter(
+            "region",
+            known=Region.objects.all,
+            narrow=lambda rows, key: rows.filter(
+                action__in=Action.objects.in_region(Region.objects.get(key=key)).values("pk")
+            ),
+        ),
+        Filter("year", "round__peildatum__year"),
+    ],
+    write_page=status_update_rows,
+)
 
 
 # --- Regions and landsdeel profiles ---------------------------------------------------------------
 
 
-def regions() -> QuerySet:
+def regions() -> QuerySet[Region]:
     return Region.objects.select_related("parent").prefetch_related("part_of", "groupings")
 
 
-def region(obj: Region) -> dict:
+def region(obj: Region) -> Row:
     return {
         "key": obj.key,
         "name": obj.name,
@@ -333,30 +378,32 @@ def region(obj: Region) -> dict:
     }
 
 
-REGION_FILTERS = [
-    Filter("kind", "kind"),
-    Filter("parent", "parent__key", Region.objects.all),
-    Filter("cbsCode", "code"),
-]
-REGION_SORTS = {"name": ("name",), "-name": ("-name",), "cbsCode": ("code",)}
+REGIONS = Resource(
+    regions,
+    region,
+    sorts={"name": ("name",), "-name": ("-name",), "cbsCode": ("code",)},
+    filters=[
+        Filter("kind", "kind"),
+        Filter("parent", "parent__key", Region.objects.all),
+        Filter("cbsCode", "code"),
+    ],
+)
 
 
-def landsdeel_profiles() -> QuerySet:
+def landsdeel_profiles() -> QuerySet[RegionProfile]:
     return (
         RegionProfile.objects.published()
         .select_related("region", "round", "provenance_document")
         .prefetch_related(
             Prefetch(
                 "results",
-                queryset=RegionProfile.results.rel.related_model.objects.select_related(
-                    "action_line", "subregion"
-                ),
+                queryset=RegionResult.objects.select_related("action_line", "subregion"),
             )
         )
     )
 
 
-def landsdeel_profile(obj: RegionProfile) -> dict:
+def landsdeel_profile(obj: RegionProfile) -> Row:
     return {
         "landsdeel": obj.region.key,
         "round": obj.round.slug,
@@ -375,25 +422,29 @@ def landsdeel_profile(obj: RegionProfile) -> dict:
     }
 
 
-PROFILE_FILTERS = [
-    Filter("landsdeel", "region__key", Region.objects.landsdelen),
-    Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
-    Filter("year", "round__peildatum__year"),
-]
-PROFILE_SORTS = {
-    "landsdeel": ("region__name", "round__peildatum"),
-    "-round": ("-round__peildatum", "region__name"),
-}
+LANDSDEEL_PROFILES = Resource(
+    landsdeel_profiles,
+    landsdeel_profile,
+    sorts={
+        "landsdeel": ("region__name", "round__peildatum"),
+        "-round": ("-round__peildatum", "region__name"),
+    },
+    filters=[
+        Filter("landsdeel", "region__key", Region.objects.landsdelen),
+        Filter("round", "round__slug", ReportingRound.objects.published, field="slug"),
+        Filter("year", "round__peildatum__year"),
+    ],
+)
 
 
 # --- Indicators, targets, observations ------------------------------------------------------------
 
 
-def indicators() -> QuerySet:
+def indicators() -> QuerySet[Indicator]:
     return Indicator.objects.all()
 
 
-def indicator(obj: Indicator) -> dict:
+def indicator(obj: Indicator) -> Row:
     return {
         "key": obj.key,
         "name": obj.name,
@@ -406,19 +457,23 @@ def indicator(obj: Indicator) -> dict:
     }
 
 
-INDICATOR_SORTS = {"name": ("name",), "-name": ("-name",), "headline": ("-is_headline", "name")}
+INDICATORS = Resource(
+    indicators,
+    indicator,
+    sorts={"name": ("name",), "-name": ("-name",), "headline": ("-is_headline", "name")},
+)
 
 
-def targets() -> QuerySet:
+def targets() -> QuerySet[Target]:
     return Target.objects.select_related("indicator", "region", "provenance_document")
 
 
-def observations() -> QuerySet:
+def observations() -> QuerySet[Observation]:
     return Observation.objects.select_related("indicator", "region", "provenance_document")
 
 
-def measurement(obj: Target | Observation) -> dict:
-    row = {
+def measurement(obj: Target | Observation) -> Row:
+    row: Row = {
         "id": obj.pk,
         "indicator": obj.indicator.key,
         "region": obj.region.key if obj.region else None,
@@ -459,12 +514,24 @@ MEASUREMENT_SORTS = {
     "-year": ("indicator__key", "-year"),
     "value": ("value",),
 }
+TARGETS = Resource(
+    targets,
+    measurement,
+    sorts=MEASUREMENT_SORTS,
+    filters=MEASUREMENT_FILTERS,
+)
+OBSERVATIONS = Resource(
+    observations,
+    measurement,
+    sorts=MEASUREMENT_SORTS,
+    filters=MEASUREMENT_FILTERS,
+)
 
 
 # --- Initiatives ----------------------------------------------------------------------------------
 
 
-def initiatives() -> QuerySet:
+def initiatives() -> QuerySet[Initiative]:
     return (
         Initiative.objects.public()
         .select_related("provenance_document")
@@ -472,7 +539,7 @@ def initiatives() -> QuerySet:
     )
 
 
-def initiative(obj: Initiative) -> dict:
+def initiative(obj: Initiative) -> Row:
     return {
         "key": obj.key,
         "name": obj.name,
@@ -490,23 +557,29 @@ def initiative(obj: Initiative) -> dict:
     }
 
 
-INITIATIVE_FILTERS = [
-    Filter(
-        "region",
-        known=Region.objects.all,
-        narrow=lambda rows, key: rows.filter(
-            pk__in=Initiative.objects.public().filter(regions__in=_region_rows(key)).values("pk")
+INITIATIVES = Resource(
+    initiatives,
+    initiative,
+    sorts={"name": ("name",), "-name": ("-name",), "startYear": ("start_year", "name")},
+    filters=[
+        Filter(
+            "region",
+            known=Region.objects.all,
+            narrow=lambda rows, key: rows.filter(
+                pk__in=Initiative.objects.public()
+                .filter(regions__in=_region_rows(key))
+                .values("pk")
+            ),
         ),
-    ),
-    Filter(
-        "actionLine",
-        known=ActionLine.objects.all,
-        narrow=lambda rows, key: rows.filter(
-            pk__in=Initiative.objects.public().filter(action_lines__key=key).values("pk")
-        ),
-    ),  # fmt: skip
-    Filter("level", narrow=lambda rows, level: rows.with_education_level(level)),
-    Filter("kind", "kind"),
-    Filter("q", narrow=lambda rows, words: rows.search(words)),
-]
-INITIATIVE_SORTS = {"name": ("name",), "-name": ("-name",), "startYear": ("start_year", "name")}
+        Filter(
+            "actionLine",
+            known=ActionLine.objects.all,
+            narrow=lambda rows, key: rows.filter(
+                pk__in=Initiative.objects.public().filter(action_lines__key=key).values("pk")
+            ),
+        ),  # fmt: skip
+        Filter("level", narrow=InitiativeQuerySet.with_education_level),
+        Filter("kind", "kind"),
+        Filter("q", narrow=InitiativeQuerySet.search),
+    ],
+)

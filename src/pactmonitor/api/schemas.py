@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Literal
 
+from django.db.models import Choices
 from ninja import Field, Schema
 from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
@@ -21,20 +22,52 @@ from pactmonitor.pacts.choices import LeadBasis, PactLevel, Sector
 from pactmonitor.progress.choices import Basis, Status
 from pactmonitor.regions.choices import RegionKind
 
-# Closed lists, as the data stores them (the Dutch labels are in the descriptions).
-StatusValue = Literal[tuple(Status.values)]
-BasisValue = Literal[tuple(Basis.values)]
-PactLevelValue = Literal[tuple(PactLevel.values)]
-SectorValue = Literal[tuple(Sector.values)]
-RegionKindValue = Literal[tuple(RegionKind.values)]
-LevelValue = Literal[tuple(EducationLevel.values)]
-InitiativeKindValue = Literal[tuple(InitiativeKind.values)]
-UnitValue = Literal[tuple(Unit.values)]
-MeasureValue = Literal[tuple(Measure.values)]
-LeadBasisValue = Literal[tuple(LeadBasis.values)]
+# Closed lists, as the data stores them (the Dutch labels are in the descriptions), spelled out
+# so the type checker can read them; tests/api/test_schemas.py holds each equal to its choices.
+StatusValue = Literal["afgerond", "op_schema", "vertraagd", "onbekend"]
+BasisValue = Literal["reported", "assessed", "unknown"]
+PactLevelValue = Literal["national", "regional", "subregional", "arrangement"]
+SectorValue = Literal["onderwijs", "ondernemers", "overheid", "overig"]
+RegionKindValue = Literal[
+    "land", "landsdeel", "provincie", "corop", "subregio", "arbeidsmarktregio", "gemeente"
+]
+LevelValue = Literal["po", "vo", "vmbo", "havo", "vwo", "havo-vwo", "mbo", "hbo", "wo", "ho"]
+InitiativeKindValue = Literal[
+    "civ",
+    "coe",
+    "technetkring",
+    "jetnet",
+    "technasium",
+    "campus",
+    "servicepunt",
+    "pps",
+    "betapunt",
+    "toptechniek",
+    "expatcentrum",
+    "netwerk",
+    "programma",
+    "overig",
+]
+UnitValue = Literal["percent", "count", "euro", "fte", "other"]
+MeasureValue = Literal["share", "count", "amount"]
+LeadBasisValue = Literal["stated", "inferred"]
+
+# Each closed list with the choices it spells out (the test above reads this).
+CLOSED_LISTS: dict[Any, type[Choices]] = {
+    StatusValue: Status,
+    BasisValue: Basis,
+    PactLevelValue: PactLevel,
+    SectorValue: Sector,
+    RegionKindValue: RegionKind,
+    LevelValue: EducationLevel,
+    InitiativeKindValue: InitiativeKind,
+    UnitValue: Unit,
+    MeasureValue: Measure,
+    LeadBasisValue: LeadBasis,
+}
 
 
-def labels(choices) -> str:
+def labels(choices: type[Choices]) -> str:
     return "; ".join(f"`{c.value}`: {c.label}" for c in choices)
 
 
@@ -357,12 +390,15 @@ class Initiative(Out):
 
 
 def page_of(item: type[Out], name: str) -> type[PageBase]:
-    """The page schema of a list: the links and counts, and the results."""
+    """The page schema of a list: the links and counts, and the results. Built at run time, so
+    each list names its own page in the document (``PactPage``); the type checker sees a
+    ``PageBase``."""
+    results: Any = list[item]  # type: ignore[valid-type]
     return type(
         name,
         (PageBase,),
         {
-            "__annotations__": {"results": list[item]},
+            "__annotations__": {"results": results},
             "results": Field(description="De resultaten op deze pagina."),
         },
     )

@@ -26,6 +26,6 @@ def unknown_address(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 patterns, _, _ = api.urls
 urlpatterns = [
-    *[cached(p) for p in patterns if getattr(p, "name", "") != "api-root"],
+    *[cached(p) for p in patterns if isinstance(p, URLPattern) and p.name != "api-root"],
     re_path(r"^(?P<rest>.*)$", unknown_address),
 ]

@@ -1,13 +1,16 @@
 """The operations of the public API (``/api/v1``) and the developers' page.
 
-Each list operation names its parameters (a ``ListParams`` subclass: camelCase on the wire) and
-hands its public rows, filters and sorts to ``listing``; each detail operation looks its row up
-among the public rows only, so a draft round or an unpublished update is "not found".
+Each list operation names its parameters (a ``SortedParams`` subclass: camelCase on the wire,
+``sort`` spelled out as the resource's sorts, which tests/api/test_views.py holds equal) and
+serves its ``Resource`` (resources.py) with ``listing``; each detail operation looks its row up
+among the public rows only (``Resource.one``), so a draft round or an unpublished update is
+"not found".
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,24 +20,28 @@ from ninja import Field, Path, Query, Router, Schema
 from pactmonitor.core.pagecache import public_page
 from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
-from pactmonitor.progress.comparison import status_changes
+from pactmonitor.progress.comparison import StatusChange, status_changes
+from pactmonitor.progress.models import ReportingRound
 
 from . import resources as r
 from . import schemas as s
-from .listing import ListParams, envelope, filtered, listing, not_found, ordered, page_of
+from .listing import ListParams, Row, SortedParams, envelope, found, listing, page_of
 from .problems import InvalidParam, invalid_input
 
 router = Router()
+View = TypeVar("View", bound=Callable[..., Any])
 
 ERRORS = {400: s.Problem, 404: s.Problem}
 SLUG = r"^[-a-zA-Z0-9_]+$"  # keys and round codes are slugs (SlugField)
 
 
-def slug(what: str):
+def slug(what: str) -> Any:
     return Path(..., pattern=SLUG, max_length=150, description=what)
 
 
-def _get(path: str, response: type, summary: str, description: str, *, tag: str):
+def _get(
+    path: str, response: type, summary: str, description: str, *, tag: str
+) -> Callable[[View], View]:
     return router.get(
         path,
         response={200: response, **ERRORS},
@@ -45,20 +52,13 @@ def _get(path: str, response: type, summary: str, description: str, *, tag: str)
     )
 
 
-def _one(queryset, what: str, **lookup):
-    found = queryset.filter(**lookup).first()
-    if found is None:
-        raise not_found(what)
-    return found
-
-
 # --- Pacts ----------------------------------------------------------------------------------------
 
 
-class PactParams(ListParams):
+class PactParams(SortedParams):
     level: s.PactLevelValue | None = Field(None, description="Alleen pacten van dit niveau.")
     region: str | None = Field(None, description="Alleen pacten van deze regio (sleutel).")
-    sort: Literal[tuple(r.PACT_SORTS)] = Field("level", description="Sorteervolgorde.")
+    sort: Literal["name", "-name", "level"] = Field("level", description="Sorteervolgorde.")
 
 
 @_get(
@@ -68,18 +68,18 @@ class PactParams(ListParams):
     "Alle pacten: landelijk, per landsdeel en subregionaal.",
     tag="Pacten",
 )
-def list_pacts(request: HttpRequest, params: Query[PactParams]):
-    return listing(request, r.pacts(), params, r.PACT_FILTERS, r.PACT_SORTS, r.pact)
+def list_pacts(request: HttpRequest, params: Query[PactParams]) -> Row:
+    return listing(request, r.PACTS, params)
 
 
 @_get("/pacts/{key}", s.Pact, "Eén pact", "Een pact, op zijn sleutel.", tag="Pacten")
-def get_pact(request: HttpRequest, key: str = slug("Sleutel van het pact.")):
-    return r.pact(_one(r.pacts(), "Dit pact", key=key))
+def get_pact(request: HttpRequest, key: str = slug("Sleutel van het pact.")) -> Row:
+    return r.PACTS.one("Dit pact", key=key)
 
 
-class ActionLineParams(ListParams):
+class ActionLineParams(SortedParams):
     pact: str | None = Field(None, description="Alleen de actielijnen van dit pact (sleutel).")
-    sort: Literal[tuple(r.ACTION_LINE_SORTS)] = Field("order", description="Sorteervolgorde.")
+    sort: Literal["order", "name", "-name"] = Field("order", description="Sorteervolgorde.")
 
 
 @_get(
@@ -89,13 +89,11 @@ class ActionLineParams(ListParams):
     "De actielijnen van de pacten, met hun landelijke doel.",
     tag="Pacten",
 )
-def list_action_lines(request: HttpRequest, params: Query[ActionLineParams]):
-    return listing(
-        request, r.action_lines(), params, r.ACTION_LINE_FILTERS, r.ACTION_LINE_SORTS, r.action_line
-    )
+def list_action_lines(request: HttpRequest, params: Query[ActionLineParams]) -> Row:
+    return listing(request, r.ACTION_LINES, params)
 
 
-class ActionParams(ListParams):
+class ActionParams(SortedParams):
     pact: str | None = Field(None, description="Alleen de acties van dit pact (sleutel).")
     action_line: str | None = Field(
         None, alias="actionLine", description="Alleen de acties van deze actielijn (sleutel)."
@@ -104,7 +102,9 @@ class ActionParams(ListParams):
         None, description="Alleen de acties in deze regio en de regio's daarbinnen (sleutel)."
     )
     lead: str | None = Field(None, description="Alleen de acties met deze trekker (sleutel).")
-    sort: Literal[tuple(r.ACTION_SORTS)] = Field("number", description="Sorteervolgorde.")
+    sort: Literal["number", "-number", "title", "-title"] = Field(
+        "number", description="Sorteervolgorde."
+    )
 
 
 @_get(
@@ -114,8 +114,8 @@ class ActionParams(ListParams):
     "De acties (maatregelen) met hun deelmaatregelen, operationele doelen, trekkers en partners.",
     tag="Pacten",
 )
-def list_actions(request: HttpRequest, params: Query[ActionParams]):
-    return listing(request, r.actions(), params, r.ACTION_FILTERS, r.ACTION_SORTS, r.action)
+def list_actions(request: HttpRequest, params: Query[ActionParams]) -> Row:
+    return listing(request, r.ACTIONS, params)
 
 
 @_get(
@@ -129,14 +129,14 @@ def get_action(
     request: HttpRequest,
     pact: str = slug("Sleutel van het pact."),
     number: str = Path(..., max_length=20, description="Nummer van de actie."),
-):
-    return r.action(_one(r.actions(), "Deze actie", pact__key=pact, number=number))
+) -> Row:
+    return r.ACTIONS.one("Deze actie", pact__key=pact, number=number)
 
 
-class OrganisationParams(ListParams):
+class OrganisationParams(SortedParams):
     sector: s.SectorValue | None = Field(None, description="Alleen organisaties van deze sector.")
     region: str | None = Field(None, description="Alleen organisaties van deze regio (sleutel).")
-    sort: Literal[tuple(r.ORGANISATION_SORTS)] = Field("name", description="Sorteervolgorde.")
+    sort: Literal["name", "-name"] = Field("name", description="Sorteervolgorde.")
 
 
 @_get(
@@ -146,15 +146,8 @@ class OrganisationParams(ListParams):
     "De organisaties die acties trekken of eraan meedoen. Contactpersonen staan nooit in de API.",
     tag="Pacten",
 )
-def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
-    return listing(
-        request,
-        r.organisations(),
-        params,
-        r.ORGANISATION_FILTERS,
-        r.ORGANISATION_SORTS,
-        r.organisation,
-    )
+def list_organisations(request: HttpRequest, params: Query[OrganisationParams]) -> Row:
+    return listing(request, r.ORGANISATIONS, params)
 
 
 @_get(
@@ -164,16 +157,16 @@ def list_organisations(request: HttpRequest, params: Query[OrganisationParams]):
     "Een organisatie, op haar sleutel.",
     tag="Pacten",
 )
-def get_organisation(request: HttpRequest, key: str = slug("Sleutel van de organisatie.")):
-    return r.organisation(_one(r.organisations(), "Deze organisatie", key=key))
+def get_organisation(request: HttpRequest, key: str = slug("Sleutel van de organisatie.")) -> Row:
+    return r.ORGANISATIONS.one("Deze organisatie", key=key)
 
 
 # --- Rounds, status updates, the comparison ------------------------------------------------------
 
 
-class RoundParams(ListParams):
+class RoundParams(SortedParams):
     pact: str | None = Field(None, description="Alleen de rondes van dit pact (sleutel).")
-    sort: Literal[tuple(r.ROUND_SORTS)] = Field("peildatum", description="Sorteervolgorde.")
+    sort: Literal["peildatum", "-peildatum"] = Field("peildatum", description="Sorteervolgorde.")
 
 
 @_get(
@@ -183,8 +176,8 @@ class RoundParams(ListParams):
     "De gepubliceerde rapportagerondes. Een ronde die nog loopt staat er niet in.",
     tag="Voortgang",
 )
-def list_rounds(request: HttpRequest, params: Query[RoundParams]):
-    return listing(request, r.rounds(), params, r.ROUND_FILTERS, r.ROUND_SORTS, r.round)
+def list_rounds(request: HttpRequest, params: Query[RoundParams]) -> Row:
+    return listing(request, r.ROUNDS, params)
 
 
 @_get(
@@ -194,11 +187,11 @@ def list_rounds(request: HttpRequest, params: Query[RoundParams]):
     "Een gepubliceerde ronde, op haar code.",
     tag="Voortgang",
 )
-def get_round(request: HttpRequest, code: str = slug("Code van de ronde.")):
-    return r.round(_one(r.rounds(), "Deze ronde", slug=code))
+def get_round(request: HttpRequest, code: str = slug("Code van de ronde.")) -> Row:
+    return r.ROUNDS.one("Deze ronde", slug=code)
 
 
-class StatusUpdateParams(ListParams):
+class StatusUpdateParams(SortedParams):
     pact: str | None = Field(None, description="Alleen updates van acties van dit pact (sleutel).")
     action_line: str | None = Field(
         None, alias="actionLine", description="Alleen updates van acties van deze actielijn."
@@ -214,15 +207,7 @@ class StatusUpdateParams(ListParams):
         le=2999,
         description="Alleen updates van rondes met een peildatum in dit jaar.",
     )
-    sort: Literal[tuple(r.STATUS_UPDATE_SORTS)] = Field("action", description="Sorteervolgorde.")
-
-
-def _status_update_page(request: HttpRequest, params: StatusUpdateParams) -> dict:
-    rows = filtered(r.status_updates(), params, r.STATUS_UPDATE_FILTERS)
-    rows = ordered(rows, params.sort, r.STATUS_UPDATE_SORTS)
-    page = page_of(rows, params)
-    earlier = r.earlier_versions(page.items)
-    return envelope(request, page, lambda u: r.status_update(u, earlier))
+    sort: Literal["action", "-round", "status"] = Field("action", description="Sorteervolgorde.")
 
 
 @_get(
@@ -236,8 +221,8 @@ def _status_update_page(request: HttpRequest, params: StatusUpdateParams) -> dic
     ),
     tag="Voortgang",
 )
-def list_status_updates(request: HttpRequest, params: Query[StatusUpdateParams]):
-    return _status_update_page(request, params)
+def list_status_updates(request: HttpRequest, params: Query[StatusUpdateParams]) -> Row:
+    return listing(request, r.STATUS_UPDATES, params)
 
 
 @_get(
@@ -249,9 +234,8 @@ def list_status_updates(request: HttpRequest, params: Query[StatusUpdateParams])
 )
 def get_status_update(
     request: HttpRequest, id: int = Path(..., ge=1, le=2**62, description="Nummer van de update.")
-):
-    update = _one(r.status_updates(), "Deze statusupdate", pk=id)
-    return r.status_update(update, r.earlier_versions([update]))
+) -> Row:
+    return r.STATUS_UPDATES.one("Deze statusupdate", pk=id)
 
 
 class ComparisonParams(ListParams):
@@ -275,29 +259,30 @@ def round_status_changes(
     request: HttpRequest,
     params: Query[ComparisonParams],
     code: str = slug("Code van de latere ronde."),
-):
-    later = _one(r.rounds(), "Deze ronde", slug=code)
+) -> Row:
+    later = found(r.rounds(), "Deze ronde", slug=code)
     earlier = _earlier_round(later, params.since)
     changes = status_changes(earlier, later) if earlier else []
-    rows = [
-        {
-            "pact": c.action.pact.key,
-            "action": c.action.number,
-            "title": c.action.title,
-            "action_line": c.action.action_line.key if c.action.action_line else None,
-            "before": c.before.status,
-            "after": c.after.status,
-            "before_basis": c.before.basis,
-            "after_basis": c.after.basis,
-        }
-        for c in changes
-    ]
-    page = page_of(_ListOf(rows), params)
-    result = envelope(request, page, lambda row: row)
+    page = page_of(changes, params)
+    result = envelope(request, page, [_status_change(c) for c in page.items])
     return result | {"earlier": earlier.slug if earlier else "", "later": later.slug}
 
 
-def _earlier_round(later, since: str | None):
+def _status_change(change: StatusChange) -> Row:
+    action = change.action
+    return {
+        "pact": action.pact.key,
+        "action": action.number,
+        "title": action.title,
+        "action_line": action.action_line.key if action.action_line else None,
+        "before": change.before.status,
+        "after": change.after.status,
+        "before_basis": change.before.basis,
+        "after_basis": change.after.basis,
+    }
+
+
+def _earlier_round(later: ReportingRound, since: str | None) -> ReportingRound | None:
     earlier_rounds = r.rounds().filter(pact=later.pact_id, peildatum__lt=later.peildatum)
     if since is None:
         return earlier_rounds.order_by("-peildatum").first()
@@ -309,23 +294,16 @@ def _earlier_round(later, since: str | None):
     return earlier
 
 
-class _ListOf(list):
-    """A computed list that ``page_of`` can count and cut like a QuerySet."""
-
-    def count(self) -> int:  # type: ignore[override]
-        return len(self)
-
-
 # --- Regions and landsdeel profiles ---------------------------------------------------------------
 
 
-class RegionParams(ListParams):
+class RegionParams(SortedParams):
     kind: s.RegionKindValue | None = Field(None, description="Alleen regio's van deze soort.")
     parent: str | None = Field(None, description="Alleen regio's direct onder deze regio.")
     cbs_code: str | None = Field(
         None, alias="cbsCode", max_length=20, description="De regio met deze CBS-code."
     )
-    sort: Literal[tuple(r.REGION_SORTS)] = Field("name", description="Sorteervolgorde.")
+    sort: Literal["name", "-name", "cbsCode"] = Field("name", description="Sorteervolgorde.")
 
 
 @_get(
@@ -338,16 +316,16 @@ class RegionParams(ListParams):
     ),
     tag="Regio's",
 )
-def list_regions(request: HttpRequest, params: Query[RegionParams]):
-    return listing(request, r.regions(), params, r.REGION_FILTERS, r.REGION_SORTS, r.region)
+def list_regions(request: HttpRequest, params: Query[RegionParams]) -> Row:
+    return listing(request, r.REGIONS, params)
 
 
 @_get("/regions/{key}", s.Region, "Eén regio", "Een regio, op haar sleutel.", tag="Regio's")
-def get_region(request: HttpRequest, key: str = slug("Sleutel van de regio.")):
-    return r.region(_one(r.regions(), "Deze regio", key=key))
+def get_region(request: HttpRequest, key: str = slug("Sleutel van de regio.")) -> Row:
+    return r.REGIONS.one("Deze regio", key=key)
 
 
-class ProfileParams(ListParams):
+class ProfileParams(SortedParams):
     landsdeel: str | None = Field(None, description="Alleen de profielen van dit landsdeel.")
     round: str | None = Field(None, description="Alleen de profielen van deze ronde (code).")
     year: int | None = Field(
@@ -356,7 +334,7 @@ class ProfileParams(ListParams):
         le=2999,
         description="Alleen profielen van rondes met een peildatum in dit jaar.",
     )
-    sort: Literal[tuple(r.PROFILE_SORTS)] = Field("landsdeel", description="Sorteervolgorde.")
+    sort: Literal["landsdeel", "-round"] = Field("landsdeel", description="Sorteervolgorde.")
 
 
 @_get(
@@ -369,22 +347,15 @@ class ProfileParams(ListParams):
     ),
     tag="Regio's",
 )
-def list_landsdeel_profiles(request: HttpRequest, params: Query[ProfileParams]):
-    return listing(
-        request,
-        r.landsdeel_profiles(),
-        params,
-        r.PROFILE_FILTERS,
-        r.PROFILE_SORTS,
-        r.landsdeel_profile,
-    )
+def list_landsdeel_profiles(request: HttpRequest, params: Query[ProfileParams]) -> Row:
+    return listing(request, r.LANDSDEEL_PROFILES, params)
 
 
 # --- Indicators -----------------------------------------------------------------------------------
 
 
-class IndicatorParams(ListParams):
-    sort: Literal[tuple(r.INDICATOR_SORTS)] = Field("headline", description="Sorteervolgorde.")
+class IndicatorParams(SortedParams):
+    sort: Literal["name", "-name", "headline"] = Field("headline", description="Sorteervolgorde.")
 
 
 @_get(
@@ -394,8 +365,8 @@ class IndicatorParams(ListParams):
     "De indicatoren met hun definitie.",
     tag="Indicatoren",
 )
-def list_indicators(request: HttpRequest, params: Query[IndicatorParams]):
-    return listing(request, r.indicators(), params, [], r.INDICATOR_SORTS, r.indicator)
+def list_indicators(request: HttpRequest, params: Query[IndicatorParams]) -> Row:
+    return listing(request, r.INDICATORS, params)
 
 
 @_get(
@@ -405,16 +376,16 @@ def list_indicators(request: HttpRequest, params: Query[IndicatorParams]):
     "Een indicator, op haar sleutel.",
     tag="Indicatoren",
 )
-def get_indicator(request: HttpRequest, key: str = slug("Sleutel van de indicator.")):
-    return r.indicator(_one(r.indicators(), "Deze indicator", key=key))
+def get_indicator(request: HttpRequest, key: str = slug("Sleutel van de indicator.")) -> Row:
+    return r.INDICATORS.one("Deze indicator", key=key)
 
 
-class MeasurementParams(ListParams):
+class MeasurementParams(SortedParams):
     indicator: str | None = Field(None, description="Alleen cijfers van deze indicator.")
     region: str | None = Field(None, description="Alleen cijfers van deze regio (sleutel).")
     year: int | None = Field(None, ge=1900, le=2999, description="Alleen cijfers van dit jaar.")
     level: s.LevelValue | None = Field(None, description="Alleen cijfers van dit onderwijsniveau.")
-    sort: Literal[tuple(r.MEASUREMENT_SORTS)] = Field("year", description="Sorteervolgorde.")
+    sort: Literal["year", "-year", "value"] = Field("year", description="Sorteervolgorde.")
 
 
 @_get(
@@ -424,10 +395,8 @@ class MeasurementParams(ListParams):
     "De streefwaarden van de indicatoren, per regio, onderwijsniveau en jaar.",
     tag="Indicatoren",
 )
-def list_targets(request: HttpRequest, params: Query[MeasurementParams]):
-    return listing(
-        request, r.targets(), params, r.MEASUREMENT_FILTERS, r.MEASUREMENT_SORTS, r.measurement
-    )
+def list_targets(request: HttpRequest, params: Query[MeasurementParams]) -> Row:
+    return listing(request, r.TARGETS, params)
 
 
 @_get(
@@ -440,10 +409,8 @@ def list_targets(request: HttpRequest, params: Query[MeasurementParams]):
     ),
     tag="Indicatoren",
 )
-def list_observations(request: HttpRequest, params: Query[MeasurementParams]):
-    return listing(
-        request, r.observations(), params, r.MEASUREMENT_FILTERS, r.MEASUREMENT_SORTS, r.measurement
-    )
+def list_observations(request: HttpRequest, params: Query[MeasurementParams]) -> Row:
+    return listing(request, r.OBSERVATIONS, params)
 
 
 class SeriesParams(Schema):
@@ -466,8 +433,8 @@ def indicator_series(
     request: HttpRequest,
     params: Query[SeriesParams],
     key: str = slug("Sleutel van de indicator."),
-):
-    indicator = _one(r.indicators(), "Deze indicator", key=key)
+) -> Row:
+    indicator = found(r.indicators(), "Deze indicator", key=key)
     figures = IndicatorFigures.load(indicator)
     place = figures.national
     if params.region is not None:
@@ -511,7 +478,7 @@ def indicator_series(
 # --- Initiatives ----------------------------------------------------------------------------------
 
 
-class InitiativeParams(ListParams):
+class InitiativeParams(SortedParams):
     region: str | None = Field(
         None, description="Alleen initiatieven in deze regio en de regio's daarbinnen."
     )
@@ -521,7 +488,7 @@ class InitiativeParams(ListParams):
     level: s.LevelValue | None = Field(None, description="Alleen initiatieven voor dit niveau.")
     kind: s.InitiativeKindValue | None = Field(None, description="Alleen deze soort initiatief.")
     q: str | None = Field(None, max_length=200, description="Zoekwoorden (naam, omschrijving).")
-    sort: Literal[tuple(r.INITIATIVE_SORTS)] = Field("name", description="Sorteervolgorde.")
+    sort: Literal["name", "-name", "startYear"] = Field("name", description="Sorteervolgorde.")
 
 
 @_get(
@@ -534,10 +501,8 @@ class InitiativeParams(ListParams):
     ),
     tag="Initiatieven",
 )
-def list_initiatives(request: HttpRequest, params: Query[InitiativeParams]):
-    return listing(
-        request, r.initiatives(), params, r.INITIATIVE_FILTERS, r.INITIATIVE_SORTS, r.initiative
-    )
+def list_initiatives(request: HttpRequest, params: Query[InitiativeParams]) -> Row:
+    return listing(request, r.INITIATIVES, params)
 
 
 @_get(
@@ -547,8 +512,8 @@ def list_initiatives(request: HttpRequest, params: Query[InitiativeParams]):
     "Een initiatief, op zijn sleutel.",
     tag="Initiatieven",
 )
-def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initiatief.")):
-    return r.initiative(_one(r.initiatives(), "Dit initiatief", key=key))
+def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initiatief.")) -> Row:
+    return r.INITIATIVES.one("Dit initiatief", key=key)
 
 
 # --- The developers' page -------------------------------------------------------------------------

@@ -414,7 +414,12 @@ def read_rows(
 
 
 def _apply(change: Change, user: User) -> None:
-    services.save_draft(change.form, expected_revision=change.expected_revision, user=user)
+    services.save_draft(
+        change.form,
+        expected_revision=change.expected_revision,
+        user=user,
+        evidence_added=bool(change.milestone),
+    )
     if change.milestone:
         date, date_text, text = change.milestone
         change.update.milestones.create(date=date, date_text=date_text, text=text)

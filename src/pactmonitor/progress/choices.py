@@ -34,9 +34,23 @@ class RoundState(models.TextChoices):
 
 class UpdateState(models.TextChoices):
     DRAFT = "draft", _("concept")
+    READY = "ready", _("klaar voor review")
     SUBMITTED = "submitted", _("ingediend")
     APPROVED = "approved", _("goedgekeurd")
     PUBLISHED = "published", _("gepubliceerd")
+
+
+class Reporting(models.TextChoices):
+    """Whether an update reports anything in its round.
+
+    A draft prefilled from the previous round (or empty, where there was none) reports nothing
+    until someone changes its content or confirms it unchanged; submitting, approving or
+    publishing it does not make it a report.
+    """
+
+    CHANGED = "changed", _("gewijzigd")
+    CONFIRMED = "confirmed", _("ongewijzigd bevestigd")
+    NOT_REPORTED = "not_reported", _("niet gerapporteerd")
 
 
 class ProfileState(models.TextChoices):

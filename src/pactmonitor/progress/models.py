@@ -15,9 +15,11 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.core.permissions import Actor, ScopedQuerySet
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import Basis, ProfileState, ProposalState, RoundState, Status, UpdateState
+from .choices import Basis, ProfileState, ProposalState, Reporting, RoundState, Status, UpdateState
 from .permissions import (
+    NOT_REPORTED,
     OPEN_DRAFT,
+    SUBMITTABLE,
     EvidencePolicy,
     ProposedCorrectionPolicy,
     RegionProfilePolicy,
@@ -98,8 +100,11 @@ class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
         return self.filter(state=UpdateState.PUBLISHED)
 
     def public(self) -> StatusUpdateQuerySet:
-        """What the public may see: the current published versions of published rounds."""
-        return self.current().published().filter(round__state=RoundState.PUBLISHED)
+        """What the public may see: the current published versions of published rounds that
+        report something. A carried-over update nobody changed or confirmed was published with
+        its round but reports nothing: the public pages, reports and API count its action as
+        not reported in that round."""
+        return self.current().published().reported().filter(round__state=RoundState.PUBLISHED)
 
     def in_report_order(self) -> StatusUpdateQuerySet:
         """As the documents list them: by round, pact, action number, sub-measure, version."""
@@ -112,9 +117,37 @@ class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
         """The current drafts of open rounds: what may be edited and submitted."""
         return self.filter(OPEN_DRAFT)
 
+    def submittable(self) -> StatusUpdateQuerySet:
+        """The current drafts of open rounds, ready for review or not: what a coordinator may
+        submit and what may still be edited."""
+        return self.filter(SUBMITTABLE)
+
+    def ready(self) -> StatusUpdateQuerySet:
+        return self.filter(state=UpdateState.READY)
+
     def editable_by(self, user: Actor) -> StatusUpdateQuerySet:
-        """The drafts of open rounds that the user may edit now."""
-        return self.for_user(user, "edit").open_drafts()
+        """The drafts of open rounds that the user may edit now (marked ready or not)."""
+        return self.for_user(user, "edit").submittable()
+
+    def reported(self) -> StatusUpdateQuerySet:
+        """Updates that report something: their content was changed in the round (or came
+        from the source documents), or someone confirmed the carried-over content."""
+        return self.exclude(NOT_REPORTED)
+
+    def not_reported(self) -> StatusUpdateQuerySet:
+        """Updates still as the round opened them, which nobody changed or confirmed."""
+        return self.filter(NOT_REPORTED)
+
+
+def _who(verbose_name: Any) -> models.ForeignKey:
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
 
 class PublishedUpdateIsFrozen(ValidationError):
@@ -166,6 +199,7 @@ class StatusUpdate(Provenanced):
     narrative = models.TextField(_("stand van zaken"), blank=True)
     new = models.TextField(_("nieuw sinds de vorige ronde"), blank=True)
     review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
+    # The author: the last person who changed the content (the state steps leave it alone).
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gewijzigd door"),
@@ -175,6 +209,15 @@ class StatusUpdate(Provenanced):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # True while the content is what the round opened the draft with (the previous round's,
+    # or nothing): such an update reports nothing until changed or confirmed unchanged.
+    carried_over = models.BooleanField(_("overgenomen uit de vorige ronde"), default=False)
+    confirmed_by = _who(_("ongewijzigd bevestigd door"))
+    confirmed_at = models.DateTimeField(_("ongewijzigd bevestigd op"), null=True, blank=True)
+    submitted_by = _who(_("ingediend door"))
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    approved_by = _who(_("goedgekeurd door"))
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
     # Bumped on every save; an edit based on an older revision is refused (no lost work).
     revision = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
@@ -208,6 +251,13 @@ class StatusUpdate(Provenanced):
     @property
     def subject(self) -> SubMeasure | Action:
         return self.sub_measure or self.action
+
+    @property
+    def reporting(self) -> Reporting:
+        """Changed, confirmed unchanged, or not reported (see ``Reporting``)."""
+        if not self.carried_over:
+            return Reporting.CHANGED
+        return Reporting.CONFIRMED if self.confirmed_at else Reporting.NOT_REPORTED
 
     @property
     def is_frozen(self) -> bool:

@@ -13,18 +13,18 @@ from django.utils.translation import gettext as _
 from pactmonitor.pacts.models import Organisation
 from pactmonitor.regions.tree import region_tree
 
-from .choices import UpdateState
+from .choices import Reporting, UpdateState
 from .models import ReportingRound, StatusUpdate
 
 if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
 
-COLUMNS = ["missing", "draft", "submitted", "approved", "published"]
+COLUMNS = ["missing", "draft", "ready", "submitted", "approved", "published", "not_reported"]
 
 
 def progress_of(update: StatusUpdate) -> str:
-    """missing: a draft nobody has touched since the round opened; otherwise the update's state."""
-    if update.state == UpdateState.DRAFT and update.updated_by_id is None:
+    """missing: a draft that reports nothing yet (as the round opened it); otherwise its state."""
+    if update.state == UpdateState.DRAFT and update.reporting == Reporting.NOT_REPORTED:
         return "missing"
     return update.state
 
@@ -64,7 +64,7 @@ def freshness(actions: list, round: ReportingRound) -> list[tuple]:
     touched = (
         StatusUpdate.objects.current()
         .filter(action__in=actions, round__peildatum__lte=round.peildatum)
-        .exclude(state=UpdateState.DRAFT, updated_by__isnull=True)
+        .reported()
         .select_related("round")
         .order_by("round__peildatum", "updated_at")
     )
@@ -86,14 +86,18 @@ def round_overview(round: ReportingRound, user: User) -> dict:
     by_organisation: dict[str, Row] = {}
     actions = {}
     for update in updates:
-        state = progress_of(update)
+        # Its step in the cycle, and (in any step) whether it reports nothing: an untouched
+        # draft submitted or approved is still not reported.
+        tally = [progress_of(update)]
+        if update.reporting == Reporting.NOT_REPORTED:
+            tally.append("not_reported")
         landsdeel = landsdeel_of(update, names)
-        by_landsdeel.setdefault(landsdeel, Row(landsdeel)).counts[state] += 1
+        by_landsdeel.setdefault(landsdeel, Row(landsdeel)).counts.update(tally)
         leads: list[Organisation | None] = list(update.action.leads.all()) or [None]
         for lead in leads:
             name = str(lead) if lead else _("(geen trekker)")
             row = by_organisation.setdefault(name, Row(name, has_owner=lead is not None))
-            row.counts[state] += 1
+            row.counts.update(tally)
         actions[update.action_id] = update.action
     today = timezone.localdate()
     is_past_deadline = bool(round.deadline and today > round.deadline)

@@ -19,6 +19,13 @@ from .choices import ProfileState, ProposalState, RoundState, UpdateState
 
 # The states each step of the round cycle starts from (conditions on a status update's rows).
 OPEN_DRAFT = Q(is_current=True, state=UpdateState.DRAFT, round__state=RoundState.OPEN)
+READY_FOR_REVIEW = Q(is_current=True, state=UpdateState.READY, round__state=RoundState.OPEN)
+SUBMITTABLE = Q(
+    is_current=True, state__in=[UpdateState.DRAFT, UpdateState.READY], round__state=RoundState.OPEN
+)
+# Still as the round opened it: nobody changed the content or confirmed it unchanged.
+NOT_REPORTED = Q(carried_over=True, confirmed_at__isnull=True)
+CONFIRMABLE = SUBMITTABLE & NOT_REPORTED
 APPROVABLE = Q(state=UpdateState.SUBMITTED)
 SENDABLE_BACK = Q(
     state__in=[UpdateState.SUBMITTED, UpdateState.APPROVED], round__state=RoundState.OPEN
@@ -63,8 +70,11 @@ class StatusUpdatePolicy(PermissionPolicy):
     coordinator edits and submits those of their landsdeel; the national coordinator edits and
     submits the national pact's, sees all, and reviews and corrects. Steps add their state."""
 
-    actions = (*ACTIONS, "approve", "send_back", "correct")
+    actions = (*ACTIONS, "approve", "send_back", "correct", "mark_ready", "take_back", "confirm")
     steps = {
+        "mark_ready": ("edit", OPEN_DRAFT),
+        "take_back": ("edit", READY_FOR_REVIEW),
+        "confirm": ("edit", CONFIRMABLE),
         "approve": ("review", APPROVABLE),
         "send_back": ("review", SENDABLE_BACK),
         "correct": ("manage", CORRECTABLE),

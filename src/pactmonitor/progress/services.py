@@ -17,9 +17,16 @@ from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.regions.models import Region
 
-from .choices import ProfileState, RoundState, UpdateState
+from .choices import Basis, ProfileState, RoundState, Status, UpdateState
 from .models import RegionProfile, ReportingRound, StatusUpdate, StatusUpdateQuerySet
-from .permissions import APPROVABLE, CORRECTABLE, SENDABLE_BACK
+from .permissions import (
+    APPROVABLE,
+    CONFIRMABLE,
+    CORRECTABLE,
+    OPEN_DRAFT,
+    READY_FOR_REVIEW,
+    SENDABLE_BACK,
+)
 
 if TYPE_CHECKING:
     from django.forms import BaseInlineFormSet
@@ -159,16 +166,36 @@ def previous_update(update: StatusUpdate) -> StatusUpdate | None:
     )
 
 
+def carried_values(previous: StatusUpdate) -> dict[str, Any]:
+    """What a new round's draft takes over from the previous round's update.
+
+    What is new is new in every round. A status read from the narrative (afgeleid) was an
+    assessment of the previous round's text, not a report: it is not carried into the new
+    round as if assessed again; the draft starts "onbekend" and the edit page shows the
+    previous round's status beside it.
+    """
+    values = {name: getattr(previous, name) for name in COPIED_FIELDS}
+    values["new"] = ""
+    if previous.basis == Basis.ASSESSED:
+        values |= {"status": Status.ONBEKEND, "basis": Basis.UNKNOWN, "basis_quote": ""}
+    return values
+
+
 def _draft_from(
     round: ReportingRound,
     action: Action,
     measure: SubMeasure | None,
     previous: StatusUpdate | None,
 ) -> StatusUpdate:
-    values = {name: getattr(previous, name) for name in COPIED_FIELDS} if previous else {}
-    values["new"] = ""  # what is new is new in every round
+    values = carried_values(previous) if previous else {}
+    # Carried over: it reports nothing in this round until changed or confirmed unchanged.
     draft = StatusUpdate.objects.create(
-        round=round, action=action, sub_measure=measure, state=UpdateState.DRAFT, **values
+        round=round,
+        action=action,
+        sub_measure=measure,
+        state=UpdateState.DRAFT,
+        carried_over=True,
+        **values,
     )
     if previous is not None:
         _copy_evidence(previous, draft)
@@ -253,9 +280,14 @@ def save_draft(
     expected_revision: int,
     user: User,
     formsets: Iterable[BaseInlineFormSet[Any, Any, Any]] = (),
+    evidence_added: bool = False,
 ) -> StatusUpdate:
     """Save a draft form (and its milestone/source formsets) unless someone else saved the
     draft since ``expected_revision``.
+
+    A save that changes the content (a field, a milestone, a vindplaats; ``evidence_added``
+    for evidence the caller adds itself) makes the draft a report of this round and its saver
+    the author; a save that changes nothing leaves both as they were.
 
     The check and the write lock happen in one conditional UPDATE on the row's own columns, so
     two saves racing on the same revision cannot both pass (on PostgreSQL the second waits for
@@ -263,17 +295,19 @@ def save_draft(
     """
     update = form.instance
     _refuse_unless(update.round.state == RoundState.OPEN, _("Deze ronde is niet open."))
+    editable = [UpdateState.DRAFT, UpdateState.READY]
     claimed = StatusUpdate.objects.filter(
-        pk=update.pk, revision=expected_revision, state=UpdateState.DRAFT
+        pk=update.pk, revision=expected_revision, state__in=editable
     ).update(revision=expected_revision)
     if not claimed:
         current = StatusUpdate.objects.select_related("updated_by").get(pk=update.pk)
-        _refuse_unless(
-            current.state == UpdateState.DRAFT, _("Deze update is niet meer in concept.")
-        )
+        _refuse_unless(current.state in editable, _("Deze update is niet meer in concept."))
         raise EditConflict(current)
     update.revision = expected_revision
-    update.updated_by = user
+    if content_changed(form, formsets) or evidence_added:
+        update.updated_by = user
+        update.carried_over = False
+        update.confirmed_by, update.confirmed_at = None, None
     saved = form.save()
     for formset in formsets:
         formset.instance = saved
@@ -281,12 +315,20 @@ def save_draft(
     return saved
 
 
+def content_changed(form: DraftForm, formsets: Iterable[BaseInlineFormSet[Any, Any, Any]]) -> bool:
+    """Whether a save changes what the update says (the revision field is bookkeeping)."""
+    if any(name != "revision" for name in form.changed_data):
+        return True
+    return any(formset.has_changed() for formset in formsets)
+
+
 def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: Any) -> int:
+    """Move ``updates`` to ``state``. The author (``updated_by``) stays: each step records its
+    own who and when in ``extra``."""
     count = 0
     # Lock only the updates themselves, in a fixed order (the default ordering joins sub-measures).
     for update in updates.select_for_update(of=("self",)).order_by("pk"):
         update.state = state
-        update.updated_by = user
         for name, value in extra.items():
             setattr(update, name, value)
         update.save()
@@ -296,15 +338,74 @@ def _set_state(updates: StatusUpdateQuerySet, state: str, user: User, **extra: A
 
 @transaction.atomic
 def submit_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
-    """Hand drafts to the national coordinator; only drafts of open rounds move."""
-    return _set_state(updates.open_drafts(), UpdateState.SUBMITTED, user, review_comment="")
+    """Hand drafts (ready for review or not) to the national coordinator; only drafts of open
+    rounds move. An untouched draft stays "niet gerapporteerd" (see ``Reporting``)."""
+    stamp = _stamp("submitted", user)
+    submittable = updates.submittable()
+    return _set_state(submittable, UpdateState.SUBMITTED, user, review_comment="", **stamp)
+
+
+def _stamp(step: str, user: User) -> dict[str, Any]:
+    return {f"{step}_by": user, f"{step}_at": timezone.now()}
 
 
 @transaction.atomic
 def approve_updates(updates: StatusUpdateQuerySet, *, user: User) -> int:
     """Approve every submitted update among ``updates`` at once: all of them or none."""
     submitted = updates.current().filter(APPROVABLE)
-    return _set_state(submitted, UpdateState.APPROVED, user, review_comment="")
+    return _set_state(
+        submitted, UpdateState.APPROVED, user, review_comment="", **_stamp("approved", user)
+    )
+
+
+@transaction.atomic
+def mark_ready(update: StatusUpdate, *, user: User) -> StatusUpdate:
+    """The owner says the draft is done: "klaar voor review" (their coordinator submits it)."""
+    return _step(
+        update,
+        OPEN_DRAFT,
+        UpdateState.READY,
+        user,
+        _("Alleen een concept van een open ronde kan klaar voor review worden gemeld."),
+    )
+
+
+@transaction.atomic
+def take_back(update: StatusUpdate, *, user: User) -> StatusUpdate:
+    """The owner takes a draft marked ready back to work on it."""
+    return _step(
+        update,
+        READY_FOR_REVIEW,
+        UpdateState.DRAFT,
+        user,
+        _("Alleen een update die klaar voor review is, kan worden teruggenomen."),
+    )
+
+
+@transaction.atomic
+def confirm_unchanged(update: StatusUpdate, *, user: User) -> StatusUpdate:
+    """Someone in the update's scope says the carried-over content still holds: the update
+    reports it for this round ("ongewijzigd bevestigd"), with who confirmed and when."""
+    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    _refuse_unless(
+        _in_state(update, CONFIRMABLE),
+        _("Alleen een ongewijzigd overgenomen concept van een open ronde kan worden bevestigd."),
+    )
+    _refuse_unless(
+        previous_update(update) is not None,
+        _("Er is geen eerdere stand van zaken om te bevestigen; vul de update in."),
+    )
+    update.confirmed_by, update.confirmed_at = user, timezone.now()
+    update.save()
+    return update
+
+
+def _step(update: StatusUpdate, condition: Q, state: str, user: User, refusal: str) -> StatusUpdate:
+    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    _refuse_unless(_in_state(update, condition), refusal)
+    _set_state(StatusUpdate.objects.filter(pk=update.pk), state, user)
+    update.refresh_from_db()
+    return update
 
 
 @transaction.atomic
@@ -314,7 +415,11 @@ def approve_update(update: StatusUpdate, *, user: User) -> StatusUpdate:
         _in_state(update, APPROVABLE), _("Alleen een ingediende update kan worden goedgekeurd.")
     )
     _set_state(
-        StatusUpdate.objects.filter(pk=update.pk), UpdateState.APPROVED, user, review_comment=""
+        StatusUpdate.objects.filter(pk=update.pk),
+        UpdateState.APPROVED,
+        user,
+        review_comment="",
+        **_stamp("approved", user),
     )
     update.refresh_from_db()
     return update
@@ -336,6 +441,10 @@ def send_back_update(update: StatusUpdate, *, comment: str, user: User) -> Statu
         UpdateState.DRAFT,
         user,
         review_comment=comment.strip(),
+        submitted_by=None,
+        submitted_at=None,
+        approved_by=None,
+        approved_at=None,
     )
     update.refresh_from_db()
     return update

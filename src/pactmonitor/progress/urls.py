@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import correction_views, profile_views, views
+from . import correction_views, profile_views, selection_views, views
 
 app_name = "progress"
 
@@ -9,8 +9,12 @@ urlpatterns = [
     path("rondes/nieuw/", views.round_open, name="round_open"),
     path("rondes/<slug:slug>/", views.round_drafts, name="round"),
     path("rondes/<slug:slug>/overzicht/", views.round_overview, name="overview"),
-    path("rondes/<slug:slug>/indienen/", views.round_submit, name="round_submit"),
-    path("rondes/<slug:slug>/goedkeuren/", views.round_approve, name="round_approve"),
+    path("rondes/<slug:slug>/selectie/", selection_views.selection_confirm, name="selection"),
+    path(
+        "rondes/<slug:slug>/selectie/uitvoeren/",
+        selection_views.selection_apply,
+        name="selection_apply",
+    ),
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="round_publish"),
     path("rondes/<slug:slug>/profielen/<slug:key>/", views.profile_edit, name="profile"),
     path(
@@ -39,6 +43,9 @@ urlpatterns = [
     path("updates/<int:pk>/", views.update_edit, name="edit"),
     path("updates/<int:pk>/indienen/", views.update_submit, name="submit"),
     path("updates/<int:pk>/goedkeuren/", views.update_approve, name="approve"),
+    path("updates/<int:pk>/klaar/", views.update_mark_ready, name="mark_ready"),
+    path("updates/<int:pk>/terugnemen/", views.update_take_back, name="take_back"),
+    path("updates/<int:pk>/bevestigen/", views.update_confirm, name="confirm"),
     path("updates/<int:pk>/terugsturen/", views.update_send_back, name="send_back"),
     path("updates/<int:pk>/corrigeren/", views.update_correct, name="correct"),
     path("updates/<int:pk>/geschiedenis/", views.update_history, name="history"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,9 +18,9 @@ from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import can, check_for_user, get_for_user, permitted_ids
 from pactmonitor.pacts.models import Pact
 
-from . import corrections, services
+from . import corrections, selection, services
 from . import profiles as profile_cycle
-from .choices import RoundState, UpdateState
+from .choices import RoundState
 from .forms import (
     CorrectionForm,
     DraftForm,
@@ -31,9 +33,23 @@ from .forms import (
 )
 from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
-from .permissions import CORRECTABLE, PROFILE_EDITABLE, sole_national_coordinator
+from .permissions import (
+    CORRECTABLE,
+    OPEN_DRAFT,
+    PROFILE_EDITABLE,
+    READY_FOR_REVIEW,
+    sole_national_coordinator,
+)
 
-UPDATES = StatusUpdate.objects.select_related("round", "action__pact", "sub_measure", "updated_by")
+UPDATES = StatusUpdate.objects.select_related(
+    "round",
+    "action__pact",
+    "sub_measure",
+    "updated_by",
+    "submitted_by",
+    "approved_by",
+    "confirmed_by",
+)
 
 
 def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
@@ -44,31 +60,52 @@ def _refused(request: HttpRequest, error: services.RoundStepRefused) -> None:
 @login_required
 def work_home(request: SignedInRequest) -> HttpResponse:
     rounds = ReportingRound.objects.filter(state=RoundState.OPEN).select_related("pact")
-    mine = StatusUpdate.objects.editable_by(request.user)
-    rows = [(round, mine.filter(round=round).count()) for round in rounds]
+    mine = StatusUpdate.objects.for_user(request.user, "edit")
+    # Open: drafts not yet marked ready (what the owner still has to do); ready: done by the
+    # owner, waiting for the coordinator to submit. One query per round for both.
+    rows = [
+        (round, counts["open"], counts["ready"])
+        for round in rounds
+        for counts in [
+            mine.filter(round=round).aggregate(
+                open=Count("pk", filter=OPEN_DRAFT), ready=Count("pk", filter=READY_FOR_REVIEW)
+            )
+        ]
+    ]
     return render(request, "progress/work_home.html", {"rows": rows})
 
 
 @login_required
 def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
-    """The updates of a round within the user's scope, with what each may do next."""
+    """The updates of a round within the user's scope, filtered, with what each may do next
+    and the steps that may be taken on a selection of them."""
     round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    updates = UPDATES.filter(round=round).current().for_user(request.user, "view").in_report_order()
-    state = request.GET.get("fase")
-    if state in UpdateState.values:
-        updates = updates.filter(state=state)
+    visible = UPDATES.filter(round=round).current().for_user(request.user, "view")
+    filters = selection.Filters.from_query(request.GET, visible)
+    updates = list(filters.apply(visible).in_report_order())
     in_round = StatusUpdate.objects.filter(round=round)
-    submittable = in_round.for_user(request.user, "submit").open_drafts()
+    submittable = in_round.for_user(request.user, "submit").submittable()
+    permitted = permitted_ids(
+        request.user,
+        in_round,
+        ("approve", "send_back", "correct", "mark_ready", "take_back", "confirm"),
+    )
+    permitted["submit"] = set(submittable.values_list("pk", flat=True))
     context = {
         "round": round,
         "updates": updates,
-        "states": UpdateState.choices,
-        "state": state,
+        "filters": filters,
         "manages_round": can(request.user, "manage", round),
-        "submittable": submittable.count(),
         # Offer a step only where the step would be allowed: the policy's scope and state.
         "editable": set(in_round.editable_by(request.user).values_list("pk", flat=True)),
-        "permitted": permitted_ids(request.user, in_round, ("approve", "send_back", "correct")),
+        "permitted": permitted,
+        "selectable": permitted["submit"] | permitted["approve"] | permitted["send_back"],
+        "steps": [name for name in ("submit", "approve", "send_back") if permitted[name]],
+        # Per step, every shown update it may take: "all shown" is a selection by the filters.
+        "shown": {
+            name: [f"{u.pk}:{u.revision}" for u in updates if u.pk in permitted[name]]
+            for name in ("submit", "approve", "send_back")
+        },
         "profiles": RegionProfile.objects.filter(round=round)
         .for_user(request.user, "edit")
         .select_related("region", "updated_by"),
@@ -99,7 +136,7 @@ def _edit_context(
 @login_required
 def update_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     update = get_for_user(request.user, UPDATES, "edit", pk=pk)
-    if not StatusUpdate.objects.open_drafts().filter(pk=update.pk).exists():
+    if not StatusUpdate.objects.submittable().filter(pk=update.pk).exists():
         messages.error(
             request, _("Deze update is niet (meer) in concept en kan niet worden bewerkt.")
         )
@@ -147,15 +184,17 @@ def update_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect("progress:round", update.round.slug)
 
 
-@login_required
-@require_POST
-def round_submit(request: SignedInRequest, slug: str) -> HttpResponse:
-    """Submit every draft of the round within the user's submit scope (their landsdeel)."""
-    round = get_for_user(request.user, ReportingRound.objects.all(), "view", slug=slug)
-    drafts = StatusUpdate.objects.filter(round=round).for_user(request.user, "submit")
-    count = services.submit_updates(drafts, user=request.user)
-    messages.success(request, _("%(count)d updates ingediend.") % {"count": count})
-    return redirect("progress:round", round.slug)
+def _one_step(
+    request: SignedInRequest, pk: int, action: str, step: Callable[..., StatusUpdate], done: str
+) -> HttpResponse:
+    """A step on one update: the policy's scope and state (403 outside), the service's rule."""
+    update = get_for_user(request.user, UPDATES, action, pk=pk)
+    try:
+        step(update, user=request.user)
+        messages.success(request, done % {"subject": update})
+    except services.RoundStepRefused as error:
+        _refused(request, error)
+    return redirect("progress:round", update.round.slug)
 
 
 @login_required
@@ -172,12 +211,30 @@ def update_approve(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_approve(request: SignedInRequest, slug: str) -> HttpResponse:
-    """Approve every submitted update of the round (the national coordinator's bulk step)."""
-    round = get_for_user(request.user, ReportingRound.objects.all(), "manage", slug=slug)
-    count = services.approve_updates(round.updates.all(), user=request.user)
-    messages.success(request, _("%(count)d updates goedgekeurd.") % {"count": count})
-    return redirect("progress:round", round.slug)
+def update_mark_ready(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _one_step(
+        request, pk, "mark_ready", services.mark_ready, _("Klaar voor review: %(subject)s.")
+    )
+
+
+@login_required
+@require_POST
+def update_take_back(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _one_step(
+        request, pk, "take_back", services.take_back, _("Teruggenomen in concept: %(subject)s.")
+    )
+
+
+@login_required
+@require_POST
+def update_confirm(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _one_step(
+        request,
+        pk,
+        "confirm",
+        services.confirm_unchanged,
+        _("Ongewijzigd bevestigd: %(subject)s."),
+    )
 
 
 @login_required

@@ -137,6 +137,22 @@ class Changes:
     moved: list[Move] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     not_reported: list[str] = field(default_factory=list)
+    # Of the reported actions: changed in this round, or confirmed unchanged (progress.reporting)
+    changed: list[str] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)
+
+    @property
+    def reported(self) -> int:
+        return len(self.changed) + len(self.confirmed)
+
+    @property
+    def reporting_line(self) -> str:
+        """The counts of reporting apart, in one sentence (the HTML and the DOCX say it alike)."""
+        return (
+            f"Gerapporteerd in deze ronde: {self.reported} acties, waarvan "
+            f"{len(self.changed)} gewijzigd en {len(self.confirmed)} ongewijzigd bevestigd; "
+            f"niet gerapporteerd: {len(self.not_reported)}."
+        )
 
 
 @dataclass

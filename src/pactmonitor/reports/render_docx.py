@@ -264,6 +264,7 @@ class DocxWriter:
         changes = summary.changes
         since = f" sinds {changes.previous_round}" if changes.previous_round else ""
         self.heading(f"Wat is er veranderd{since}?", 2)
+        self.paragraph(changes.reporting_line)
         if not changes.previous_round:
             self.paragraph("Dit is de eerste ronde: er is geen vorige ronde om mee te vergelijken.")
         else:

@@ -18,8 +18,10 @@ from pactmonitor.indicators.series import IndicatorFigures, LevelSeries
 from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
-from pactmonitor.progress.choices import Basis, ProfileState, Status
+from pactmonitor.progress.choices import Basis, ProfileState, Reporting, Status
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
+from pactmonitor.progress.reporting import action_reporting
+from pactmonitor.progress.reporting import counts as reporting_tally
 from pactmonitor.progress.rollup import RolledUpStatus, action_status
 from pactmonitor.regions.models import Region
 from pactmonitor.regions.tree import region_tree
@@ -66,6 +68,7 @@ class ActionRow:
     status: RolledUpStatus
     overdue_goals: list[OperationalGoal] = field(default_factory=list)
     next_deadline: OperationalGoal | None = None
+    reporting: Reporting = Reporting.NOT_REPORTED
 
     @property
     def is_overdue(self) -> bool:
@@ -85,8 +88,15 @@ def action_rows(pact: Pact, round: ReportingRound | None) -> list[ActionRow]:
             else (RolledUpStatus(Status.ONBEKEND, Basis.UNKNOWN, ""))
         )
         goals = list(action.operational_goals.all())
+        found = updates.get((round.pk, action.pk), []) if round else []
         rows.append(
-            ActionRow(action, status, overdue_goals(goals, status, round), _next_deadline(goals))
+            ActionRow(
+                action,
+                status,
+                overdue_goals(goals, status, round),
+                _next_deadline(goals),
+                action_reporting(found),
+            )
         )
     return rows
 
@@ -112,6 +122,14 @@ def _next_deadline(goals: Iterable[OperationalGoal]) -> OperationalGoal | None:
 def status_counts(rows: Iterable[ActionRow]) -> list[tuple[str, StrOrPromise, int]]:
     counts = Counter(r.status.status for r in rows)
     return [(s.value, s.label, counts[s.value]) for s in Status]
+
+
+def reporting_counts(rows: Iterable[ActionRow]) -> dict:
+    """How many of the round's actions were changed, confirmed unchanged or not reported (the
+    public updates are the reported ones: an action without one was not reported)."""
+    tally = reporting_tally(row.reporting for row in rows)
+    reported = sum(count for value, count in tally if value != Reporting.NOT_REPORTED)
+    return {"tally": tally, "reported": reported, "total": sum(count for _v, count in tally)}
 
 
 def status_grid(pact: Pact, rounds: list[ReportingRound]) -> list[tuple]:
@@ -151,6 +169,7 @@ def action_history(action: Action, rounds: list[ReportingRound]) -> list[RoundHi
     """The action's public status in each published round, newest first, with every detail."""
     published = (
         StatusUpdate.objects.published()
+        .reported()
         .filter(action=action, round__in=rounds)
         .select_related("sub_measure", "supersedes", "provenance_document")
         .prefetch_related("milestones", "sources")

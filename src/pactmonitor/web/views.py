@@ -186,6 +186,7 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "round": round,
             "rows": rows,
             "counts": readmodels.status_counts(rows),
+            "reporting": readmodels.reporting_counts(rows),
             "updates": updates,
             "chart_svg": charts.to_svg(charts.status_per_action_line(round)),
             "chart": charts.status_per_action_line_table(round),

@@ -36,7 +36,8 @@ def round_updates(round: ReportingRound) -> dict[int, list[StatusUpdate]]:
     A published round shows what the public sees; a round not yet published (a concept
     report for the coordinator) shows what has been approved so far, never drafts.
     """
-    updates = StatusUpdate.objects.current().filter(round=round)
+    # An update nobody changed or confirmed reports nothing: its action is "not reported".
+    updates = StatusUpdate.objects.current().reported().filter(round=round)
     if round.state == RoundState.PUBLISHED:
         updates = updates.published()
     else:

@@ -4,7 +4,9 @@ since the previous round."""
 from __future__ import annotations
 
 from pactmonitor.pacts.models import Action
+from pactmonitor.progress.choices import Reporting
 from pactmonitor.progress.models import ReportingRound
+from pactmonitor.progress.reporting import action_reporting
 from pactmonitor.progress.rollup import roll_up_updates
 from pactmonitor.regions.models import Region
 
@@ -25,6 +27,8 @@ def _changes(round: ReportingRound, actions: list[Action], now: dict[int, list])
         if not updates:
             changes.not_reported.append(label)
             continue
+        reporting = action_reporting(updates)
+        (changes.confirmed if reporting == Reporting.CONFIRMED else changes.changed).append(label)
         if previous is None:
             continue
         if not before.get(action.id):

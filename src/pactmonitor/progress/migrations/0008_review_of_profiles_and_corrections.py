@@ -15,7 +15,7 @@ def publish_bundled_profiles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("progress", "0005_ordering_without_joins"),
+        ("progress", "0007_classify_carried_over"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
