@@ -60,7 +60,10 @@ def test_a_second_national_coordinator_approves_and_the_correction_is_published(
     client.force_login(w.nora)
     response = approve(client, w)
     assert response.status_code == 302
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).narrative == "Gecorrigeerd"
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).narrative
+        == "Gecorrigeerd"
+    )
 
 
 def test_a_second_national_coordinator_rejects_with_a_reason(client):
@@ -68,7 +71,7 @@ def test_a_second_national_coordinator_rejects_with_a_reason(client):
     client.force_login(w.nora)
     assert reject(client, w).status_code == 302
     assert ProposedCorrection.objects.get().review_comment == "Niet nodig"
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).version == 1
+    assert StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).version == 1
 
 
 def test_the_proposer_withdraws_by_rejecting(client):
@@ -85,7 +88,10 @@ def test_the_page_says_plainly_when_the_only_coordinator_approves_their_own(clie
     assert "Er is geen tweede actieve landelijk coördinator" in page
     assert reverse("progress:proposal_approve", args=[w.proposal.pk]) in page
     assert approve(client, w).status_code == 302
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).narrative == "Gecorrigeerd"
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).narrative
+        == "Gecorrigeerd"
+    )
 
 
 def test_the_page_tells_the_proposer_a_second_coordinator_approves(client):
@@ -102,7 +108,10 @@ def test_a_stale_approval_is_refused_with_the_reason(client):
     client.force_login(w.nora)
     response = client.post(reverse("progress:proposal_approve", args=[w.proposal.pk]), follow=True)
     assert "intussen gecorrigeerd" in response.content.decode()
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).narrative == "Anders"
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).narrative
+        == "Anders"
+    )
 
 
 def test_the_reviewers_list_shows_what_waits(client):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def published(w):
     approve_all(w)
     services.publish_round(w.round, user=w.nina)
-    return StatusUpdate.objects.public().get(round=w.round, action=w.n2)
+    return StatusUpdate.objects.current().published().get(round=w.round, action=w.n2)
 
 
 def second_coordinator():
@@ -31,7 +31,9 @@ def test_a_proposal_publishes_nothing():
     w = world.build()
     update = published(w)
     propose(update, w.nina)
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).pk == update.pk
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).pk == update.pk
+    )
     assert StatusUpdate.objects.get(pk=update.pk).narrative != "Gecorrigeerd"
 
 
@@ -84,7 +86,10 @@ def test_a_proposal_for_an_update_corrected_meanwhile_is_refused():
     services.correct_update(update, reason="Elders gecorrigeerd", user=nora, narrative="Anders")
     with pytest.raises(services.RoundStepRefused, match="intussen gecorrigeerd"):
         corrections.approve_correction(stale, user=nora)
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).narrative == "Anders"
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).narrative
+        == "Anders"
+    )
     assert ProposedCorrection.objects.get().state == "pending"
 
 
@@ -95,7 +100,9 @@ def test_a_rejection_keeps_the_published_version_and_says_why():
     corrections.reject_correction(propose(update, w.nina), comment="Bron zegt anders", user=nora)
     proposal = ProposedCorrection.objects.get()
     assert (proposal.state, proposal.review_comment) == ("rejected", "Bron zegt anders")
-    assert StatusUpdate.objects.public().get(round=w.round, action=w.n2).pk == update.pk
+    assert (
+        StatusUpdate.objects.current().published().get(round=w.round, action=w.n2).pk == update.pk
+    )
 
 
 def test_a_proposal_needs_a_reason_and_one_at_a_time():

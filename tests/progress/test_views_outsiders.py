@@ -37,7 +37,7 @@ def proposed_correction(w):
     from pactmonitor.progress import corrections
 
     approve_and_publish(w)
-    update = StatusUpdate.objects.public().get(round=w.round, action=w.n2)
+    update = StatusUpdate.objects.current().published().get(round=w.round, action=w.n2)
     return corrections.propose_correction(update, reason="Kleur", user=w.nina, narrative="Nieuw")
 
 
