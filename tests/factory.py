@@ -130,6 +130,8 @@ def initiative(**kw) -> Initiative:
     kw.setdefault("key", f"initiatief-{n}")
     kw.setdefault("name", f"Initiatief {n}")
     kw.setdefault("kind", "overig")
+    # Like the bundled ones, public unless a test says otherwise (review_state="pending").
+    kw.setdefault("review_state", "approved")
     return Initiative.objects.create(**kw)
 
 

@@ -9,7 +9,7 @@ from pactmonitor.accounts.models import User
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress import services
-from pactmonitor.progress.models import RegionProfile, StatusUpdate
+from pactmonitor.progress.models import ProposedCorrection, RegionProfile, StatusUpdate
 from pactmonitor.regions.models import Region
 from tests import budgets, factory
 
@@ -40,8 +40,17 @@ def open_round(bundled, django_db_blocker):
             "action": Action.objects.filter(pact__key="techniekpact-2020")[0].pk,
             "initiative": Initiative.objects.for_user(users["dirk"], "edit")[0].key,
         }
+        published = StatusUpdate.objects.public()[0]
+        places["proposal"] = ProposedCorrection.objects.create(
+            update=published,
+            status=published.status,
+            basis=published.basis,
+            reason="Verkeerde kleur",
+            proposed_by=users["nina"],
+        ).pk
     yield users, places
     with django_db_blocker.unblock():
+        ProposedCorrection.objects.all().delete()
         round.updates.all().delete()
         RegionProfile.objects.filter(round=round).delete()
         round.delete()

@@ -122,7 +122,9 @@ def test_a_round_is_reported_per_action_where_the_earlier_round_reported_the_who
 
 def test_opening_a_round_gives_each_landsdeel_a_profile_prefilled_from_its_last_one():
     w = world.build(open_new_round=False)
-    RegionProfile.objects.create(region=w.noord, round=w.previous, organisation="Stuurgroep Noord")
+    RegionProfile.objects.create(
+        region=w.noord, round=w.previous, organisation="Stuurgroep Noord", state="published"
+    )
     round = services.open_round(
         pact=w.national, slug="2015", name="2015", peildatum=datetime.date(2015, 6, 1)
     )

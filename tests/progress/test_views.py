@@ -5,11 +5,12 @@ scope) and change nothing."""
 import pytest
 from django.urls import reverse
 
-from pactmonitor.initiatives.models import Initiative
+from pactmonitor.initiatives.models import Initiative, InitiativeChange
 from pactmonitor.pacts.models import Action, Pact
 from pactmonitor.progress import services
 from pactmonitor.progress.models import (
     Milestone,
+    ProposedCorrection,
     RegionProfile,
     ReportingRound,
     Source,
@@ -38,7 +39,9 @@ def snapshot():
         sorted(ReportingRound.objects.values_list("pk", "state", "slug")),
         Milestone.objects.count(),
         Source.objects.count(),
-        sorted(RegionProfile.objects.values_list("pk", "organisation", "priorities")),
+        sorted(RegionProfile.objects.values_list("pk", "organisation", "priorities", "state")),
+        ProposedCorrection.objects.count(),
+        InitiativeChange.objects.count(),
         sorted(Action.objects.values_list("pk", "pact", "number", "title", "ambition")),
         sorted(Pact.objects.values_list("pk", "name", "description")),
         sorted(Initiative.objects.values_list("pk", "name", "kind")),
@@ -147,7 +150,10 @@ def do_correct(client, w, update):
 
 
 def did_correct(w, update):
-    return StatusUpdate.objects.filter(supersedes=update, narrative="Gecorrigeerd").exists()
+    """A correction is proposed, not yet published: a second national coordinator approves it
+    (tests/progress/test_correction_views.py)."""
+    proposed = ProposedCorrection.objects.filter(update=update, narrative="Gecorrigeerd").exists()
+    return proposed and not StatusUpdate.objects.filter(supersedes=update).exists()
 
 
 def do_edit_profile(client, w, update):
@@ -211,7 +217,10 @@ def do_edit_initiative(client, w, update):
 
 
 def did_edit_initiative(w, update):
-    return Initiative.objects.filter(name="Hernoemd").exists()
+    """Saved (the administrator), or proposed for review (a landsdeel coordinator's change to a
+    public initiative: tests/initiatives/test_views.py)."""
+    proposed = any(c.data.get("name") == ["Hernoemd"] for c in InitiativeChange.objects.all())
+    return proposed or Initiative.objects.filter(name="Hernoemd").exists()
 
 
 def do_create_initiative(client, w, update):

@@ -33,6 +33,34 @@ def campus_in_groningen(w):
     return initiative
 
 
+def proposed_correction(w):
+    from pactmonitor.progress import corrections
+
+    approve_and_publish(w)
+    update = StatusUpdate.objects.current().published().get(round=w.round, action=w.n2)
+    return corrections.propose_correction(update, reason="Kleur", user=w.nina, narrative="Nieuw")
+
+
+def approve_and_publish(w):
+    services.submit_updates(StatusUpdate.objects.filter(round=w.round), user=w.adam)
+    for update in StatusUpdate.objects.filter(round=w.round):
+        services.approve_update(update, user=w.adam)
+    services.publish_round(w.round, user=w.adam)
+
+
+def submitted_noord_profile(w):
+    from pactmonitor.progress import profiles
+
+    profiles.submit_profile(w.round.region_profiles.get(region=w.noord), user=w.carol)
+    return reverse("progress:profile_send_back", args=[w.round.slug, "noord"])
+
+
+def pending_campus(w):
+    initiative = factory.initiative(key="campus-assen", name="Campus Assen", review_state="pending")
+    initiative.regions.set([w.groningen])
+    return initiative
+
+
 # page → (its address in the world, insider, outsider, what the page shows)
 PAGES = {
     "update_edit": (
@@ -101,6 +129,25 @@ PAGES = {
         "carol",
         "dave",
         "Techniekcentra Noord",
+    ),
+    "proposal": (
+        lambda w: proposed_correction(w).get_absolute_url(),
+        "nina",
+        "carol",
+        "Reden van de correctie",
+    ),
+    "review_pending": (
+        lambda w: (proposed_correction(w), reverse("progress:review_pending"))[1],
+        "nina",
+        "carol",
+        "Correctievoorstellen",
+    ),
+    "profile_send_back": (submitted_noord_profile, "nina", "dave", "Landsdeelprofiel Noord"),
+    "initiative_review": (
+        lambda w: reverse("initiatives:work_review", args=[pending_campus(w).key]),
+        "nina",
+        "carol",
+        "Campus Assen",
     ),
     "initiative_edit": (
         lambda w: reverse("initiatives:work_edit", args=[campus_in_groningen(w).key]),

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.progress import services
-from pactmonitor.progress.models import ReportingRound, StatusUpdate
+from pactmonitor.progress.models import ProposedCorrection, ReportingRound, StatusUpdate
 from tests import factory, world
 from tests.progress.test_views import approve_all, edit_data, snapshot, submit_all
 
@@ -141,6 +141,12 @@ def test_a_round_older_than_the_latest_is_not_opened(client):
     assert response.status_code == 200 and not ReportingRound.objects.filter(slug="oud").exists()
 
 
+def approve_proposal(client, update):
+    """nina is the only national coordinator, so she approves her own proposal."""
+    proposal = ProposedCorrection.objects.get(update=update)
+    client.post(reverse("progress:proposal_approve", args=[proposal.pk]))
+
+
 def test_a_correction_keeps_the_published_version_in_the_history(client):
     w = world.build()
     approve_all(w)
@@ -154,6 +160,7 @@ def test_a_correction_keeps_the_published_version_in_the_history(client):
         "reason": "Verkeerde kleur",
     }
     client.post(reverse("progress:correct", args=[update.pk]), data)
+    approve_proposal(client, update)
     response = client.get(reverse("progress:history", args=[update.pk]))
     page = response.content.decode()
     assert "Gecorrigeerd" in page and "Verkeerde kleur" in page and "vervangen" in page
@@ -245,6 +252,7 @@ def test_a_correction_of_an_unknown_status_is_reported_by_the_corrector(client):
     client.force_login(w.nina)
     data = {"status": "afgerond", "narrative": "Klaar", "new": "", "reason": "Bericht van Oost"}
     client.post(reverse("progress:correct", args=[update.pk]), data)
+    approve_proposal(client, update)
     correction = StatusUpdate.objects.get(supersedes=update)
     assert (correction.status, correction.basis, correction.updated_by) == (
         "afgerond",
@@ -287,6 +295,10 @@ def test_editing_an_initiative_keeps_its_regions_in_other_landsdelen(client):
     client.force_login(w.carol)
     data = {"name": "Gedeeld", "kind": "campus", "regions": [w.groningen.pk], "levels": ["mbo"]}
     client.post(reverse("initiatives:work_edit", args=[shared.key]), data)
+    # A change to a public initiative waits for the national coordinator's approval.
+    client.force_login(w.nina)
+    change = shared.changes.get()
+    client.post(reverse("initiatives:change_approve", args=[change.pk]))
     shared.refresh_from_db()
     assert set(shared.regions.all()) == {w.groningen, w.oost}
     assert (shared.kind, shared.education_levels) == ("campus", " mbo ")

@@ -146,6 +146,7 @@ def build() -> dict:
     twente = factory.region(key="twente", name="Twente", kind="subregio", parent=oost)
 
     profile = RegionProfile.objects.create(
+        state="published",
         region=noord,
         round=r2015,
         organisation="Landsdeel Noord kent een stuur- en werkgroep Techniekpact.",
@@ -162,9 +163,13 @@ def build() -> dict:
         order=1,
     )
     RegionProfile.objects.create(
-        region=oost, round=r2014, organisation="Oost werkt met acht subregionale pacten."
+        state="published",
+        region=oost,
+        round=r2014,
+        organisation="Oost werkt met acht subregionale pacten.",
     )
     RegionProfile.objects.create(
+        state="published",
         region=oost,
         round=r2015,
         organisation="Techniekpact Oost 2020 is opgesteld.",

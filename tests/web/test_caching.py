@@ -13,7 +13,8 @@ from django.db import close_old_connections, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from pactmonitor.core import pagecache
-from pactmonitor.progress import services
+from pactmonitor.initiatives import services as initiative_review
+from pactmonitor.progress import corrections, services
 from pactmonitor.progress.models import StatusUpdate
 from tests import factory
 from tests import world as round_world
@@ -168,6 +169,28 @@ def test_sending_an_update_back_with_a_comment_keeps_the_public_pages_cached(
         services.send_back_update(update, comment="Graag cijfers", user=w.nina)
     assert client.get("/pacten/nationaal/")["X-Page-Cache"] == "hit"
     assert_shows_the_national_pact(client)
+
+
+def test_an_initiative_or_correction_waiting_for_review_keeps_the_public_pages_cached(
+    client, round_cycle, committed
+):
+    w = round_cycle
+    client.get("/initiatieven/")
+    published = StatusUpdate.objects.public().get(action=w.n2)
+    with committed():
+        pending = factory.initiative(name="Campus Wacht", review_state="pending")
+        pending.regions.set([w.noord])
+        corrections.propose_correction(published, reason="Kleur", user=w.nina, narrative="X")
+    assert client.get("/initiatieven/")["X-Page-Cache"] == "hit"
+
+
+def test_an_approved_initiative_shows_on_the_next_visit(client, round_cycle, committed):
+    w = round_cycle
+    pending = factory.initiative(name="Campus Later", review_state="pending")
+    assert "Campus Later" not in client.get("/initiatieven/").content.decode()
+    with committed():
+        initiative_review.approve_initiative(pending, user=w.nina)
+    assert "Campus Later" in client.get("/initiatieven/").content.decode()
 
 
 def test_a_users_settings_keep_the_public_pages_cached(client, round_cycle, committed):

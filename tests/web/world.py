@@ -128,11 +128,19 @@ def build_world():
         name="Jan Geheim", email="jan.geheim@example.org", pact=w.regional, region=w.noord
     )
     p14 = RegionProfile.objects.create(
-        region=w.noord, round=w.r2014, organisation="Stuurgroep Noord", priorities="Meer stages"
+        state="published",
+        region=w.noord,
+        round=w.r2014,
+        organisation="Stuurgroep Noord",
+        priorities="Meer stages",
     )
     RegionResult.objects.create(profile=p14, action_line=w.kiezen, text="Twintig scholen doen mee")
     p15 = RegionProfile.objects.create(
-        region=w.noord, round=w.r2015, organisation="Stuurgroep Noord", priorities="Meer docenten"
+        state="published",
+        region=w.noord,
+        round=w.r2015,
+        organisation="Stuurgroep Noord",
+        priorities="Meer docenten",
     )
     RegionResult.objects.create(profile=p15, action_line=w.kiezen, text="Twintig scholen doen mee")
     RegionResult.objects.create(

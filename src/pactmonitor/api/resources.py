@@ -532,8 +532,10 @@ OBSERVATIONS = Resource(
 
 
 def initiatives() -> QuerySet[Initiative]:
-    return Initiative.objects.select_related("provenance_document").prefetch_related(
-        "regions", "institutions", "action_lines__pact", "serves__pact"
+    return (
+        Initiative.objects.public()
+        .select_related("provenance_document")
+        .prefetch_related("regions", "institutions", "action_lines__pact", "serves__pact")
     )
 
 
@@ -564,14 +566,16 @@ INITIATIVES = Resource(
             "region",
             known=Region.objects.all,
             narrow=lambda rows, key: rows.filter(
-                pk__in=Initiative.objects.filter(regions__in=_region_rows(key)).values("pk")
+                pk__in=Initiative.objects.public()
+                .filter(regions__in=_region_rows(key))
+                .values("pk")
             ),
         ),
         Filter(
             "actionLine",
             known=ActionLine.objects.all,
             narrow=lambda rows, key: rows.filter(
-                pk__in=Initiative.objects.filter(action_lines__key=key).values("pk")
+                pk__in=Initiative.objects.public().filter(action_lines__key=key).values("pk")
             ),
         ),  # fmt: skip
         Filter("level", narrow=InitiativeQuerySet.with_education_level),

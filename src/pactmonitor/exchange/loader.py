@@ -32,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.indicators.choices import Measure, Unit
 from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.initiatives.choices import ReviewState
 from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.choices import LeadBasis
 from pactmonitor.pacts.models import (
@@ -43,7 +44,7 @@ from pactmonitor.pacts.models import (
     Pact,
     SubMeasure,
 )
-from pactmonitor.progress.choices import UpdateState
+from pactmonitor.progress.choices import ProfileState, RoundState, UpdateState
 from pactmonitor.progress.models import (
     Milestone,
     RegionProfile,
@@ -79,6 +80,8 @@ CITATION = ("provenance_document_id", "provenance_quote", "provenance_section")
 EVERY_MODEL_ADDED = ("provenance_section",)
 _BOUNDS = ("lower", "upper", "bound_text")
 ADDED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    RegionProfile: ("state",),
+    Initiative: ("review_state",),
     Target: _BOUNDS,
     Observation: (
         *_BOUNDS,
@@ -708,6 +711,10 @@ class Writer:
                     "round_id": self.rounds[slug].pk,
                     "organisation": text(entry.get("organisation")),
                     "priorities": text(entry.get("priorities")),
+                    # The source documents' profiles are the published record of their round.
+                    "state": ProfileState.PUBLISHED
+                    if self.rounds[slug].state == RoundState.PUBLISHED
+                    else ProfileState.DRAFT,
                 },
                 entry,
             )
@@ -839,6 +846,8 @@ class Writer:
                 "sectors": [text(s) for s in entry.get("sectors") or []],
                 "start_year": entry.get("start_year"),
                 "url": entry.get("url") or "",
+                # The source documents' initiatives are the public record: approved.
+                "review_state": ReviewState.APPROVED,
             }
             | further_declarations(entry),
             entry,

@@ -346,11 +346,15 @@ TABLES = [
     ],
     Table(
         "initiatieven",
-        lambda: Initiative.objects.select_related("provenance_document").prefetch_related(
-            "regions",
-            "institutions",
-            Prefetch("action_lines", ActionLine.objects.in_pact_order()),
-            Prefetch("serves", Action.objects.in_pact_order().select_related("pact")),
+        lambda: (
+            Initiative.objects.public()
+            .select_related("provenance_document")
+            .prefetch_related(
+                "regions",
+                "institutions",
+                Prefetch("action_lines", ActionLine.objects.in_pact_order()),
+                Prefetch("serves", Action.objects.in_pact_order().select_related("pact")),
+            )
         ),
         {
             "sleutel": lambda o: o.key,

@@ -17,3 +17,12 @@ class InitiativeKind(models.TextChoices):
     NETWERK = "netwerk", _("netwerk of platform")
     PROGRAMMA = "programma", _("programma of project")
     OVERIG = "overig", _("overig")
+
+
+class ReviewState(models.TextChoices):
+    """An initiative (or a change to one) added in the work pages waits for the national
+    coordinator's review; only approved initiatives are public."""
+
+    PENDING = "pending", _("ter beoordeling")
+    APPROVED = "approved", _("goedgekeurd")
+    REJECTED = "rejected", _("afgewezen")

@@ -63,3 +63,9 @@ def unique_key(name: str) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
+
+
+class RejectForm(NLDesignForm, forms.Form):
+    comment = forms.CharField(
+        label=_("Waarom wordt dit afgewezen?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

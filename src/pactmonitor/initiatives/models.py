@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,8 @@ from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
-from .choices import InitiativeKind
-from .permissions import InitiativePolicy
+from .choices import InitiativeKind, ReviewState
+from .permissions import InitiativeChangePolicy, InitiativePolicy
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -22,6 +23,14 @@ from .search import query_words, search_column
 
 
 class InitiativeQuerySet(ScopedQuerySet["Initiative"]):
+    def public(self) -> InitiativeQuerySet:
+        """What the public may see (finder, pages, search, API, open data, reports): approved
+        initiatives only. Every public query of initiatives starts here."""
+        return self.filter(review_state=ReviewState.APPROVED)
+
+    def awaiting_review(self) -> InitiativeQuerySet:
+        return self.filter(review_state=ReviewState.PENDING)
+
     def with_education_level(self, level: str) -> InitiativeQuerySet:
         # Levels are stored as " mbo hbo " so one portable LIKE finds a whole token.
         return self.filter(education_levels__contains=f" {level} ")
@@ -67,6 +76,28 @@ class Initiative(DeclaredInSeveral, Provenanced):
     # Folded name, description, kind, regions and institutions, kept up to date on save and when
     # the regions or institutions change; what the finder searches.
     search_text = models.TextField(_("zoektekst"), blank=True, default="", editable=False)
+    # A new initiative from the work pages waits for review; the bundled ones are approved.
+    review_state = models.CharField(
+        _("beoordeling"), max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegevoegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = InitiativeQuerySet.as_manager()
@@ -82,6 +113,10 @@ class Initiative(DeclaredInSeveral, Provenanced):
 
     def get_absolute_url(self) -> str:
         return reverse("web:initiative", args=[self.key])
+
+    @property
+    def is_public(self) -> bool:
+        return self.review_state == ReviewState.APPROVED
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.education_levels = self.normalise_levels(self.education_levels)
@@ -170,6 +205,58 @@ class PossiblySame(Provenanced):
         if self.other_id == initiative.pk:
             return self.initiative
         return self.organisation
+
+
+class InitiativeChangeQuerySet(ScopedQuerySet["InitiativeChange"]):
+    def pending(self) -> InitiativeChangeQuerySet:
+        return self.filter(state=ReviewState.PENDING)
+
+
+class InitiativeChange(models.Model):
+    """A change to an approved (public) initiative, waiting for review. The public keeps
+    seeing the approved version until the change is approved; ``data`` holds the form's
+    fields as submitted, and approving applies them through the same form."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiatief"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    data = models.JSONField(_("voorgestelde gegevens"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    state = models.CharField(
+        _("beoordeling"), max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
+    history = HistoricalRecords()
+
+    objects = InitiativeChangeQuerySet.as_manager()
+    policy = InitiativeChangePolicy()
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("voorgestelde wijziging van een initiatief")
+        verbose_name_plural = _("voorgestelde wijzigingen van initiatieven")
+
+    def __str__(self) -> str:
+        return f"{self.initiative} ({self.get_state_display()})"
 
 
 def _related_changed(

@@ -30,6 +30,7 @@ from . import services
 from .choices import RoundState, UpdateState
 from .models import (
     Milestone,
+    ProposedCorrection,
     RegionProfile,
     RegionResult,
     ReportingRound,
@@ -343,8 +344,8 @@ class RegionResultInline(admin.StackedInline):
 
 
 class RegionProfileAdmin(SimpleHistoryAdmin):
-    list_display = ["region", "round"]
-    list_filter = ["round", "region"]
+    list_display = ["region", "round", "state"]
+    list_filter = ["round", "region", "state"]
     search_fields = ["region__name", "organisation", "priorities", "results__text"]
     inlines = [RegionResultInline]
     fieldsets = [(None, {"fields": ["region", "round", "organisation", "priorities"]}), PROVENANCE]
@@ -403,6 +404,21 @@ class SourceAdmin(FrozenWithUpdateMixin, NoRevertHistoryAdmin):
 class SentReminderAdmin(admin.ModelAdmin):
     list_display = ["user", "round", "days_before", "sent_at"]
     list_filter = ["round", "days_before"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+@admin.register(ProposedCorrection)
+class ProposedCorrectionAdmin(SimpleHistoryAdmin):
+    """Read only: a proposal is approved or rejected in the work pages (progress/corrections.py),
+    where the second pair of eyes is checked."""
+
+    list_display = ["update", "state", "proposed_by", "proposed_at", "reviewed_by"]
+    list_filter = ["state"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

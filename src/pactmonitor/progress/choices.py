@@ -51,3 +51,22 @@ class Reporting(models.TextChoices):
     CHANGED = "changed", _("gewijzigd")
     CONFIRMED = "confirmed", _("ongewijzigd bevestigd")
     NOT_REPORTED = "not_reported", _("niet gerapporteerd")
+
+
+class ProfileState(models.TextChoices):
+    """A landsdeel profile's way through a round. A profile prefilled from the previous round
+    that nobody touched is published as "niet bijgewerkt": it is not a new report."""
+
+    DRAFT = "draft", _("concept")
+    SUBMITTED = "submitted", _("ingediend")
+    APPROVED = "approved", _("goedgekeurd")
+    PUBLISHED = "published", _("gepubliceerd")
+    NOT_UPDATED = "not_updated", _("niet bijgewerkt")
+
+
+class ProposalState(models.TextChoices):
+    """A proposed correction waiting for, or after, a second national coordinator's review."""
+
+    PENDING = "pending", _("ter beoordeling")
+    APPROVED = "approved", _("goedgekeurd")
+    REJECTED = "rejected", _("afgewezen")

@@ -223,3 +223,9 @@ class ResultForm(NLDesignForm, forms.ModelForm):
 ResultFormSet = inlineformset_factory(
     RegionProfile, RegionResult, form=ResultForm, extra=1, can_delete=True
 )
+
+
+class RejectForm(NLDesignForm, forms.Form):
+    comment = forms.CharField(
+        label=_("Waarom wordt dit afgewezen?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -15,12 +15,13 @@ from simple_history.models import HistoricalRecords
 from pactmonitor.core.permissions import Actor, ScopedQuerySet
 from pactmonitor.provenance.models import Provenanced
 
-from .choices import Basis, Reporting, RoundState, Status, UpdateState
+from .choices import Basis, ProfileState, ProposalState, Reporting, RoundState, Status, UpdateState
 from .permissions import (
     NOT_REPORTED,
     OPEN_DRAFT,
     SUBMITTABLE,
     EvidencePolicy,
+    ProposedCorrectionPolicy,
     RegionProfilePolicy,
     ReportingRoundPolicy,
     StatusUpdatePolicy,
@@ -376,8 +377,16 @@ class SentReminder(models.Model):
 
 class RegionProfileQuerySet(ScopedQuerySet["RegionProfile"]):
     def published(self) -> RegionProfileQuerySet:
-        """What the public may see: the profiles of published rounds."""
-        return self.filter(round__state=RoundState.PUBLISHED)
+        """What the public may see: the approved profiles that went out with a published round
+        (a profile carried over untouched is not among them: see ``not_updated``)."""
+        return self.filter(state=ProfileState.PUBLISHED, round__state=RoundState.PUBLISHED)
+
+    def not_updated(self) -> RegionProfileQuerySet:
+        """The profiles of published rounds that nobody updated: shown as "niet bijgewerkt"."""
+        return self.filter(state=ProfileState.NOT_UPDATED, round__state=RoundState.PUBLISHED)
+
+    def awaiting_review(self) -> RegionProfileQuerySet:
+        return self.filter(state=ProfileState.SUBMITTED, round__state=RoundState.OPEN)
 
 
 class RegionProfile(Provenanced):
@@ -397,6 +406,29 @@ class RegionProfile(Provenanced):
     )
     organisation = models.TextField(_("organisatie"), blank=True)
     priorities = models.TextField(_("prioriteiten voor het komende jaar"), blank=True)
+    state = models.CharField(
+        _("fase"), max_length=20, choices=ProfileState.choices, default=ProfileState.DRAFT
+    )
+    # Empty while the profile is as it was prefilled from the previous round (not a report).
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     history = HistoricalRecords()
 
     objects = RegionProfileQuerySet.as_manager()
@@ -413,11 +445,18 @@ class RegionProfile(Provenanced):
     def __str__(self) -> str:
         return f"{self.region} – {self.round}"
 
+    @property
+    def is_touched(self) -> bool:
+        """Someone changed or submitted it in this round (a prefilled profile is not)."""
+        return self.updated_by_id is not None or self.state != ProfileState.DRAFT
+
 
 class RegionResultQuerySet(models.QuerySet):
     def published(self) -> RegionResultQuerySet:
-        """What the public may see: the results in the profiles of published rounds."""
-        return self.filter(profile__round__state=RoundState.PUBLISHED)
+        """What the public may see: the results in the published profiles."""
+        return self.filter(
+            profile__state=ProfileState.PUBLISHED, profile__round__state=RoundState.PUBLISHED
+        )
 
 
 class RegionResult(Provenanced):
@@ -455,3 +494,80 @@ class RegionResult(Provenanced):
 
     def __str__(self) -> str:
         return self.heading or self.text[:60]
+
+
+class ProposedCorrectionQuerySet(ScopedQuerySet["ProposedCorrection"]):
+    def pending(self) -> ProposedCorrectionQuerySet:
+        return self.filter(state=ProposalState.PENDING)
+
+
+class ProposedCorrection(models.Model):
+    """A correction of a published update that waits for a second national coordinator.
+
+    Approving it makes the correction (``services.correct_update``: a new version); the
+    proposal keeps who proposed, who reviewed and why. The proposer may approve their own
+    proposal only while there is no other active national coordinator (the page says so).
+    """
+
+    update = models.ForeignKey(
+        StatusUpdate,
+        verbose_name=_("statusupdate"),
+        on_delete=models.CASCADE,
+        related_name="proposed_corrections",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    basis = models.CharField(_("grondslag"), max_length=20, choices=Basis.choices)
+    basis_quote = models.TextField(_("citaat waaruit de status blijkt"), blank=True)
+    narrative = models.TextField(_("stand van zaken"), blank=True)
+    new = models.TextField(_("nieuw sinds de vorige ronde"), blank=True)
+    reason = models.TextField(_("reden van de correctie"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    state = models.CharField(
+        _("fase"), max_length=20, choices=ProposalState.choices, default=ProposalState.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
+    correction = models.OneToOneField(
+        StatusUpdate,
+        verbose_name=_("correctie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+    history = HistoricalRecords()
+
+    objects = ProposedCorrectionQuerySet.as_manager()
+    policy = ProposedCorrectionPolicy()
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("correctievoorstel")
+        verbose_name_plural = _("correctievoorstellen")
+
+    def __str__(self) -> str:
+        return f"{self.update} ({self.get_state_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("progress:proposal", args=[self.pk])
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The proposed content, as ``correct_update`` takes it."""
+        names = ("status", "basis", "basis_quote", "narrative", "new")
+        return {name: getattr(self, name) for name in names}

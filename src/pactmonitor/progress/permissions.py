@@ -8,12 +8,14 @@ pages offer a step only where both hold.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from pactmonitor.accounts.choices import Role
 from pactmonitor.core.permissions import ACTIONS, EVERYTHING, NOTHING, Actor, PermissionPolicy
 from pactmonitor.pacts.permissions import coordinated_actions, led_actions
 
-from .choices import RoundState, UpdateState
+from .choices import ProfileState, ProposalState, RoundState, UpdateState
 
 # The states each step of the round cycle starts from (conditions on a status update's rows).
 OPEN_DRAFT = Q(is_current=True, state=UpdateState.DRAFT, round__state=RoundState.OPEN)
@@ -93,11 +95,62 @@ class EvidencePolicy(PermissionPolicy):
         return update_rule(user, action, prefix="update__")
 
 
-class RegionProfilePolicy(PermissionPolicy):
-    """A landsdeel coordinator edits their landsdeel's profile."""
+# The states a landsdeel profile's steps start from.
+PROFILE_EDITABLE = Q(state=ProfileState.DRAFT, round__state=RoundState.OPEN)
+PROFILE_APPROVABLE = Q(state=ProfileState.SUBMITTED, round__state=RoundState.OPEN)
+PROFILE_SENDABLE_BACK = Q(
+    state__in=[ProfileState.SUBMITTED, ProfileState.APPROVED], round__state=RoundState.OPEN
+)
 
-    def rule(self, user: Actor, action: str) -> Q:
+
+class RegionProfilePolicy(PermissionPolicy):
+    """A landsdeel coordinator edits and submits their landsdeel's profile; the national
+    coordinator sees every profile and approves it or sends it back."""
+
+    actions = (*ACTIONS, "approve", "send_back")
+    # "edit" is the scope alone (the page says why a submitted profile cannot be changed).
+    steps = {
+        "submit": ("edit", PROFILE_EDITABLE),
+        "approve": ("review", PROFILE_APPROVABLE),
+        "send_back": ("review", PROFILE_SENDABLE_BACK),
+    }
+
+    def scope(self, user: Actor, action: str) -> Q:
         if user.is_administrator:
             return EVERYTHING
+        if action == "review" or (action == "view" and user.is_national):
+            return EVERYTHING if user.is_national else NOTHING
         ids = user.landsdeel_ids()
-        return Q(region__in=ids) if action == "edit" and ids else NOTHING
+        return Q(region__in=ids) if action in ("view", "edit") and ids else NOTHING
+
+    def rule(self, user: Actor, action: str) -> Q:
+        if action not in self.steps:
+            return self.scope(user, action)
+        scope, state = self.steps[action]
+        inside = self.scope(user, scope)
+        return NOTHING if inside == NOTHING else inside & state
+
+
+def sole_national_coordinator() -> bool:
+    """Whether at most one active national coordinator exists: then nobody else can be the
+    second pair of eyes on a correction, and the proposer may approve it (the page says so)."""
+    users = get_user_model()._default_manager
+    return users.filter(is_active=True, role=Role.NATIONAL_COORDINATOR).count() <= 1
+
+
+class ProposedCorrectionPolicy(PermissionPolicy):
+    """The national coordinators review proposed corrections. A proposal is approved by a
+    national coordinator other than its proposer, unless no other exists. The administrator
+    proposes corrections (``StatusUpdate`` "correct") but is not the second pair of eyes."""
+
+    actions = (*ACTIONS, "approve", "reject")
+
+    def rule(self, user: Actor, action: str) -> Q:
+        if action in ("view", "review"):
+            return EVERYTHING if user.is_national or user.is_administrator else NOTHING
+        if action not in ("approve", "reject") or not user.is_national:
+            return NOTHING
+        pending = Q(state=ProposalState.PENDING)
+        if action == "reject" or sole_national_coordinator():
+            return pending
+        return pending & ~Q(proposed_by=getattr(user, "pk", None))

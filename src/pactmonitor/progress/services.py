@@ -17,7 +17,7 @@ from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.pacts.models import Action, Pact, SubMeasure
 from pactmonitor.regions.models import Region
 
-from .choices import Basis, RoundState, Status, UpdateState
+from .choices import Basis, ProfileState, RoundState, Status, UpdateState
 from .models import RegionProfile, ReportingRound, StatusUpdate, StatusUpdateQuerySet
 from .permissions import (
     APPROVABLE,
@@ -254,11 +254,14 @@ def add_drafts_for_new_action(action: Action) -> int:
 def open_profiles(round: ReportingRound) -> None:
     """A profile per landsdeel for the round, its text prefilled from the latest earlier one.
 
-    Like the drafts, it becomes public only when the round is published.
+    Like the drafts, it becomes public only when the round is published, and only once it is
+    approved (progress/profiles.py); untouched, it goes out as "niet bijgewerkt".
     """
     for landsdeel in Region.objects.landsdelen():
         previous = (
+            # What went out before (approved, or carried over), never another round's draft.
             RegionProfile.objects.filter(region=landsdeel, round__peildatum__lt=round.peildatum)
+            .filter(state__in=[ProfileState.PUBLISHED, ProfileState.NOT_UPDATED])
             .order_by("-round__peildatum")
             .first()
         )
@@ -465,10 +468,14 @@ def send_back_update(update: StatusUpdate, *, comment: str, user: User) -> Statu
 @transaction.atomic
 def publish_round(round: ReportingRound, *, user: User) -> int:
     """Publish a round whose every current update is approved; published updates are frozen."""
+    # The profiles' cycle builds on this module (its refusals are RoundStepRefused).
+    from .profiles import publish_profiles, refuse_unreviewed_profiles
+
     round = ReportingRound.objects.select_for_update().get(pk=round.pk)
     _refuse_unless(
         round.state == RoundState.OPEN, _("Alleen een open ronde kan worden gepubliceerd.")
     )
+    refuse_unreviewed_profiles(round)
     waiting = round.updates.current().exclude(state=UpdateState.APPROVED).count()
     _refuse_unless(
         waiting == 0,
@@ -476,6 +483,7 @@ def publish_round(round: ReportingRound, *, user: User) -> int:
         % {"count": waiting},
     )
     count = len(_set_state(round.updates.current(), UpdateState.PUBLISHED, user))
+    publish_profiles(round)
     round.state = RoundState.PUBLISHED
     round.published_at = timezone.now()
     round.save()

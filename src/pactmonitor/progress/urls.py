@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, selection_views, views
+from . import correction_views, profile_views, review_views, selection_views, views
 
 app_name = "progress"
 
@@ -17,6 +17,29 @@ urlpatterns = [
     ),
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="round_publish"),
     path("rondes/<slug:slug>/profielen/<slug:key>/", views.profile_edit, name="profile"),
+    path(
+        "rondes/<slug:slug>/profielen/<slug:key>/indienen/",
+        profile_views.profile_submit,
+        name="profile_submit",
+    ),
+    path(
+        "rondes/<slug:slug>/profielen/<slug:key>/goedkeuren/",
+        profile_views.profile_approve,
+        name="profile_approve",
+    ),
+    path(
+        "rondes/<slug:slug>/profielen/<slug:key>/terugsturen/",
+        profile_views.profile_send_back,
+        name="profile_send_back",
+    ),
+    path("beoordelen/", correction_views.review_pending, name="review_pending"),
+    path("correcties/<int:pk>/", correction_views.proposal_detail, name="proposal"),
+    path(
+        "correcties/<int:pk>/goedkeuren/",
+        correction_views.proposal_approve,
+        name="proposal_approve",
+    ),
+    path("correcties/<int:pk>/afwijzen/", correction_views.proposal_reject, name="proposal_reject"),
     path("updates/<int:pk>/", views.update_edit, name="edit"),
     path("updates/<int:pk>/regel-erbij/", views.update_add_row, name="add_row"),
     path("updates/<int:pk>/indienen/", views.update_submit, name="submit"),

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count
 from django.forms import BaseInlineFormSet
 from django.forms.utils import ErrorDict
@@ -20,7 +19,8 @@ from pactmonitor.accounts.http import SignedInRequest
 from pactmonitor.core.permissions import can, check_for_user, get_for_user, permitted_ids
 from pactmonitor.pacts.models import Pact
 
-from . import selection, services
+from . import corrections, selection, services
+from . import profiles as profile_cycle
 from .choices import RoundState
 from .forms import (
     MILESTONES,
@@ -36,7 +36,13 @@ from .forms import (
 )
 from .models import RegionProfile, ReportingRound, StatusUpdate
 from .overview import round_overview as build_overview
-from .permissions import CORRECTABLE, OPEN_DRAFT, READY_FOR_REVIEW
+from .permissions import (
+    CORRECTABLE,
+    OPEN_DRAFT,
+    PROFILE_EDITABLE,
+    READY_FOR_REVIEW,
+    sole_national_coordinator,
+)
 
 UPDATES = StatusUpdate.objects.select_related(
     "round",
@@ -110,7 +116,10 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
         },
         "profiles": RegionProfile.objects.filter(round=round)
         .for_user(request.user, "edit")
-        .select_related("region"),
+        .select_related("region", "updated_by"),
+        "profile_steps": permitted_ids(
+            request.user, RegionProfile.objects.filter(round=round), ("submit",)
+        ),
     }
     return render(request, "progress/round_drafts.html", context)
 
@@ -341,6 +350,8 @@ def round_overview(request: SignedInRequest, slug: str) -> HttpResponse:
 
 @login_required
 def update_correct(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Propose a correction of a published update; a second national coordinator approves it
+    (progress/correction_views.py) before it is published."""
     update = get_for_user(request.user, UPDATES, "manage", pk=pk)
     if not StatusUpdate.objects.filter(CORRECTABLE, pk=update.pk).exists():
         messages.error(
@@ -349,16 +360,27 @@ def update_correct(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect("progress:history", update.pk)
     form = CorrectionForm(request.POST or None, instance=StatusUpdate(**_copied(update)))
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        correction = services.correct_update(
-            update, reason=reason, user=request.user, **form.corrected_values()
-        )
+        try:
+            proposal = corrections.propose_correction(
+                update,
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+                **form.corrected_values(),
+            )
+        except services.RoundStepRefused as error:
+            _refused(request, error)
+            return redirect("progress:history", update.pk)
         messages.success(
-            request,
-            _("Correctie gepubliceerd als versie %(version)d.") % {"version": correction.version},
+            request, _("Correctie voorgesteld; een tweede landelijk coördinator beoordeelt haar.")
         )
-        return redirect("progress:history", correction.pk)
-    return render(request, "progress/update_correct.html", {"update": update, "form": form})
+        return redirect(proposal)
+    context = {
+        "update": update,
+        "form": form,
+        "pending": update.proposed_corrections.pending().first(),
+        "sole": sole_national_coordinator(),
+    }
+    return render(request, "progress/update_correct.html", context)
 
 
 def _copied(update: StatusUpdate) -> dict:
@@ -389,6 +411,11 @@ def profile_edit(request: SignedInRequest, slug: str, key: str) -> HttpResponse:
     if profile.round.state != RoundState.OPEN:
         messages.error(request, _("Het profiel van een ronde die niet open is, ligt vast."))
         return redirect("progress:round", slug)
+    if not RegionProfile.objects.filter(PROFILE_EDITABLE, pk=profile.pk).exists():
+        messages.error(
+            request, _("Dit profiel is ingediend; het kan weer worden bewerkt als het terugkomt.")
+        )
+        return redirect("progress:round", slug)
     form = ProfileForm(request.POST or None, instance=profile)
     results = ResultFormSet(
         request.POST or None,
@@ -397,9 +424,11 @@ def profile_edit(request: SignedInRequest, slug: str, key: str) -> HttpResponse:
         form_kwargs={"profile": profile},
     )
     if request.method == "POST" and form.is_valid() and results.is_valid():
-        with transaction.atomic():
-            form.save()
-            results.save()
+        try:
+            profile_cycle.save_profile(form, results, user=request.user)
+        except services.RoundStepRefused as error:
+            _refused(request, error)
+            return redirect("progress:round", slug)
         messages.success(
             request, _("Profiel van %(region)s opgeslagen.") % {"region": profile.region}
         )

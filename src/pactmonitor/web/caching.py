@@ -22,9 +22,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from simple_history.models import HistoricalChanges
 
 from pactmonitor.core.pagecache import public_changed
+from pactmonitor.initiatives.models import Initiative, InitiativeChange
 from pactmonitor.pacts.models import ContactPerson
 from pactmonitor.progress.models import (
     Milestone,
+    ProposedCorrection,
     RegionProfile,
     RegionResult,
     SentReminder,
@@ -55,6 +57,12 @@ PUBLIC_WHEN: dict[type[Model], Callable[[Any], bool]] = {
     RegionResult: lambda result: _profile_is_public(result.profile),
     ContactPerson: lambda person: False,
     SentReminder: lambda reminder: False,
+    # A proposal is not public; approving it saves the correction, which is.
+    ProposedCorrection: lambda proposal: False,
+    # Review states change only through initiatives.services (read-only in the admin): pending
+    # → approved (public from then on) or rejected (never public).
+    Initiative: lambda initiative: initiative.is_public,
+    InitiativeChange: lambda change: False,
 }
 
 

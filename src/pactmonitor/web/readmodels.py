@@ -18,7 +18,7 @@ from pactmonitor.indicators.series import IndicatorFigures, LevelSeries
 from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.choices import PactLevel
 from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
-from pactmonitor.progress.choices import Basis, Reporting, Status
+from pactmonitor.progress.choices import Basis, ProfileState, Reporting, Status
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.reporting import action_reporting
 from pactmonitor.progress.reporting import counts as reporting_tally
@@ -200,21 +200,28 @@ class ProfileView:
     organisation_changed: bool
     priorities_changed: bool
     previous: RegionProfile | None
+    # Carried over untouched: the round has no new profile, and its text is not shown as one.
+    not_updated: bool = False
 
 
 def landsdeel_profiles(region: Region) -> list[ProfileView]:
-    """Profiles of published rounds, oldest first, each with what changed since the one before."""
+    """Profiles of published rounds, oldest first, each with what changed since the one before
+    (a round whose profile nobody updated is listed as "niet bijgewerkt", without its text)."""
     profiles = list(
-        RegionProfile.objects.published()
+        (RegionProfile.objects.published() | RegionProfile.objects.not_updated())
         .filter(region=region)
         .select_related("round")
         .prefetch_related("results__action_line", "results__subregion")
         .order_by("round__peildatum")
     )
-    views, previous = [], None
+    views: list[ProfileView] = []
+    previous = None
     for profile in profiles:
+        if profile.state == ProfileState.NOT_UPDATED:
+            views.append(ProfileView(profile, [], set(), False, False, previous, not_updated=True))
+            continue
         results = list(profile.results.all())
-        earlier = {r.text.strip() for r in previous.results.all()} if previous else set()
+        earlier: set[str] = {r.text.strip() for r in previous.results.all()} if previous else set()
         grouped: dict[str, list] = {}
         for result in results:
             heading = (
@@ -243,7 +250,7 @@ def region_members(region: Region) -> list[Region]:
 
 def region_initiatives(region: Region) -> InitiativeQuerySet:
     ids = region.descendant_ids() | region.grouped_member_ids()
-    return Initiative.objects.filter(regions__in=ids).distinct().order_by("name")
+    return Initiative.objects.public().filter(regions__in=ids).distinct().order_by("name")
 
 
 def region_pacts(region: Region) -> QuerySet[Pact]:
@@ -316,7 +323,9 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
         Action.objects.filter(pact__region__isnull=False).values_list("pact__region_id", flat=True)
     )
     initiative_regions = list(
-        Initiative.regions.through.objects.values_list("initiative_id", "region_id")
+        Initiative.regions.through.objects.filter(
+            initiative__in=Initiative.objects.public()
+        ).values_list("initiative_id", "region_id")
     )
     profiles = {
         p.region_id: p
@@ -342,7 +351,7 @@ def landsdelen_side_by_side() -> list[LandsdeelSummary]:
 
 def initiatives_matching(filters: dict) -> InitiativeQuerySet:
     """The initiative finder: the search words and filters, all combined with AND."""
-    found = Initiative.objects.all()
+    found = Initiative.objects.public()
     if filters.get("q"):
         found = found.search(filters["q"])
     if filters.get("landsdeel"):

@@ -410,7 +410,7 @@ def _indicator_docs() -> list[Doc]:
 
 def _initiative_docs() -> list[Doc]:
     docs = []
-    for initiative in Initiative.objects.order_by("name", "pk"):
+    for initiative in Initiative.objects.public().order_by("name", "pk"):
         docs.append(
             Doc(
                 kind="initiative",

@@ -109,7 +109,7 @@ def action_detail(request: HttpRequest, pact_key: str, number: str) -> HttpRespo
             Prefetch(
                 "serves_action_lines", ActionLine.objects.in_pact_order().select_related("pact")
             ),
-            "initiatives",
+            Prefetch("initiatives", Initiative.objects.public()),
         ),
         pact__key=pact_key,
         number=number,
@@ -196,7 +196,8 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "updates": updates,
             "chart_svg": charts.to_svg(charts.status_per_action_line(round)),
             "chart": charts.status_per_action_line_table(round),
-            "profiles": RegionProfile.objects.filter(round=round)
+            "profiles": (RegionProfile.objects.published() | RegionProfile.objects.not_updated())
+            .filter(round=round)
             .select_related("region")
             .order_by("region__name"),
             "previous": round.previous(),
@@ -267,19 +268,21 @@ def initiative_finder(request: HttpRequest) -> HttpResponse:
     found = (
         readmodels.initiatives_matching(form.filters())
         if form.is_bound
-        else Initiative.objects.order_by("name").prefetch_related("regions")
+        else Initiative.objects.public().order_by("name").prefetch_related("regions")
     )
     return render(
         request,
         "web/initiative_finder.html",
-        {"form": form, "initiatives": found, "total": Initiative.objects.count()},
+        {"form": form, "initiatives": found, "total": Initiative.objects.public().count()},
     )
 
 
 @public_page
 def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
     initiative = get_object_or_404(
-        Initiative.objects.select_related("provenance_document").prefetch_related(
+        Initiative.objects.public()
+        .select_related("provenance_document")
+        .prefetch_related(
             "regions",
             "institutions",
             Prefetch("action_lines", ActionLine.objects.in_pact_order().select_related("pact")),
@@ -287,7 +290,12 @@ def initiative_detail(request: HttpRequest, key: str) -> HttpResponse:
         ),
         key=key,
     )
-    links = [(link, link.counterpart(initiative)) for link in initiative.possibly_same()]
+    links = [
+        (link, other)
+        for link in initiative.possibly_same()
+        # A link to an initiative that is not (yet) public is not shown.
+        if not isinstance(other := link.counterpart(initiative), Initiative) or other.is_public
+    ]
     return render(
         request,
         "web/initiative_detail.html",

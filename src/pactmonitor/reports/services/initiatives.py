@@ -10,7 +10,8 @@ from ..formatting import plain
 
 def initiative_rows(region_ids: set[int]) -> list[InitiativeRow]:
     found = (
-        Initiative.objects.filter(regions__id__in=region_ids)
+        Initiative.objects.public()
+        .filter(regions__id__in=region_ids)
         .distinct()
         .prefetch_related("regions", "action_lines")
         .order_by("name", "key")

@@ -51,11 +51,13 @@ def _results(profile: RegionProfile) -> list[ResultGroup]:
 
 
 def landsdeel_profile(region: Region, round: ReportingRound) -> LandsdeelProfile:
-    profile = (
-        RegionProfile.objects.filter(region=region, round=round)
-        .prefetch_related(Prefetch("results__action_line"), "results__subregion")
-        .first()
-    )
+    profiles = RegionProfile.objects.filter(region=region, round=round)
+    if round.is_published:
+        # Only approved content goes out; a profile nobody updated is no report of this round.
+        profiles = profiles.published()
+    profile = profiles.prefetch_related(
+        Prefetch("results__action_line"), "results__subregion"
+    ).first()
     found = LandsdeelProfile(
         landsdeel_name(region), _description(region), reported=profile is not None
     )
