@@ -1,15 +1,15 @@
 """The honest round of issue 12, end to end in headless Chromium against the live app: a round of
 9 drafts carried over from the previous round, the owners fill in 2 and mark them ready, the
 national coordinator submits a selection (with the confirmation that says what will happen),
-approves and publishes; the published round page and Bijlage 1 say 2 reported, 7 not.
-
-The lead extends this module with the comparison page and the notification outbox."""
+approves and publishes; the published round page, Bijlage 1 and the comparison page say 2
+reported, 7 not, and the notification outbox holds exactly the e-mails the steps owe people."""
 
 import datetime
 from typing import Any
 
 import pytest
 
+from pactmonitor.notifications.models import Notification
 from pactmonitor.progress import services
 from pactmonitor.progress.choices import Reporting
 from pactmonitor.progress.models import StatusUpdate
@@ -92,7 +92,7 @@ def fill_in_and_mark_ready(page, number, narrative):
     assert "niet gerapporteerd" in page.locator(".pm-reporting").inner_text()
     page.select_option("#id_status", "vertraagd")
     page.fill("#id_narrative", narrative)
-    page.click("main form.form button[type=submit]")
+    page.click("main form.form button.utrecht-button--primary-action")
     assert "Opgeslagen" in page.locator(".messages").inner_text()
     page.locator(f"#update-{update.pk} button", has_text="Klaar voor review").click()
     assert "Klaar voor review" in page.locator(".messages").inner_text()
@@ -168,3 +168,21 @@ def test_a_round_where_the_owners_fill_in_2_of_9_drafts_is_published_as_2_report
     assert "Niet gerapporteerd in deze ronde (7)" in annex
     assert "Gerapporteerd in deze ronde: 2 acties, waarvan 2 gewijzigd" in annex
     assert "Over alle acties is gerapporteerd" not in annex
+
+    # The comparison with 2014: the two filled-in actions moved, the seven were not reported.
+    assert public.goto("/vergelijken/?pact=nationaal&ronde=2015&met=2014").status == 200
+    moved = public.locator("#van-status-veranderd").inner_text()
+    assert moved == "Van status veranderd (2)"
+    assert public.locator("#niet-gerapporteerd").inner_text() == "Niet gerapporteerd (7)"
+    assert public.locator("#nieuw-gerapporteerd").inner_text() == "Nieuw gerapporteerd (0)"
+
+    # The outbox: the authors hear their update was approved, everyone with a role in the pact
+    # that the round was published; nina took every step herself and is told nothing; the
+    # seven untouched drafts have no author to tell.
+    sent = sorted((n.event, n.recipient.username) for n in Notification.objects.all())
+    assert sent == [
+        ("approved", "alice"),
+        ("approved", "bob"),
+        ("published", "alice"),
+        ("published", "bob"),
+    ]

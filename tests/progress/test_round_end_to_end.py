@@ -84,7 +84,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     update_pk = int(re.search(r"/updates/(\d+)/", owner.page.url).group(1))
     owner.page.select_option("#id_status", "op_schema")
     owner.page.fill("#id_narrative", "De Twentse techniekcentra draaien; 12 scholen doen mee.")
-    owner.page.click("main button[type=submit]")
+    owner.page.click("main form.form button.utrecht-button--primary-action")
     assert "Opgeslagen" in owner.messages()
 
     # Noordvleugel's coordinator fills in their landsdeel offline, in the Excel workbook.
@@ -136,7 +136,7 @@ def test_the_four_roles_run_a_round_from_opening_to_publication(
     owner.page.fill(
         "#id_narrative", "De Twentse techniekcentra draaien; 12 scholen en 900 leerlingen doen mee."
     )
-    owner.page.click("main button[type=submit]")
+    owner.page.click("main form.form button.utrecht-button--primary-action")
     oost = Person(browser, live_server.url, "coordinator-oost")
     oost.page.goto("/werk/rondes/2016/")
     oost.page.locator("button", has_text="getoonde concepten indienen").click()

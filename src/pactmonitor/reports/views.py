@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from pactmonitor.accounts.http import SignedInRequest
+from pactmonitor.core import ratelimit
 from pactmonitor.core.pagecache import public_page
 from pactmonitor.core.permissions import get_for_user
 from pactmonitor.downloads.responses import stored_file
@@ -113,7 +114,7 @@ def _concept(
         response = render(
             request,
             "reports/preview_limited.html",
-            {"minutes": max(1, round_up_minutes(wait))},
+            {"minutes": ratelimit.minutes(wait)},
             status=429,
         )
         response["Retry-After"] = str(wait)
@@ -145,7 +146,3 @@ def concept_landsdeel(request: SignedInRequest, slug: str, key: str, format: str
     round = _open_round_to_preview(request, slug)
     region = get_object_or_404(Region.objects.landsdelen(), key=key)
     return _concept(request, round, ReportKind.LANDSDEEL, format, region)
-
-
-def round_up_minutes(seconds: int) -> int:
-    return -(-seconds // 60)
