@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -200,7 +201,7 @@ def main() -> None:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         recipe = bench_recipe(folder)
-        for rows in args.rows:
+        for run, rows in enumerate(args.rows, 1):
             path = folder / f"examenkandidaten-{rows}.csv"
             start = time.perf_counter()
             generate(path, rows)
@@ -210,8 +211,10 @@ def main() -> None:
             )
             count = duckdb_count(path)
             scan = duckdb_aggregate(path)
-            data_dir = folder / f"data-{rows}"
-            data_dir.mkdir(exist_ok=True)
+            # A fresh database per measurement: `--rows 1000000 1000000` measures twice.
+            data_dir = folder / f"data-{run}-{rows}"
+            shutil.rmtree(data_dir, ignore_errors=True)
+            data_dir.mkdir()
             result = product_import(recipe, path, data_dir)
             print(f"  DuckDB count(*)                 {count:7.2f} s")
             print(f"  DuckDB full scan, same sums     {scan:7.2f} s")
