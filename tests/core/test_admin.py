@@ -48,7 +48,14 @@ def test_the_admin_index_is_in_dutch(admin_client):
 
 # No add page by design: batches come from imports, rounds and updates from the round cycle's
 # services.
-READ_ONLY = {"indicators.ImportBatch", "progress.ReportingRound", "progress.StatusUpdate"}
+READ_ONLY = {
+    "indicators.ImportBatch",
+    "progress.ReportingRound",
+    "progress.StatusUpdate",
+    # Proposals are made and decided on the review pages, where the second person is checked.
+    "progress.ProposedCorrection",
+    "initiatives.InitiativeChange",
+}
 
 
 @pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.label)

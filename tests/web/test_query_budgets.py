@@ -38,10 +38,21 @@ WITHOUT_BUDGET = {
     "progress:round_publish": "a POST that redirects to the round's drafts (budgeted)",
     "progress:submit": "a POST that redirects to the update (budgeted)",
     "progress:approve": "a POST that redirects to the round's drafts (budgeted)",
+    "progress:add_row": "a POST that shows the budgeted edit page again with one more empty row",
+    "progress:profile_submit": "a POST that redirects to the round's drafts (budgeted)",
+    "progress:profile_approve": "a POST that redirects to the review list (budgeted)",
+    "progress:profile_send_back": "a POST that redirects to the review list (budgeted)",
+    "progress:proposal_approve": "a POST that redirects to the proposal (budgeted)",
+    "progress:proposal_reject": "a POST that redirects to the proposal (budgeted)",
+    "progress:review_approve": "a POST that redirects to the next review page (budgeted)",
+    "progress:review_send_back": "a POST that redirects to the next review page (budgeted)",
+    "initiatives:work_approve": "a POST that redirects to the review list (budgeted)",
+    "initiatives:work_reject": "a POST that redirects to the review list (budgeted)",
+    "initiatives:change_approve": "a POST that redirects to the review list (budgeted)",
+    "initiatives:change_reject": "a POST that redirects to the review list (budgeted)",
     "indicators:import_upload": "a POST that starts a background import",
     "indicators:import_progress": "one background import's progress file, no list to grow",
     "indicators:batch_withdraw": "a POST that redirects to the imports (budgeted)",
-    "reports:concept": "made by the same services.build as the published reports (budgeted)",
     "downloads:file": "a stored file of the open-data edition, sent as it is",
     "unknown_address": "the API's problem document for an address it does not have",
 }
@@ -50,7 +61,9 @@ WITHOUT_BUDGET = {
 def _url_name(entry: str) -> str:
     """The URL name a budget's address resolves to (a work entry names its user first)."""
     url = entry.split(" ", 1)[-1].split("?")[0]
-    url = url.format(round="2016", draft=1, published=1, action=1, initiative="x", update=1)
+    url = url.format(
+        round="2016", draft=1, published=1, action=1, initiative="x", update=1, proposal=1
+    )
     match = resolve(url)
     name = match.url_name or match.func.__name__
     return f"{match.namespace}:{name}" if match.namespace else name
