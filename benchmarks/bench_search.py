@@ -99,8 +99,10 @@ with transaction.atomic():
                                                     date_text=m.date_text, text=m.text)
                                           for m in u.milestones.all())
         Initiative.objects.bulk_create(
+            # The review state too: only approved initiatives are public and searched.
             Initiative(key=f"{{i.key}}-{{copy}}", name=i.name, kind=i.kind,
-                       description=i.description, search_text=i.search_text)
+                       description=i.description, search_text=i.search_text,
+                       review_state=i.review_state)
             for i in initiatives)
 print(Action.objects.count(), "actions,", StatusUpdate.objects.public().count(),
       "public updates,", Initiative.objects.count(), "initiatives")

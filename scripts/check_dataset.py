@@ -3,9 +3,11 @@
 Usage: .venv/bin/python scripts/check_dataset.py [DATASET_FOLDER]
 
 The same checks the loader runs before writing (see pactmonitor.exchange.dataset), every
-provenance quote against the seed documents in ../shared/seeds (or PACTMONITOR_SEEDS_DIR), every
-quote's section against the seed's contents (pactmonitor.exchange.sections), and the editorial
-rules of docs/dataset.md that a machine can check (pactmonitor.exchange.rules).
+provenance quote (and every finding's whole text) against the seed documents in ../shared/seeds
+(or PACTMONITOR_SEEDS_DIR), every quote's section against the seed's contents
+(pactmonitor.exchange.sections), and the editorial rules of docs/dataset.md that a machine can
+check (pactmonitor.exchange.rules): among them a pact's planning lines dated by the convention
+with their date text in their quote, and findings dated as their document, never a figure.
 Exit status 1 when anything is wrong.
 """
 

@@ -8,6 +8,7 @@ its value is unusable. See the README for the variables.
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -155,6 +156,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The work and account pages have one address in both languages: the reader's choice.
+    "pactmonitor.core.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After the HTTPS redirect, host validation and the language: looks pages up in process_view.
     "pactmonitor.core.pagecache.FetchPageCacheMiddleware",
@@ -177,7 +180,9 @@ WSGI_APPLICATION = "pactmonitor.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Templates that replace a library's own, searched before the apps' templates:
+        # web/overrides/templates/ (the admin's base_site, with the CSS it needs for WCAG 2.1 AA).
+        "DIRS": [PACKAGE_DIR / "web" / "overrides" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -221,6 +226,40 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+# The theme: the design tokens the NL Design System components and the pages wear
+# (docs/theme.md). "pactmonitor" is the neutral theme of a multi-party pact; "rijkshuisstijl"
+# is for a site a ministry sends. PACTMONITOR_THEME_CSS names a pact's own token file, which
+# then replaces the theme's file (it defines its tokens on the class .pactmonitor-theme).
+THEMES: dict[str, dict[str, Any]] = {
+    "pactmonitor": {"stylesheets": ["themes/pactmonitor.css"], "class": "pactmonitor-theme"},
+    "rijkshuisstijl": {
+        "stylesheets": ["vendor/rhc-tokens.css", "themes/rijkshuisstijl.css"],
+        "class": "rhc-theme",
+    },
+}
+
+
+def theme(name: str, own_file: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The chosen theme, and the static directory that serves a pact's own token file."""
+    if name not in THEMES:
+        raise ImproperlyConfigured(
+            f"PACTMONITOR_THEME: expected one of {', '.join(THEMES)}, got {name!r}"
+        )
+    if not own_file:
+        return THEMES[name], []
+    path = Path(own_file).expanduser().resolve()
+    if path.suffix != ".css" or not path.is_file():
+        raise ImproperlyConfigured(f"PACTMONITOR_THEME_CSS: {own_file} is not a .css file")
+    return (
+        {"stylesheets": [f"pact-theme/{path.name}"], "class": "pactmonitor-theme"},
+        [("pact-theme", str(path.parent))],
+    )
+
+
+PACTMONITOR_THEME, STATICFILES_DIRS = theme(
+    env_str("PACTMONITOR_THEME", "pactmonitor"), env_str("PACTMONITOR_THEME_CSS")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "pactmonitor.web.storage.StaticFilesStorage"},

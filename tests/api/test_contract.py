@@ -17,7 +17,7 @@ RULESET = ROOT / "standards" / "nlgov-adr-linter.yaml"
 
 def served_document(client) -> dict:
     response = client.get("/api/v1/openapi.json")
-    assert response.status_code == 200 and response["API-Version"] == "1.0.0"
+    assert response.status_code == 200 and response["API-Version"] == "1.1.0"
     return response.json()
 
 
@@ -26,7 +26,7 @@ def test_the_document_is_public_and_names_its_maintainer(client, world, settings
                                         "url": "https://example.org/ontwikkelaars/"}  # fmt: skip
     document = served_document(client)
     assert document["info"]["contact"]["email"] == "api@example.org"
-    assert document["info"]["version"] == "1.0.0"
+    assert document["info"]["version"] == "1.1.0"
     assert document["servers"][0]["url"] == "/api/v1"
 
 

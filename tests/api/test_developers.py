@@ -9,17 +9,38 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_the_page_gives_a_working_curl_example_for_every_resource(client, world):
-    page = client.get("/ontwikkelaars/").content.decode()
-    examples = [
+def _examples(page: str) -> list[str]:
+    return [
         html.unescape(found)
         for found in re.findall(r"curl -H 'Accept: application/json' '([^']+)'", page)
     ]
+
+
+def test_the_page_gives_a_working_curl_example_for_every_resource(client, world):
+    page = client.get("/ontwikkelaars/").content.decode()
+    examples = _examples(page)
     assert len(examples) >= 12
     for example in examples:
         path = example.removeprefix("http://testserver")
         assert client.get(path).status_code == 200, path
     assert 'href="http://testserver/api/v1/openapi.json"' in page
+
+
+def test_the_examples_name_the_records_that_are_there(client, world):
+    examples = _examples(client.get("/ontwikkelaars/").content.decode())
+    one_action = [e for e in examples if "/actions/" in e]
+    assert one_action and one_action[0].startswith(
+        f"http://testserver/api/v1/pacts/{world.pact.key}/"
+    )
+
+
+def test_on_an_empty_database_the_examples_fall_back_to_the_plain_lists(client):
+    examples = _examples(client.get("/ontwikkelaars/").content.decode())
+    assert "http://testserver/api/v1/pacts" in examples
+    assert "http://testserver/api/v1/status-updates" in examples  # no round to name
+    for example in examples:
+        path = example.removeprefix("http://testserver")
+        assert client.get(path).status_code == 200, path
 
 
 def test_the_viewer_is_served_from_this_site_only(client, world):

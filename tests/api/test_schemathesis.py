@@ -12,7 +12,6 @@ is refused with 400 by the Bad input rule (docs/api.md). The number of examples 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -27,15 +26,11 @@ from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.checks import CHECKS  # noqa: E402
 
+from tests.support import free_port, with_migrated_database  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = 12
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +45,10 @@ def served(tmp_path_factory):
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
     }
     env.pop("DATABASE_URL", None)
+    with_migrated_database(data_dir)
     for command in (["migrate", "-v0"], ["load-techniekpact"]):
         subprocess.run([*PACTMONITOR, *command], env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     log = (data_dir / "serve.log").open("w")
     server = subprocess.Popen(
         [*PACTMONITOR, "serve", "--port", str(port), "--workers", "2"],

@@ -9,7 +9,8 @@ import pytest
 
 from pactmonitor.api import resources as r
 from pactmonitor.api.listing import Resource
-from pactmonitor.pacts.models import ContactPerson
+from pactmonitor.indicators.models import Finding
+from pactmonitor.pacts.models import ContactPerson, PactMilestone
 from pactmonitor.progress import services
 from pactmonitor.progress.models import StatusUpdate
 from tests import factory
@@ -47,6 +48,43 @@ def test_an_action_carries_its_sub_measures_goals_leads_and_partners(client, wor
     goal = get(client, "/pacts/techniekpact-2020/actions/2")["operationalGoals"][0]
     assert goal == {"text": "Plan van aanpak gereed", "deadline": "2013-12-31",
                     "deadlineText": "eind 2013", "note": ""}  # fmt: skip
+
+
+def test_a_pact_carries_its_own_planning_line_by_line(client, world):
+    PactMilestone.objects.create(
+        pact=world.regional, date="2013-12-31", date_text="december 2013", text="bijeenkomst"
+    )
+    pact = get(client, "/pacts/techniekpact-noord")
+    assert pact["planning"] == [
+        {"date": "2013-12-31", "dateText": "december 2013", "text": "bijeenkomst", "note": "",
+         "provenance": None}
+    ]  # fmt: skip
+    assert get(client, "/pacts/techniekpact-2020")["planning"] == []
+
+
+def test_findings_are_listed_in_words_and_filter_by_region_and_indicator(client, world):
+    Finding.objects.create(
+        text="Het aantal leerlingen neemt niet verder toe.",
+        region=world.groningen,
+        indicator=world.indicator,
+        education_levels=["vmbo"],
+        year=2016,
+    )
+    Finding.objects.create(text="De arbeidsmarkt is ruim.", region=world.noord)
+    (finding,) = results(client, "/findings?indicator=havo-nt-profiel")
+    assert finding["text"] == "Het aantal leerlingen neemt niet verder toe."
+    assert (finding["region"], finding["educationLevels"], finding["year"]) == (
+        "groningen",
+        ["vmbo"],
+        2016,
+    )
+    assert "value" not in finding
+    # A region's findings include those about the regions inside it.
+    assert [f["text"] for f in results(client, "/findings?region=groningen")] == [
+        "Het aantal leerlingen neemt niet verder toe."
+    ]
+    assert len(results(client, "/findings?region=noord")) == 2
+    assert invalid_names(client, "/findings?region=atlantis") == ["region"]
 
 
 def test_a_status_update_carries_its_milestones_and_sources_with_iso_dates(client, world):
@@ -169,6 +207,7 @@ LISTS: dict[str, Resource[Any]] = {
     "/targets": r.TARGETS,
     "/observations": r.OBSERVATIONS,
     "/initiatives": r.INITIATIVES,
+    "/findings": r.FINDINGS,
 }
 
 

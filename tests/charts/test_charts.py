@@ -1,5 +1,6 @@
 """Charts declared once: the numbers, the text alternative and the SVG agree with the data."""
 
+import functools
 import re
 
 import pytest
@@ -162,3 +163,62 @@ def test_the_web_round_chart_says_counts_not_letter_codes(world):
     texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
     assert "6" in texts  # the six op schema actions of Kiezen voor techniek
     assert not {"A", "S", "V", "A*", "S*", "?"} & set(texts)
+
+
+def _svg_width(svg: str) -> int:
+    return int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1))
+
+
+def test_a_web_chart_comes_at_the_reports_width_and_at_a_phones(world):
+    declare = functools.partial(charts.status_per_action_line, world.r2014)
+    svgs = charts.for_screens(declare)
+    # The phone's drawing is the whole chart in 328 px, axes and names included; the wide one
+    # is the reports' drawing, unchanged.
+    assert _svg_width(svgs.narrow) == charts.PHONE_WIDTH
+    assert _svg_width(svgs.wide) == _svg_width(charts.to_svg(declare())) > 500
+    assert 'viewBox="0 0 328 ' in svgs.narrow  # so the page can scale it down further
+    assert svgs.narrow.startswith('<svg role="img" aria-label="Status van 3 acties')
+
+
+def test_the_phone_chart_wraps_long_line_names_instead_of_cutting_them(world):
+    spec = charts.status_per_action_line(world.r2014, width=charts.PHONE_WIDTH).to_dict()
+    label_expr = spec["layer"][0]["encoding"]["y"]["axis"]["labelExpr"]
+    assert '"Kiezen voor techniek": ["Kiezen voor", "techniek"]' in label_expr
+
+
+def test_the_phone_chart_leaves_out_the_number_of_a_segment_that_is_now_too_narrow(world):
+    for _ in range(12):
+        action = factory.action(pact=world.pact, action_line=world.kiezen)
+        factory.status_update(action=action, round=world.r2014, status="op_schema",
+                              basis="reported", state="published")  # fmt: skip
+
+    def texts(**kw):
+        svg = charts.to_svg(charts.status_per_action_line(world.r2014, **kw))
+        return [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+    # Kiezen voor techniek: 12 op schema and 1 vertraagd; the 1 fits the reports' bar only.
+    assert texts().count("1") > texts(width=charts.PHONE_WIDTH).count("1")
+    assert "12" in texts(width=charts.PHONE_WIDTH)
+
+
+def test_the_axes_count_in_whole_numbers_and_years_each_once(world, duo_figures):
+    status = charts.status_per_action_line(world.r2014, width=charts.PHONE_WIDTH).to_dict()
+    assert status["layer"][0]["encoding"]["x"]["axis"]["values"] == [0, 1, 2]
+    for width in (None, charts.PHONE_WIDTH):
+        spec = charts.indicator_chart(duo_figures.indicator, width=width).to_dict()
+        years = spec["layer"][0]["encoding"]["x"]["axis"]["values"]
+        # Each year once, the target's year 2020 always labelled.
+        assert years == sorted(set(years)) and years[0] >= 2015 and years[-1] == 2020
+
+
+def test_the_indicator_chart_on_a_phone_keeps_its_target(duo_figures):
+    spec = charts.indicator_chart(duo_figures.indicator, width=charts.PHONE_WIDTH).to_dict()
+    assert spec["width"] == charts.PHONE_WIDTH and spec["autosize"]["type"] == "fit-x"
+    assert {g["jaar"] for g in layer(spec, "streefwaarden")["data"]["values"]} == {2020}
+
+
+def test_each_cell_of_a_chart_table_knows_its_column_for_a_table_stacked_on_a_phone(world):
+    table = charts.status_per_action_line_table(world.r2014)
+    first = table.labelled_rows[0]
+    assert first[0] == ("actielijn", "Kiezen voor techniek")
+    assert ("vertraagd", 1) in first

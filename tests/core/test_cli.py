@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.support import free_port
+from tests.support import free_port, with_migrated_database
 
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
 
@@ -97,7 +97,8 @@ def test_the_deployment_checks_are_clean_with_production_settings(tmp_path):
 
 
 def test_serve_runs_the_app_on_gunicorn_with_static_files(tmp_path):
-    assert run(["migrate", "-v0"], tmp_path).returncode == 0
+    with_migrated_database(tmp_path / "data")
+    assert run(["migrate", "-v0"], tmp_path).returncode == 0  # nothing left to apply
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     environ |= {"PACTMONITOR_DATA_DIR": str(tmp_path / "data"), "PACTMONITOR_HTTPS": "0"}

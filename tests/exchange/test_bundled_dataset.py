@@ -11,9 +11,9 @@ from pactmonitor.exchange.dataset import BUNDLED, quote_problems, read_dataset
 from pactmonitor.exchange.loader import load_dataset
 from pactmonitor.exchange.rules import rule_problems
 from pactmonitor.exchange.sections import section_problems
-from pactmonitor.indicators.models import Observation, Target
+from pactmonitor.indicators.models import Finding, Observation, Target
 from pactmonitor.initiatives.models import Initiative, PossiblySame
-from pactmonitor.pacts.models import Action, ContactPerson, OperationalGoal, Pact
+from pactmonitor.pacts.models import Action, ContactPerson, OperationalGoal, Pact, PactMilestone
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region
 
@@ -211,6 +211,35 @@ def test_the_national_measures_own_deadlines_are_operational_goals(bundled):
     assert goals[("1", "in 2020")].year == 2020
     assert goals[("3", "In 2014")].year == 2014
     assert goals[("5", "in 2015")].year == 2015
+    assert goals[("5", "in 2013")].year == 2013
+    assert goals[("21", "in 2014")].year == 2014
+
+
+def test_the_noordvleugel_s_planning_for_2013_is_there_line_by_line(bundled):
+    planning = PactMilestone.objects.filter(pact__key="techniekpact-noordvleugel")
+    assert [(p.date_text, p.date) for p in planning] == [
+        ("13 mei 2013", D(2013, 5, 13)),
+        ("eind mei / begin juni", D(2013, 6, 30)),
+        ("mei/juni", D(2013, 6, 30)),
+        ("eindjuni", D(2013, 6, 30)),
+        ("nade zomer", D(2013, 9, 1)),
+        ("december 2013", D(2013, 12, 31)),
+    ]
+    assert all(p.provenance_quote.startswith(p.date_text) for p in planning)
+    # The list is no longer kept inside the pact's description as well.
+    assert "Ondertekening landelijk" not in planning[0].pact.description
+
+
+def test_the_oost_notitie_s_qualitative_findings_are_findings_never_figures(bundled):
+    gelderland = Finding.objects.filter(region__key="gelderland")
+    assert gelderland.filter(
+        text="In het VMBO en het MBO zien we het aantal leerlingen niet verder toenemen.",
+        education_levels=["vmbo", "mbo"],
+    ).exists()
+    assert Finding.objects.filter(text__startswith="Op Gelderse schaal is er").exists()
+    assert Finding.objects.filter(text__startswith="De Arbeidsmarktprognose Overijssel").exists()
+    assert {f.year for f in Finding.objects.all()} == {2016}
+    assert not Observation.objects.filter(provenance_quote__startswith="In het VMBO en het MBO")
 
 
 def test_every_quote_names_the_section_of_its_document_it_lies_in():

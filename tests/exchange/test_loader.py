@@ -5,9 +5,9 @@ import pytest
 
 from pactmonitor.exchange.dataset import DatasetError
 from pactmonitor.exchange.loader import fingerprint, load_dataset
-from pactmonitor.indicators.models import Observation
+from pactmonitor.indicators.models import Finding, Observation
 from pactmonitor.initiatives.models import Initiative
-from pactmonitor.pacts.models import Action
+from pactmonitor.pacts.models import Action, PactMilestone
 from pactmonitor.progress.models import RegionResult, StatusUpdate
 from pactmonitor.regions.models import Region
 
@@ -202,3 +202,56 @@ def test_naming_the_section_of_a_published_status_makes_no_new_version(tmp_path)
     [update] = StatusUpdate.objects.all()
     assert update.version == 1
     assert update.provenance_section == "Kiezen voor techniek, maatregel 1"
+
+
+def test_a_pacts_planning_is_loaded_line_by_line_with_its_own_quote():
+    load_dataset(MINI)
+    (item,) = PactMilestone.objects.filter(pact__key="regionaal")
+    assert (item.date, item.date_text, item.text) == (
+        D(2013, 12, 31),
+        "december 2013",
+        "bijeenkomst met stakeholders",
+    )
+    assert item.provenance_quote == "december 2013: bijeenkomst met stakeholders"
+
+
+def test_a_finding_is_loaded_in_the_sources_words_with_its_region_levels_and_date():
+    load_dataset(MINI)
+    finding = Finding.objects.get()
+    assert finding.text.startswith("In het VMBO en het MBO zien we")
+    assert (finding.region.key, finding.education_levels) == ("west-brabant", ["vmbo", "mbo"])
+    assert (finding.year, finding.as_of) == (2014, D(2014, 5, 31))
+
+
+def test_loading_twice_leaves_planning_and_findings_as_they_were():
+    load_dataset(MINI)
+    histories = PactMilestone.history.count() + Finding.history.count()
+    report = load_dataset(MINI)
+    assert report.unchanged["pactmilestone"] == report.unchanged["finding"] == 1
+    assert PactMilestone.history.count() + Finding.history.count() == histories
+
+
+def test_a_reload_keeps_a_finding_and_a_planning_line_a_user_edited():
+    load_dataset(MINI)
+    Finding.objects.update(note="Aangevuld door de coördinator")
+    item = PactMilestone.objects.get()
+    item.text = "bijeenkomst met stakeholders (verplaatst)"
+    item.save()
+    report = load_dataset(MINI)
+    assert Finding.objects.get().note == "Aangevuld door de coördinator"
+    assert PactMilestone.objects.get().text == "bijeenkomst met stakeholders (verplaatst)"
+    assert report.kept["finding"] == report.kept["pactmilestone"] == 1
+
+
+def test_a_finding_with_a_value_is_refused_a_figure_is_an_observation(tmp_path):
+    folder = copy_dataset(tmp_path)
+    pact = folder / "pact.yaml"
+    pact.write_text(
+        pact.read_text().replace(
+            "    year: 2014\n    as_of:", "    value: 20\n    year: 2014\n    as_of:"
+        )
+    )
+    with pytest.raises(DatasetError) as error:
+        load_dataset(folder)
+    assert "findings[0].value: a finding is no figure" in str(error.value)
+    assert not Finding.objects.exists()

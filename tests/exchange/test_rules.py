@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from pactmonitor.exchange.dataset import Dataset, Entry
-from pactmonitor.exchange.rules import convention_date, rule_problems
+from pactmonitor.exchange.rules import convention_date, planning_date, rule_problems
 
 D = datetime.date
 
@@ -179,3 +179,74 @@ def test_a_target_given_as_a_range_is_judged_against_its_bound():
 def test_an_exact_figure_beside_a_bound_in_the_same_quote_is_a_point():
     quote = "Agrofood en Health (> 50.000 werknemers), vrijetijdseconomie (17.000)"
     assert rule_problems(figures(figure(quote, value=17000))) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("13 mei 2013", D(2013, 5, 13)),
+        ("eind mei / begin juni", D(2013, 6, 30)),
+        ("mei/juni", D(2013, 6, 30)),
+        ("eindjuni", D(2013, 6, 30)),
+        ("nade zomer", D(2013, 9, 1)),
+        ("december 2013", D(2013, 12, 31)),
+    ],
+)
+def test_a_planning_line_whose_year_its_list_gives_is_dated_by_the_same_convention(words, day):
+    assert planning_date(words, 2013) == day
+
+
+def pact(*planning: dict) -> Dataset:
+    data = {"key": "p", "name": "P", "level": "regional", "planning": list(planning)}
+    return Dataset(pacts=[Entry(data, "f.yaml", "pacts[0]")])
+
+
+def planned(**kw) -> dict:
+    kw.setdefault("date", D(2013, 12, 31))
+    kw.setdefault("date_text", "december 2013")
+    kw.setdefault("text", "bijeenkomst met stakeholders")
+    kw.setdefault("provenance", {"seed": "004", "quote": f"{kw['date_text']}: {kw['text']}"})
+    return kw
+
+
+def test_a_planning_line_that_follows_the_rules_has_no_problems():
+    assert rule_problems(pact(planned())) == []
+
+
+def test_a_planning_line_s_quote_contains_its_date_text():
+    [problem] = rule_problems(pact(planned(provenance={"seed": "004", "quote": "bijeenkomst"})))
+    assert "planning[0]: its quote does not contain its date text 'december 2013'" in problem
+
+
+def test_a_planning_line_off_the_convention_is_named():
+    [problem] = rule_problems(pact(planned(date=D(2013, 12, 1))))
+    assert "'december 2013' is 2013-12-31 by the date convention, not 2013-12-01" in problem
+
+
+def test_a_planning_line_without_a_year_says_where_its_year_comes_from():
+    [problem] = rule_problems(pact(planned(date=D(2013, 6, 30), date_text="mei/juni")))
+    assert "'mei/juni' gives no year: say in the note where 2013 comes from" in problem
+    assert rule_problems(pact(planned(date=D(2013, 6, 30), date_text="mei/juni", note="kop"))) == []
+
+
+def findings(**kw) -> Dataset:
+    kw.setdefault(
+        "text", "In het VMBO en het MBO zien we het aantal leerlingen niet verder toenemen."
+    )
+    kw.setdefault("provenance", {"seed": "001", "quote": kw["text"]})
+    source = {"seed": "001", "date": None, "date_text": "2016 (periode 2016-2019)"}
+    return Dataset(
+        sources=[Entry(source, "sources.yaml", "sources[0]")],
+        findings=[Entry(kw, "f.yaml", "findings[0]")],
+    )
+
+
+def test_a_finding_holds_at_its_document_s_date_said_in_words():
+    assert rule_problems(findings(year=2016, as_of_text="de notitie (2016)")) == []
+    [problem] = rule_problems(findings(year=2016))
+    assert "findings[0]: a finding says in words when it holds" in problem
+
+
+def test_a_finding_dated_otherwise_than_its_document_is_named():
+    [problem] = rule_problems(findings(year=2014, as_of_text="de notitie (2016)"))
+    assert "dated at its document's year 2016, without a day" in problem

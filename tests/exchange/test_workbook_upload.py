@@ -509,3 +509,74 @@ def test_an_item_of_another_landsdeel_is_refused_as_outside_the_scope(client, w)
     workbook = download(client, "2015")
     add_item(workbook, pact="pact-oost", action="1", kind="vindplaats", text="Van Oost")
     assert "buiten uw bereik" in problems(upload(client, "2015", workbook))[0][3]
+
+
+def test_a_typo_fixed_in_the_same_workbook_is_applied_on_the_second_upload(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Het centrum is in Assen geopend.")
+    put(workbook, row_of(workbook, "nationaal", "1", "a"), narrative="Lesmateriaal is af")
+    assert {o for _, o, _ in results(upload(client, "2015", workbook))} == {"applied", "unchanged"}
+    put(workbook, row, narrative="Het centrum is in Emmen geopend.")  # the typo, fixed
+    second = upload(client, "2015", workbook)
+    outcomes = {r: outcome for r, outcome, _ in results(second)}
+    assert outcomes[row] == "applied"
+    assert outcomes[row_of(workbook, "nationaal", "1", "a")] == "unchanged"
+    assert world.draft(w, w.nr1).narrative == "Het centrum is in Emmen geopend."
+    # And a third correction of the same workbook too: each upload builds on the one before.
+    put(workbook, row, narrative="Het centrum is in Emmen geopend, in mei.")
+    assert {o for _, o, _ in results(upload(client, "2015", workbook))} == {"applied", "unchanged"}
+
+
+def test_a_workbook_refused_whole_writes_nothing_so_the_fixed_one_is_applied(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Goed", status="op shema")
+    before = snapshot()
+    assert problems(upload(client, "2015", workbook))
+    assert snapshot() == before
+    put(workbook, row, status="op schema")
+    assert {o for _, o, _ in results(upload(client, "2015", workbook))} == {"applied", "unchanged"}
+    assert world.draft(w, w.nr1).narrative == "Goed"
+
+
+def test_a_draft_the_uploader_changed_in_the_app_since_is_still_refused(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Uit de werkmap")
+    upload(client, "2015", workbook)
+    draft = world.draft(w, w.nr1)
+    services.save_draft(
+        _form(draft, narrative="In de app"), expected_revision=draft.revision, user=w.alice
+    )
+    put(workbook, row, narrative="Uit de werkmap, verbeterd")
+    refused = [d for r, o, d in results(upload(client, "2015", workbook)) if o == "refused"]
+    assert len(refused) == 1 and "gewijzigd door alice" in refused[0]
+    assert world.draft(w, w.nr1).narrative == "In de app"
+
+
+def test_someone_else_uploading_a_corrected_copy_of_the_workbook_is_refused(client, w):
+    workbook = download(client, "2015")
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Van alice")
+    upload(client, "2015", workbook)
+    client.force_login(w.carol)  # she may edit the draft, but not the national ones: left out
+    for national in sorted((row_of(workbook, "nationaal", "1", x) for x in "ab"), reverse=True):
+        workbook[SHEET].delete_rows(national)
+    row = row_of(workbook, "pact-noord", "1")
+    put(workbook, row, narrative="Van carol")
+    refused = [d for r, o, d in results(upload(client, "2015", workbook)) if o == "refused"]
+    assert len(refused) == 1 and "gewijzigd door alice" in refused[0]
+    assert world.draft(w, w.nr1).narrative == "Van alice"
+
+
+def test_a_workbook_downloaded_in_english_uploads_as_well(client, w):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    workbook = download(client, "2015")
+    put(workbook, row_of(workbook, "nationaal", "1", "a"), narrative="Lesmateriaal is af")
+    response = upload(client, "2015", workbook)
+    page = response.content.decode()
+    assert response.status_code == 200, page[page.find("<main") :][:3000]
+    assert world.draft(w, w.n1, w.n1a).narrative == "Lesmateriaal is af"

@@ -19,6 +19,7 @@ from pactmonitor.indicators.importer import PAUSE_HOOK
 from pactmonitor.indicators.models import ImportBatch
 from pactmonitor.indicators.recipes import bundled
 from tests.indicators import files
+from tests.support import with_migrated_database
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,8 +63,7 @@ def test_bundled_imports_every_bundled_file_through_its_recipe(placed):
 
 def test_a_process_killed_while_writing_leaves_no_partial_batch(tmp_path):
     marker = tmp_path / "paused"
-    data = tmp_path / "data"
-    data.mkdir()
+    data = with_migrated_database(tmp_path / "data")
     env = {**os.environ, "PACTMONITOR_DATA_DIR": str(data), PAUSE_HOOK: str(marker)}
     env.pop("DATABASE_URL", None)
     # Under xdist, tests.settings would move the child's data into a worker folder of its own.

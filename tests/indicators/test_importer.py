@@ -108,6 +108,21 @@ def test_duplicate_keys_name_both_lines(placed, tmp_path):
     assert "dezelfde als regel 4" in message
 
 
+def test_a_duplicate_key_under_another_municipality_name_is_refused(placed, tmp_path):
+    # The municipality's name is not part of the key: the same location, type and programme
+    # twice is a duplicate whatever the town column says.
+    lines = files.rows(6) + [files.row(location="01AA00", town="EMMEN", name="HAVO - N&T")]
+    message = refused(files.write(tmp_path / "d.csv", lines))[0]
+    assert message.startswith("d.csv, regel 8, kolom VESTIGINGSNUMMER")
+    assert "dezelfde als regel 4" in message
+
+
+def test_a_location_under_two_municipality_names_without_a_duplicate_is_imported(placed, tmp_path):
+    lines = files.rows(6) + [files.row(location="01AA00", town="EMMEN", name="HAVO - C&M")]
+    batch = import_file(EXAM, files.write(tmp_path / "t.csv", lines))
+    assert (batch.rows_read, batch.rows_used) == (7, 7)
+
+
 def test_an_empty_file_is_refused(placed, tmp_path):
     (tmp_path / "leeg.csv").write_bytes(b"")
     assert refused(tmp_path / "leeg.csv") == ["leeg.csv: het bestand is leeg"]

@@ -140,3 +140,27 @@ def test_the_administrators_own_initiative_needs_no_review(client):
     data = {"name": "Campus Adam", "kind": "campus", "regions": [w.oost.pk]}
     client.post(reverse("initiatives:work_create"), data)
     assert Initiative.objects.get(name="Campus Adam").review_state == "approved"
+
+
+def test_the_review_of_a_change_shows_every_choice_by_its_dutch_label_and_marks_what_changed(
+    client,
+):
+    w = world.build()
+    initiative = public_campus(w)
+    client.force_login(w.carol)
+    data = {
+        "name": "Campus Groningen",
+        "kind": "civ",
+        "regions": [w.groningen.pk],
+        "levels": ["mbo", "havo-vwo"],
+    }
+    client.post(reverse("initiatives:work_edit", args=[initiative.key]), data)
+    client.force_login(w.nina)
+    page = client.get(reverse("initiatives:work_review", args=[initiative.key])).content.decode()
+    kind = page.split('id="veld-kind"')[1].split("</tr>")[0]
+    assert "(gewijzigd)" in kind and ">civ<" not in kind
+    assert "<td>overig</td><td>Centrum voor Innovatief Vakmanschap</td>" in kind
+    levels = page.split('id="veld-levels"')[1].split("</tr>")[0]
+    assert "(gewijzigd)" in levels and "havo/vwo, mbo" in levels
+    name = page.split('id="veld-name"')[1].split("</tr>")[0]
+    assert "(gewijzigd)" not in name and "Campus Groningen" in name

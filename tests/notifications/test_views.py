@@ -44,6 +44,13 @@ def test_a_landsdeel_coordinator_sees_those_about_their_landsdeel_only(client, t
     assert client.get(OUTBOX).content.decode().count("nina@example.org") == 1
 
 
+def test_the_page_shows_the_account_links_once_in_the_header_only(client, told):
+    client.force_login(told.nina)
+    page = client.get(OUTBOX).content.decode()
+    assert page.count("Uitloggen") == 1
+    assert 'aria-current="page">alle</strong>' in page  # the filter as one line of links
+
+
 def test_the_page_filters_by_delivery(client, told):
     client.force_login(told.nina)
     assert "nina@example.org" not in client.get(OUTBOX, {"stand": "sent"}).content.decode()

@@ -51,6 +51,16 @@ def test_the_reviewer_sees_the_evidence_beside_the_previous_round(w, client):
     assert "Goedkeuren" in text and "Terugsturen" in text
 
 
+def test_the_empty_comment_box_is_not_shown_as_invalid_before_the_reviewer_types(w, client):
+    client.force_login(w.nina)
+    text = client.get(page(submitted_n2(w))).content.decode()
+    box = (
+        text.split('name="comment"')[0].rsplit("<textarea", 1)[1]
+        + text.split('name="comment"')[1].split(">")[0]
+    )
+    assert 'aria-required="true"' in box and " required" not in box
+
+
 def test_an_update_without_an_earlier_round_is_all_new(w, client):
     update = world.draft(w, w.nr1)
     client.force_login(w.nina)

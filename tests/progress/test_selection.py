@@ -146,9 +146,65 @@ def test_the_round_page_shows_who_wrote_each_draft_after_it_was_submitted(client
     assert "alice" in row and "ingediend door carol" in row
 
 
-def test_the_round_page_offers_an_owner_to_mark_ready_but_not_to_submit(client):
+def test_the_round_page_offers_an_owner_to_mark_ready_and_confirm_but_not_to_submit(client):
     w = world.build()
-    page = round_page(client, w, w.alice)
-    assert reverse("progress:mark_ready", args=[world.draft(w, w.nr1).pk]) in page
-    assert reverse("progress:submit", args=[world.draft(w, w.nr1).pk]) not in page
-    assert 'form="selectie"' not in page
+    page = round_page(client, w, w.bob)
+    assert reverse("progress:mark_ready", args=[world.draft(w, w.n2).pk]) in page
+    assert reverse("progress:submit", args=[world.draft(w, w.n2).pk]) not in page
+    assert 'value="confirm"' in page and 'value="submit"' not in page
+
+
+def test_the_round_page_offers_to_confirm_only_a_draft_with_an_earlier_report(client):
+    w = world.build()
+    page = round_page(client, w, w.nina)
+    assert reverse("progress:confirm", args=[world.draft(w, w.n2).pk]) in page  # 2014 reported
+    lesmateriaal = world.draft(w, w.n1, w.n1a)  # no earlier round: nothing to confirm
+    assert reverse("progress:confirm", args=[lesmateriaal.pk]) not in page
+    assert page.count("getoonde ongewijzigde concepten bevestigen") == 1
+    assert "Alle 1 getoonde ongewijzigde concepten bevestigen" in page
+    assert 'value="confirm"' not in round_page(client, w, w.alice)  # none of hers has one
+
+
+def test_confirming_a_selection_unchanged_reports_each_item_with_who_and_when():
+    w = world.build()
+    stages = world.draft(w, w.n2)  # reported in 2014, carried over into this round
+    plan = selection.carry_out(w.round, w.bob, selection.STEPS["confirm"], items(stages))
+    assert plan.summary == "1 ongewijzigd bevestigen" and not plan.refused
+    stages = world.draft(w, w.n2)
+    assert (stages.reporting, stages.confirmed_by, stages.state) == ("confirmed", w.bob, "draft")
+
+
+def test_confirming_a_selection_refuses_an_item_changed_since_and_one_without_an_earlier_report():
+    w = world.build()
+    stages, lesmateriaal = world.draft(w, w.n2), world.draft(w, w.n1, w.n1a)
+    chosen = items(stages, lesmateriaal)
+    services.mark_ready(world.draft(w, w.n2), user=w.nina)  # a new revision since loading
+    plan = selection.carry_out(w.round, w.nina, selection.STEPS["confirm"], chosen)
+    reasons = [reason for _update, reason in plan.refused]
+    assert not plan.going and len(reasons) == 2
+    assert "Gewijzigd sinds u de pagina opende" in reasons[0]
+    assert "geen eerdere stand van zaken" in reasons[1]
+    assert {u.reporting for u in StatusUpdate.objects.filter(round=w.round)} == {"not_reported"}
+
+
+def test_confirming_a_selection_outside_the_users_scope_confirms_nothing():
+    w = world.build()
+    chosen = items(world.draft(w, w.n2), world.draft(w, w.nr1))
+    with pytest.raises(PermissionDenied):
+        selection.carry_out(w.round, w.bob, selection.STEPS["confirm"], chosen)
+    assert world.draft(w, w.n2).reporting == "not_reported"
+
+
+def test_the_confirmation_page_for_confirming_says_the_items_will_count_as_reported(client):
+    w = world.build()
+    client.force_login(w.nina)
+    response = post_selection(client, w, "progress:selection", "confirm", world.draft(w, w.n2))
+    page = response.content.decode()
+    assert "Bevestigen: 1 ongewijzigd bevestigen" in page
+    assert "tellen dan als gerapporteerd" in page or "telt dan als gerapporteerd" in page
+    assert "blijft “niet gerapporteerd”" not in page
+    assert '<caption class="utrecht-table__caption">Deze updates gaan door</caption>' in page
+    assert world.draft(w, w.n2).reporting == "not_reported"
+    applied = post_selection(client, w, "progress:selection_apply", "confirm", world.draft(w, w.n2))
+    assert "1 updates ongewijzigd bevestigd." in client.get(applied["Location"]).content.decode()
+    assert world.draft(w, w.n2).confirmed_by == w.nina

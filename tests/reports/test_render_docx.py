@@ -139,3 +139,84 @@ def test_a_corrected_status_and_a_result_heading_are_in_the_document(sample_pact
     RegionResult.objects.filter(subregion__key="friesland").update(heading="TechNet-kringen")
     text = docx_text(render_docx(services.bijlage2(services.find_round("t2015"))))
     assert "Friesland – TechNet-kringen" in text
+
+
+def _docx_headings(data):
+    """(level, text) of every heading: the title is 0, Heading N is N."""
+    found = []
+    for paragraph in _document(data).paragraphs:
+        style = paragraph.style.name
+        if style == "Title" or style.startswith("Heading "):
+            level = 0 if style == "Title" else int(style.removeprefix("Heading "))
+            found.append((level, "".join(paragraph.text.split())))
+    return found
+
+
+def _pdf_outline(data):
+    """(level, text) of the PDF's bookmarks, which the printer makes from its headings (a
+    wrapped heading loses the space at the wrap, so spaces are left out on both sides)."""
+    from pypdf import PdfReader
+
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, "".join(item.title.split())))
+
+    walk(PdfReader(io.BytesIO(data)).outline, 0)
+    return found
+
+
+def _html_table_headers(text):
+    from lxml import html  # type: ignore[import-untyped]
+
+    return [
+        [" ".join(th.text_content().split()) for th in table.xpath("./thead/tr/th")]
+        for table in html.document_fromstring(text).iter("table")
+    ]
+
+
+REPORTS = {
+    "bijlage1": lambda: services.bijlage1(services.find_round("t2014")),
+    "bijlage2": lambda: services.bijlage2(services.find_round("t2015")),
+    "landsdeel": lambda: services.landsdeel(
+        services.find_round("t2014"), services.find_landsdeel("oost")
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", REPORTS)
+def test_the_headings_are_the_pdfs_in_the_same_order_and_levels(sample_pact, kind):
+    from pactmonitor.reports.render_pdf import render_pdf
+
+    report = REPORTS[kind]()
+    assert _docx_headings(render_docx(report)) == _pdf_outline(render_pdf(report))
+
+
+@pytest.mark.parametrize("kind", REPORTS)
+def test_the_tables_are_the_pdfs_with_the_same_columns_in_the_same_order(sample_pact, kind):
+    from pactmonitor.reports.render_html import render_html
+
+    report = REPORTS[kind]()
+    columns = [[c.text for c in t.rows[0].cells] for t in _document(render_docx(report)).tables]
+    assert columns == _html_table_headers(render_html(report))  # the HTML the PDF prints
+
+
+@pytest.mark.parametrize("kind", REPORTS)
+def test_every_table_is_followed_by_space_before_what_comes_next(sample_pact, kind):
+    body = list(_document(render_docx(REPORTS[kind]())).element.body)
+    for before, after in zip(body, body[1:], strict=False):
+        if before.tag == qn("w:tbl"):
+            assert after.tag == qn("w:p") and not after.xpath(".//w:t")
+            assert after.xpath("./w:pPr/w:spacing/@w:after")
+
+
+def test_a_pact_without_actions_says_so_instead_of_an_empty_status_table(sample_pact):
+    empty = factory.pact(key="nog-leeg", name="Pact zonder acties", level="regional")
+    report = services.build("pact", services.find_round("t2014"), pact=empty)
+    text = docx_text(render_docx(report))
+    assert "Dit pact heeft in deze ronde geen acties" in text
+    assert "Status van de acties per actielijn" not in text

@@ -65,3 +65,13 @@ def test_an_address_wraps_only_at_its_separators(html):
         "primair/<wbr>themes/<wbr>wt</a>"
     ) in html
     assert "word-break: break-all" not in html
+
+
+def test_a_pact_without_actions_says_so_instead_of_an_empty_status_table(sample_pact):
+    from tests import factory
+
+    empty = factory.pact(key="nog-leeg", name="Pact zonder acties", level="regional")
+    html = render_html(services.build("pact", services.find_round("t2014"), pact=empty))
+    summary = html[html.index('id="samenvatting"') :]
+    assert "Dit pact heeft in deze ronde geen acties" in summary
+    assert "Status van de acties per actielijn" not in summary

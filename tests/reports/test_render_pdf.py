@@ -122,3 +122,62 @@ def test_a_source_address_is_a_link_in_the_pdf(bijlage1_pdf):
         if "/A" in a.get_object()
     }
     assert "https://www.slo.nl/primair/themes/wt" in uris
+
+
+def test_bijlage2_says_per_landsdeel_how_many_actions_reported(bijlage2_pdf):
+    text = pdf_text(bijlage2_pdf)
+    table = text.split("Rapportage over de acties in de pacten per landsdeel in deze ronde")[1]
+    assert "gewijzigd ongewijzigd bevestigd niet gerapporteerd totaal" in table
+    # The sample's only Oost action has no update in 2015: not reported.
+    assert "Landsdeel Oost 0 0 1 1" in table
+
+
+@pytest.fixture
+def long_row(sample_pact):
+    """Action 20 with a stand van zaken of eighty lines: longer than a page."""
+    from tests import factory
+
+    text = "\n".join(
+        f"- Resultaat {n}: een regel stand van zaken over de actie." for n in range(80)
+    )
+    factory.status_update(
+        round=sample_pact["rounds"][0],
+        action=sample_pact["actions"][4],
+        narrative=text,
+        state="published",
+    )
+    return sample_pact["actions"][4]
+
+
+def _pages_of(pdf: bytes, text: str) -> list[str]:
+    return [
+        flat(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages if text in p.extract_text()
+    ]
+
+
+def test_a_long_row_continues_under_the_repeated_header_marked_vervolg(long_row):
+    pdf = render_pdf(services.bijlage1(services.find_round("t2014")))
+    first, *continued = _pages_of(pdf, "Resultaat ")
+    assert continued, "the row is longer than a page"
+    assert "(vervolg)" not in first
+    for page in continued:
+        assert "Actie en deelmaatregelen Stand van zaken / mijlpalen Vindplaats" in page
+        assert f"{long_row.number}. {flat(long_row.title)} (vervolg)" in page
+
+
+def test_the_row_is_cut_between_its_lines_so_each_line_is_printed_once(long_row):
+    text = pdf_text(render_pdf(services.bijlage1(services.find_round("t2014"))))
+    assert all(text.count(f"Resultaat {n}:") == 1 for n in range(80))
+
+
+def test_weasyprint_also_marks_a_continued_row(long_row, monkeypatch):
+    monkeypatch.setenv("PACTMONITOR_PDF_ENGINE", "weasyprint")
+    pdf = render_pdf(services.bijlage1(services.find_round("t2014")))
+    _, *continued = _pages_of(pdf, "Resultaat ")
+    assert continued and all("(vervolg)" in page for page in continued)
+
+
+def test_rows_that_fit_are_not_marked_and_the_measuring_links_are_not_printed(bijlage1_pdf):
+    reader = PdfReader(io.BytesIO(bijlage1_pdf))
+    assert "(vervolg)" not in pdf_text(bijlage1_pdf)
+    assert not [name for name in reader.named_destinations if "pg-" in str(name)]

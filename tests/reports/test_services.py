@@ -255,3 +255,57 @@ def test_a_result_heading_stays_beside_its_province(sample_pact):
     noord = services.bijlage2(_round("t2015")).profiles[0]
     labels = [label for group in noord.results for label, _ in group.parts]
     assert "Friesland – TechNet-kringen" in labels
+
+
+def _oost_reports_one_changed_one_confirmed_one_not(sample_pact):
+    """Three actions of Landsdeel Oost in the 2015 round: one changed, one carried over and
+    confirmed unchanged, one carried over that nobody touched."""
+    import django.utils.timezone
+
+    r2015, regional = sample_pact["rounds"][1], sample_pact["regional"]
+    changed = regional.actions.get(number="1")
+    confirmed = factory.action(pact=regional, number="2", title="Stages in Twente")
+    untouched = factory.action(pact=regional, number="3", title="Zij-instromers")
+    published = {"round": r2015, "state": "published", "status": "op_schema"}
+    factory.status_update(action=changed, narrative="Nieuw dit jaar.", **published)
+    factory.status_update(
+        action=confirmed,
+        carried_over=True,
+        confirmed_at=django.utils.timezone.now(),
+        narrative="Loopt.",
+        **published,
+    )
+    factory.status_update(action=untouched, carried_over=True, narrative="Oud.", **published)
+
+
+def test_bijlage2_counts_per_landsdeel_what_reported_in_the_round(sample_pact):
+    _oost_reports_one_changed_one_confirmed_one_not(sample_pact)
+    counts = services.bijlage2(_round("t2015")).summary.reporting_by_landsdeel
+    assert [(c.group, c.changed, c.confirmed, c.not_reported, c.total) for c in counts] == [
+        ("Landsdeel Noord", 0, 0, 0, 0),
+        ("Landsdeel Oost", 1, 1, 1, 3),
+    ]
+
+
+def test_bijlage2_says_the_reporting_per_landsdeel_in_html_and_docx(sample_pact):
+    from pactmonitor.reports.render_docx import render_docx
+    from pactmonitor.reports.render_html import render_html
+
+    from .conftest import docx_text, flat
+
+    _oost_reports_one_changed_one_confirmed_one_not(sample_pact)
+    report = services.bijlage2(_round("t2015"))
+    html = flat(render_html(report))
+    table = html.split("Rapportage over de acties in de pacten per landsdeel")[1]
+    table = table.split("</table>")[0]
+    assert "ongewijzigd bevestigd" in table and "niet gerapporteerd" in table
+    oost = table.split("Landsdeel Oost")[1].split("</tr>")[0]
+    assert [cell.split("<")[0] for cell in oost.split('class="num">')[1:]] == ["1", "1", "1", "3"]
+    text = docx_text(render_docx(report))
+    assert "Rapportage over de acties in de pacten per landsdeel in deze ronde" in text
+    assert "landsdeel gewijzigd ongewijzigd bevestigd niet gerapporteerd totaal" in text
+    assert "Landsdeel Oost 1 1 1 3" in text
+
+
+def test_bijlage1_keeps_its_reporting_for_the_whole_pact_only(sample_pact):
+    assert services.bijlage1(_round("t2015")).summary.reporting_by_landsdeel == []

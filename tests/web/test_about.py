@@ -12,7 +12,7 @@ def page(client, url: str) -> str:
 
 
 def test_every_page_links_the_three_statements_from_its_footer(client, world):
-    footer = page(client, "/pacten/").split('<footer class="pm-footer">', 1)[1]
+    footer = page(client, "/pacten/").split('<footer class="utrecht-page-footer">', 1)[1]
     for url in ("/toegankelijkheid/", "/privacy/", "/contact/"):
         assert f'href="{url}"' in footer
 

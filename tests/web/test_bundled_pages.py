@@ -135,7 +135,8 @@ def test_oost_18_finds_action_18_of_techniekpact_oost_first_and_names_both_pacts
 def test_a_name_in_a_status_narrative_finds_that_update(client, bundled):
     page = text(client, "/zoeken/", q="Van der Touw")
     assert "Techniekpact 2020 — actie 13: Belemmeringen" in page
-    assert "<h2>Mijlpalen (" in page and "<h2>Voortgang per ronde (" in page
+    assert '<h2 class="nl-heading nl-heading--level-2">Mijlpalen (' in page
+    assert '<h2 class="nl-heading nl-heading--level-2">Voortgang per ronde (' in page
 
 
 def test_the_40_percent_goal_finds_the_indicator_of_the_pact_goal_first(client, bundled):

@@ -36,9 +36,9 @@ def test_the_indicator_page_gives_the_verdict_with_gap_and_needed_change(client,
 
 def test_a_region_with_its_own_target_is_compared_with_it_and_the_page_says_so(client, figures):
     page = text(client.get(PAGE, {"regio": "oost"})).split('id="oordeel"')[1]
-    vwo = page.split("<dt>vwo</dt>")[1].split("</dd>")[0]
+    vwo = page.split('<dt class="utrecht-data-list__item-key">vwo</dt>')[1].split("</dd>")[0]
     assert "op koers" in vwo and "Streefwaarde van Oost: 45,0% in 2020" in vwo
-    havo = page.split("<dt>havo</dt>")[1].split("</dd>")[0]
+    havo = page.split('<dt class="utrecht-data-list__item-key">havo</dt>')[1].split("</dd>")[0]
     assert "Landelijke streefwaarde" in havo  # Oost has no havo target of its own
 
 

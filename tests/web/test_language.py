@@ -17,7 +17,8 @@ def test_the_english_page_lives_under_en(client, world):
 
 def test_statuses_are_translated_but_keep_their_marks(client, world):
     page = client.get("/en/pacten/techniekpact-2020/").content.decode()
-    assert '<span class="pm-status pm-status--afgerond">completed</span>' in page
+    badge = '<span class="utrecht-badge-status pm-status pm-status--afgerond">completed</span>'
+    assert badge in page
 
 
 def test_the_switch_links_to_the_same_page_in_the_other_language(client, world):

@@ -96,7 +96,8 @@ def test_a_published_correction_is_found_once_it_has_committed(world, committed)
 
 def test_the_page_groups_hits_by_kind_with_the_status_and_explains_number_search(client, world):
     page = client.get(reverse("web:search"), {"q": "actie 2"}).content.decode()
-    assert "<h2>Acties (" in page and "pm-status--afgerond" in page
+    assert '<h2 class="nl-heading nl-heading--level-2">Acties (' in page
+    assert "pm-status--afgerond" in page
     assert "“actie 13”" in page
 
 

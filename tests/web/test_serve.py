@@ -18,7 +18,7 @@ from django.db import connection
 
 from pactmonitor.progress.models import StatusUpdate
 from tests import world as round_world
-from tests.support import free_port
+from tests.support import free_port, with_migrated_database
 
 PACTMONITOR = [sys.executable, "-m", "pactmonitor"]
 NOT_INHERITED = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL")
@@ -82,9 +82,7 @@ def serving(environ: dict):
 
 
 def migrated(tmp_path: Path, **extra: str) -> dict:
-    environ = environment(tmp_path / "data", **extra)
-    subprocess.run([*PACTMONITOR, "migrate", "-v0"], env=environ, check=True, timeout=300)
-    return environ
+    return environment(with_migrated_database(tmp_path / "data"), **extra)
 
 
 def test_serve_ignores_x_forwarded_proto_from_a_client(tmp_path):

@@ -1,11 +1,15 @@
 """The public pages through Django's test client, on a small published pact (see world.py)."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 
+from pactmonitor.indicators.models import Finding
+from pactmonitor.pacts.models import PactMilestone
 from pactmonitor.progress.services import correct_update
+from pactmonitor.provenance.models import SourceDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -249,7 +253,7 @@ def test_the_indicator_page_charts_observations_with_a_text_alternative(client, 
 
 def test_the_indicator_table_lists_every_value_with_its_source_note(client, world):
     table = text(client.get("/indicatoren/havo-nt-profiel/")).split(
-        "<h2>Metingen en streefwaarden"
+        '<h2 class="nl-heading nl-heading--level-2">Metingen en streefwaarden'
     )[1]
     for value in ("44%", "47,5%", "55%", "12%"):
         assert value in table
@@ -318,7 +322,7 @@ def test_the_search_box_folds_accents_for_every_kind_of_thing(client, world):
 def test_an_empty_search_finds_nothing_and_says_nothing(client, world):
     response = client.get(reverse("web:search"), {"q": "  "})
     page = text(response)
-    assert "resultaten voor" not in page and "<h2>" not in page
+    assert "resultaten voor" not in page and "nl-heading--level-2" not in page
     assert response.status_code == 200 and heading(page) == "Zoeken" and 'name="q"' in page
 
 
@@ -337,3 +341,55 @@ def test_pages_survive_an_action_number_stored_without_the_form(client, world, n
         assert client.get(url).status_code == 200, url
     page = client.get(Action.objects.get(pk=world.r1.pk).get_absolute_url())
     assert page.status_code == 200 and "Bètapunt in elke regio" in text(page)
+
+
+def _document():
+    return SourceDocument.objects.create(
+        key="001", file_name="001_e2cc582c8d019992.txt", title="Notitie Oost", date_text="2016"
+    )
+
+
+def test_the_pact_page_shows_the_pact_s_own_planning_with_each_line_s_source(client, world):
+    PactMilestone.objects.create(
+        pact=world.regional,
+        position=0,
+        date=datetime.date(2013, 12, 31),
+        date_text="december 2013",
+        text="bijeenkomst met stakeholders",
+        provenance_document=_document(),
+        provenance_section="Vervolgacties en planning van de eerste fase",
+        provenance_quote="december 2013: bijeenkomst met stakeholders",
+    )
+    page = text(client.get("/pacten/techniekpact-noord/"))
+    planning = page.split('id="planning"')[1].split("</ul>")[0]
+    assert '<time datetime="2013-12-31">december 2013</time>' in planning
+    assert "bijeenkomst met stakeholders" in planning
+    assert "Notitie Oost (2016), Vervolgacties en planning van de eerste fase" in planning
+    assert "001_e2cc582c8d019992.txt" not in page
+    assert 'id="planning">The pact' in text(client.get("/en/pacten/techniekpact-noord/"))
+
+
+def test_a_finding_is_shown_in_words_on_its_landsdeel_region_and_indicator_pages(client, world):
+    Finding.objects.create(
+        text="In het VMBO en het MBO zien we het aantal leerlingen niet verder toenemen.",
+        region=world.groningen,
+        indicator=world.indicator,
+        education_levels=["vmbo", "mbo"],
+        year=2016,
+        as_of_text="de notitie (2016)",
+        provenance_document=_document(),
+        provenance_section="Inleiding",
+        provenance_quote="In het VMBO en het MBO zien we het aantal leerlingen niet verder",
+    )
+    for url in ("/landsdelen/noord/", "/regios/groningen/", "/indicatoren/havo-nt-profiel/"):
+        page = text(client.get(url))
+        found = page.split('id="bevindingen"')[1].split("</section>")[0]
+        assert "zien we het aantal leerlingen niet verder toenemen" in found, url
+        assert "vmbo, mbo" in found and "Notitie Oost (2016), Inleiding" in found, url
+    assert "Groningen</strong>:" in text(client.get("/landsdelen/noord/"))
+    assert "Findings from the documents" in text(client.get("/en/landsdelen/noord/"))
+    # Beside the figures, never among them: the indicator's table holds no finding.
+    table = text(client.get("/indicatoren/havo-nt-profiel/")).split(
+        ">Metingen en streefwaarden</h2>"
+    )
+    assert "niet verder toenemen" not in table[1].split('id="bevindingen"')[0]

@@ -38,7 +38,7 @@ from .problems import (
 
 logger = logging.getLogger(__name__)
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 PREFIX = "/api/v1"
 
 DESCRIPTION = """\

@@ -15,9 +15,9 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Finding, Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
-from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact
+from pactmonitor.pacts.models import Action, ActionLine, Organisation, Pact, PactMilestone
 from pactmonitor.progress.choices import RoundState, UpdateState
 from pactmonitor.progress.models import RegionProfile, RegionResult, ReportingRound, StatusUpdate
 from pactmonitor.regions.models import Region
@@ -58,7 +58,14 @@ def _region_rows(value: str) -> set[int]:
 
 
 def pacts() -> QuerySet[Pact]:
-    return Pact.objects.select_related("parent", "region", "provenance_document")
+    return Pact.objects.select_related("parent", "region", "provenance_document").prefetch_related(
+        Prefetch(
+            "planning",
+            queryset=PactMilestone.objects.select_related("provenance_document").order_by(
+                "position"
+            ),
+        )
+    )
 
 
 def pact(obj: Pact) -> Row:
@@ -73,6 +80,16 @@ def pact(obj: Pact) -> Row:
         "signed_on": obj.signed_on,
         "parties": obj.parties,
         "description": obj.description,
+        "planning": [
+            {
+                "date": item.date,
+                "date_text": item.date_text,
+                "text": item.text,
+                "note": item.note,
+                "provenance": provenance(item),
+            }
+            for item in obj.planning.all()
+        ],
         "provenance": provenance(obj),
     }
 
@@ -525,6 +542,41 @@ OBSERVATIONS = Resource(
     measurement,
     sorts=MEASUREMENT_SORTS,
     filters=MEASUREMENT_FILTERS,
+)
+
+
+def findings() -> QuerySet[Finding]:
+    return Finding.objects.select_related("region", "indicator", "provenance_document")
+
+
+def finding(obj: Finding) -> Row:
+    return {
+        "id": obj.pk,
+        "text": obj.text,
+        "region": obj.region.key if obj.region else None,
+        "indicator": obj.indicator.key if obj.indicator else None,
+        "education_levels": list(obj.education_levels),
+        "year": obj.year,
+        "as_of": obj.as_of,
+        "as_of_text": obj.as_of_text,
+        "note": obj.note,
+        "provenance": provenance(obj),
+    }
+
+
+FINDINGS = Resource(
+    findings,
+    finding,
+    sorts={"region": ("region__key", "pk"), "-region": ("-region__key", "-pk")},
+    filters=[
+        Filter("indicator", "indicator__key", Indicator.objects.all),
+        # A region and the regions inside it, as the landsdeel and region pages show them.
+        Filter(
+            "region",
+            known=Region.objects.all,
+            narrow=lambda rows, key: rows.filter(region__in=_region_rows(key)),
+        ),
+    ],
 )
 
 

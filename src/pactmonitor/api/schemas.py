@@ -108,6 +108,16 @@ class PageBase(Out):
 # --- The pact registry --------------------------------------------------------------------------
 
 
+class PactMilestone(Out):
+    date: datetime.date | None = date_field(
+        "Datum (ISO 8601), volgens de datumconventie van de dataset, als de bron er een geeft."
+    )
+    date_text: str = Field(description="De datum zoals de bron die schrijft.")
+    text: str = Field(description="Wat er gepland is, in de woorden van de bron.")
+    note: str = Field(description="Toelichting, zoals waar het jaar vandaan komt.")
+    provenance: Provenance | None = Field(description="Herkomst.")
+
+
 class Pact(Out):
     key: str = Field(description="Sleutel van het pact.")
     name: str = Field(description="Naam.")
@@ -119,6 +129,11 @@ class Pact(Out):
     signed_on: datetime.date | None = date_field("Datum van ondertekening.")
     parties: str = Field(description="De partijen, zoals de bron ze noemt.")
     description: str = Field(description="Beschrijving.")
+    planning: list[PactMilestone] = Field(
+        description=(
+            "De eigen planning van het pact (los van de acties), in de volgorde van de bron."
+        )
+    )
     provenance: Provenance | None = Field(description="Herkomst.")
 
 
@@ -341,6 +356,25 @@ class Observation(Measurement):
     as_of_text: str = Field(description="Waar die datum vandaan komt, in woorden.")
     comparable: bool = Field(description="Vergelijkbaar met de uitgangswaarde van de indicator.")
     comparability_note: str = Field(description="Waarom niet vergelijkbaar, als dat zo is.")
+
+
+class Finding(Out):
+    id: int = Field(description="Nummer.")
+    text: str = Field(description="De bevinding, letterlijk uit het brondocument; geen cijfer.")
+    region: str | None = Field(
+        description="Sleutel van de regio (leeg als de bron die niet noemt)."
+    )
+    indicator: str | None = Field(description="Sleutel van de indicator waar het over gaat.")
+    education_levels: list[LevelValue] = Field(
+        description=f"Onderwijsniveaus waar het over gaat. {labels(EducationLevel)}."
+    )
+    year: int | None = Field(description="Het jaar van het document.")
+    as_of: datetime.date | None = date_field(
+        "Stand per (ISO 8601), als het document een dag geeft."
+    )
+    as_of_text: str = Field(description="Waar die datum vandaan komt, in woorden.")
+    note: str = Field(description="Toelichting.")
+    provenance: Provenance | None = Field(description="Herkomst.")
 
 
 class FigureSource(Out):

@@ -14,17 +14,16 @@ from typing import Any, Literal, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 
 from pactmonitor.core.pagecache import public_page
-from pactmonitor.indicators.models import Indicator
 from pactmonitor.indicators.series import IndicatorFigures
 from pactmonitor.progress.comparison import StatusChange, status_changes
 from pactmonitor.progress.models import ReportingRound
 
 from . import resources as r
 from . import schemas as s
+from .examples import examples
 from .listing import ListParams, Row, SortedParams, envelope, found, listing, page_of
 from .problems import InvalidParam, invalid_input
 
@@ -413,6 +412,29 @@ def list_observations(request: HttpRequest, params: Query[MeasurementParams]) ->
     return listing(request, r.OBSERVATIONS, params)
 
 
+class FindingParams(SortedParams):
+    indicator: str | None = Field(None, description="Alleen bevindingen over deze indicator.")
+    region: str | None = Field(
+        None, description="Alleen bevindingen over deze regio of een regio daarbinnen (sleutel)."
+    )
+    sort: Literal["region", "-region"] = Field("region", description="Sorteervolgorde.")
+
+
+@_get(
+    "/findings",
+    s.page_of(s.Finding, "FindingPage"),
+    "Bevindingen",
+    (
+        "Wat de brondocumenten in woorden over de arbeidsmarkt en de keuze voor techniek zeggen "
+        '("In het VMBO en het MBO zien we het aantal leerlingen niet verder toenemen"), '
+        "letterlijk; geen cijfers (die staan bij de metingen)."
+    ),
+    tag="Indicatoren",
+)
+def list_findings(request: HttpRequest, params: Query[FindingParams]) -> Row:
+    return listing(request, r.FINDINGS, params)
+
+
 class SeriesParams(Schema):
     region: str | None = Field(None, description="Sleutel van de regio; standaard heel Nederland.")
     level: s.LevelValue | None = Field(None, description="Alleen de reeks van dit onderwijsniveau.")
@@ -519,32 +541,10 @@ def get_initiative(request: HttpRequest, key: str = slug("Sleutel van het initia
 # --- The developers' page -------------------------------------------------------------------------
 
 
-EXAMPLES = [
-    (_("Alle pacten"), "/pacts"),
-    (_("De acties van een actielijn"), "/actions?pact=techniekpact-2020&actionLine=kiezen"),
-    (_("Eén actie"), "/pacts/techniekpact-2020/actions/1"),
-    (_("Organisaties"), "/organisations?sector=onderwijs"),
-    (_("Gepubliceerde rondes"), "/rounds"),
-    (_("Vertraagde acties in een ronde"), "/status-updates?round=2015&status=vertraagd"),
-    (_("Statuswijzigingen sinds de vorige ronde"), "/rounds/2015/status-changes"),
-    (_("Landsdelen met hun CBS-code"), "/regions?kind=landsdeel"),
-    (_("Landsdeelprofielen"), "/landsdeel-profiles?landsdeel=oost"),
-    (_("Indicatoren"), "/indicators"),
-    (_("Streefwaarden"), "/targets?level=havo"),
-    (_("Metingen van een jaar"), "/observations?year=2014"),
-    (_("Ingelezen open data van een indicator"), "/indicators/{indicator}/series"),
-    (_("Initiatieven in een regio"), "/initiatives?region=oost&pageSize=50"),
-]
-
-
 @public_page
 def developers(request: HttpRequest) -> HttpResponse:
-    first = Indicator.objects.order_by("-is_headline", "name").values_list("key", flat=True).first()
-    examples = [
-        (title, path.replace("{indicator}", first or "havo-nt-profiel")) for title, path in EXAMPLES
-    ]
     return render(
         request,
         "api/developers.html",
-        {"base": request.build_absolute_uri("/api/v1"), "examples": examples},
+        {"base": request.build_absolute_uri("/api/v1"), "examples": examples()},
     )

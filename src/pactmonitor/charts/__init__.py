@@ -5,7 +5,8 @@ Each chart comes as a pair: a function that returns an Altair chart (render it w
 table plus a one-paragraph text alternative — so no reader depends on seeing the picture.
 
     from pactmonitor import charts
-    svg = charts.to_svg(charts.status_per_action_line(round))
+    svg = charts.to_svg(charts.status_per_action_line(round))   # the reports' fixed width
+    svgs = charts.for_screens(lambda **kw: charts.status_per_action_line(round, **kw))  # web
     table = charts.status_per_action_line_table(round)   # .summary, .columns, .rows
 
 Only what is public goes in: published rounds and their current published updates.
@@ -13,7 +14,7 @@ Only what is public goes in: published rounds and their current published update
 
 from .data import ActionStatus, round_statuses
 from .indicators import indicator_chart, indicator_table, landsdelen_table
-from .render import to_png, to_svg
+from .render import PHONE_WIDTH, ScreenSvgs, for_screens, to_png, to_svg
 from .status import (
     STATUS_COLOURS,
     status_across_rounds,
@@ -24,9 +25,12 @@ from .status import (
 from .table import ChartTable
 
 __all__ = [
+    "PHONE_WIDTH",
     "STATUS_COLOURS",
     "ActionStatus",
     "ChartTable",
+    "ScreenSvgs",
+    "for_screens",
     "indicator_chart",
     "indicator_table",
     "landsdelen_table",

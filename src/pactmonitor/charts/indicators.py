@@ -17,6 +17,8 @@ national target; a region's figures are on that region's page, and the summary n
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,7 @@ from pactmonitor.indicators.series import IndicatorFigures, LevelSeries, SeedSer
 from pactmonitor.indicators.verdict import in_words, number
 from pactmonitor.regions.models import Region
 
+from .render import fit_x, wrapped
 from .table import ChartTable
 
 FONT = "DejaVu Sans, Verdana, sans-serif"
@@ -240,10 +243,26 @@ def _summary(
     return " ".join(parts)
 
 
+def _year_ticks(years: list[int], width: int | None) -> list[int]:
+    """Every year once ("2012 2013", never "2012 2013 2013"), fewer on a phone's chart, counted
+    back from the last (the target's) year so that one is always labelled."""
+    if not years:
+        return []
+    first, last = min(years), max(years)
+    step = max(1, math.ceil((last - first) / (10 if width is None else 4)))
+    return list(range(last, first - 1, -step))[::-1]
+
+
 def indicator_chart(
-    indicator: Indicator | IndicatorFigures, region: Region | None = None
+    indicator: Indicator | IndicatorFigures,
+    region: Region | None = None,
+    *,
+    width: int | None = None,
 ) -> alt.LayerChart:
-    """Imported series solid, seed figures hollow squares, targets diamonds, projection dashed."""
+    """Imported series solid, seed figures hollow squares, targets diamonds, projection dashed.
+
+    ``width``: the drawing's total width for a narrow screen; without it the chart has the
+    reports' fixed layout."""
     figures = _figures(indicator)
     place = _place(figures, region)
     duo = figures.series(place) if place else []
@@ -273,6 +292,12 @@ def indicator_chart(
         for s in duo
         if s.verdict.target is not None
     ]
+    years = [
+        int(row["jaar"])
+        for rows in (observed, seeds, projection, goals, *(r for _n, _s, r in bounds))
+        for row in rows
+        if row.get("jaar") is not None
+    ]
     table = indicator_table(figures, region)
     unit = figures.indicator.unit_text or str(figures.indicator.get_unit_display())
     # A true time axis: 2014 and 2020 are spaced by their distance in years.
@@ -280,11 +305,15 @@ def indicator_chart(
         "jaar:Q",
         title=_("jaar"),
         scale=alt.Scale(zero=False, nice=False, padding=20),
-        axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
+        axis=alt.Axis(format="d", labelAngle=0, values=_year_ticks(years, width) or alt.Undefined),
     )
     y = alt.Y("waarde:Q", title=unit, scale=alt.Scale(zero=False))
     colour = alt.Color(
-        "reeks:N", title=_("reeks"), legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
+        "reeks:N",
+        title=_("reeks"),
+        legend=alt.Legend(
+            orient="bottom", columns=1, labelLimit=400 if width is None else width - 30
+        ),
     )
     layers = []
     if observed:
@@ -326,11 +355,18 @@ def indicator_chart(
             .encode(x=x)
         ]
     title = figures.indicator.name + (f" – {place.name}" if place else "")
-    return (
-        alt.layer(*layers)
-        .properties(width=480, height=260, title=title, description=table.summary)
-        .configure(font=FONT)
-    )
+    chart = alt.layer(*layers).properties(height=260, description=table.summary)
+    if width is None:
+        chart = chart.properties(width=480, title=title)
+    else:
+        chart = chart.properties(width=width, autosize=fit_x(), title=wrapped(title, width))
+        # A phone's drawing is seen at about its own size: letters no smaller than 11 px.
+        return (
+            chart.configure(font=FONT)
+            .configure_axis(labelFontSize=11, titleFontSize=12)
+            .configure_legend(labelFontSize=12, titleFontSize=12)
+        )
+    return chart.configure(font=FONT)
 
 
 def landsdelen_table(indicator: Indicator | IndicatorFigures) -> ChartTable:

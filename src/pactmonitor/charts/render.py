@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import html
+import math
+import re
+import textwrap
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 import altair as alt
@@ -12,6 +18,11 @@ from django.utils.translation import get_language
 Locale = Literal["nl-NL", "en-US"]
 # d3's number and date formats for the page's language: 51.998 and 39,6 on a Dutch axis.
 LOCALES: dict[str, Locale] = {"nl": "nl-NL", "en": "en-US"}
+
+
+# A phone's chart: the whole drawing (axes, labels and legend included) fits a 360 px screen
+# less the page's margins; on a narrower screen the SVG's viewBox scales it down.
+PHONE_WIDTH = 328
 
 
 def _locale() -> Locale:
@@ -48,4 +59,51 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
         scale=scale,
         format_locale=_locale(),
         time_format_locale=_locale(),
+    )
+
+
+def fit_x() -> alt.AutoSizeParams:
+    """Vega-Lite's autosize that makes a chart's ``width`` its drawing's total width (axes,
+    labels, legend included), not its plot's."""
+    return alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def wrapped(text: str, width: int, font_size: int = 13) -> list[str]:
+    """A title in lines that fit ``width`` px (a Vega title takes a list as its lines)."""
+    return textwrap.wrap(text, max(12, int(width / (font_size * 0.62)))) or [text]
+
+
+def whole_ticks(most: int, at_most: int, start: int = 0) -> list[int]:
+    """Axis values from ``start`` to ``most``: whole numbers, at most about ``at_most`` of them."""
+    step = max(1, math.ceil((most - start) / at_most))
+    return list(range(start, most + 1, step)) if most > start else [start]
+
+
+@dataclass(frozen=True)
+class ScreenSvgs:
+    """One chart drawn twice for the web: at its report width and at a phone's width.
+
+    The page shows one of the two by a media query (no script needed); both scale down to
+    their container through the SVG's viewBox, so neither is ever clipped.
+    """
+
+    wide: str
+    narrow: str
+
+
+def _prefixed_ids(svg: str, kind: str) -> str:
+    """The SVG with its ids (clip paths, gradients) prefixed by its kind and content, so no two
+    drawings on a page refer to each other's (perhaps hidden) definitions."""
+    prefix = f"{kind}-{zlib.crc32(svg.encode()):08x}-"
+    svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}\1)", svg)
+    return re.sub(r'href="#([^"]+)"', rf'href="#{prefix}\1"', svg)
+
+
+def for_screens(declare: Callable[..., alt.TopLevelMixin]) -> ScreenSvgs:
+    """``declare()`` as drawn in the reports, and ``declare(width=PHONE_WIDTH)`` for a phone,
+    both as labelled inline SVG."""
+    return ScreenSvgs(
+        wide=_prefixed_ids(to_svg(declare()), "wide"),
+        narrow=_prefixed_ids(to_svg(declare(width=PHONE_WIDTH)), "narrow"),
     )

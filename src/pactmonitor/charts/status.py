@@ -9,6 +9,7 @@ run together) and the grid of rounds a letter per cell; a status read from the n
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import altair as alt
@@ -20,6 +21,7 @@ from pactmonitor.progress.models import ReportingRound
 from pactmonitor.progress.rollup import action_status
 
 from .data import ActionStatus, public_actions, public_updates, round_statuses
+from .render import fit_x, whole_ticks, wrapped
 from .table import ChartTable
 
 # The colour code, once for charts, the Word report and (by hand, in CSS) the pages: the
@@ -39,6 +41,8 @@ STATUS_LETTERS = {
 STATUS_ORDER = list(Status)  # afgerond, op schema, vertraagd, onbekend: the colour code's order
 FONT = "DejaVu Sans, Verdana, sans-serif"
 CHART_WIDTH = 520
+# A phone's chart gives the action lines' names this much room (longer ones end in "…").
+LINE_LABEL_LIMIT_NARROW = 130
 # Text that stands on each colour at WCAG AA contrast.
 STATUS_INK = {
     Status.AFGEROND: "#000000",
@@ -120,25 +124,38 @@ def status_per_action_line_table(
     return ChartTable(_("Status per actielijn"), summary, columns, rows)
 
 
+def _line_axis(lines: list[str], width: int | None) -> alt.Axis:
+    """The action lines' names: on one line in the reports, wrapped on a phone's chart."""
+    if width is None:
+        return alt.Axis(labelLimit=220)
+    wrap = {line: wrapped(line, LINE_LABEL_LIMIT_NARROW) for line in lines}
+    return alt.Axis(
+        labelLimit=LINE_LABEL_LIMIT_NARROW, labelExpr=f"{json.dumps(wrap)}[datum.value]"
+    )
+
+
 def status_per_action_line(
-    round: ReportingRound, statuses: list[ActionStatus] | None = None
-) -> alt.Chart:
-    """A stacked bar per action line: how many actions have each status in the round."""
+    round: ReportingRound, statuses: list[ActionStatus] | None = None, *, width: int | None = None
+) -> alt.LayerChart:
+    """A stacked bar per action line: how many actions have each status in the round.
+
+    ``width``: the drawing's total width for a narrow screen (shorter line names, legend
+    below); without it the chart has the reports' fixed layout."""
     statuses = round_statuses(round) if statuses is None else statuses
     lines, counts = _counts_per_line(round, statuses)
     totals = Counter[str]()
     for (line, _status, _assessed), n in counts.items():
         totals[line] += n
     most = max(totals.values(), default=0)
+    label_limit = 220 if width is None else LINE_LABEL_LIMIT_NARROW
+    # The bars' length for the segment labels: the plot, less the line names and the axis.
+    plot_width = CHART_WIDTH if width is None else width - label_limit - 24
     values = [
-        {
-            "line": line,
-            "status": str(Status(status).label),
-            "order": STATUS_ORDER.index(status),
+        _segment(line, Status(status), n, most, plot_width, 13)
+        | {
             "basis": _("afgeleid") if assessed else _("gerapporteerd"),
-            "count": n,
-            "label": segment_label(n, most, CHART_WIDTH, 13),
-            "ink": STATUS_INK[Status(status)],
+            # A paler (afgeleid) segment carries black, never white on a pale colour.
+            "ink": "#000000" if assessed else STATUS_INK[Status(status)],
         }
         for (line, status, assessed), n in sorted(
             counts.items(),
@@ -146,50 +163,120 @@ def status_per_action_line(
         )
     ]
     table = status_per_action_line_table(round, statuses)
+    chart = status_bars(
+        values,
+        lines,
+        font_size=13,
+        with_basis=True,
+        y_axis=_line_axis(lines, width),
+        ticks=8 if width is None else 4,
+    ).properties(height=alt.Step(40), title=table.title, description=table.summary)
+    if width is None:
+        chart = chart.properties(width=CHART_WIDTH)
+    else:
+        chart = chart.properties(
+            width=width, autosize=fit_x(), title=wrapped(table.title, width, 15)
+        )
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_title(fontSize=15)
+        .configure_legend(
+            labelFontSize=13,
+            titleFontSize=13,
+            **({} if width is None else {"orient": "bottom", "direction": "vertical"}),
+        )
+    )
+
+
+def _segment(group: str, status: Status, count: int, most: int, width: int, size: int) -> dict:
+    return {
+        "group": group,
+        "status": str(status.label),
+        "order": STATUS_ORDER.index(status),
+        "count": count,
+        "label": segment_label(count, most, width, size),
+        "ink": STATUS_INK[status],
+    }
+
+
+def status_bars(
+    values: list[dict],
+    groups: list[str],
+    *,
+    font_size: int,
+    with_basis: bool = False,
+    legend: alt.Legend | None = None,
+    y_axis: alt.Axis | None = None,
+    ticks: int = 8,
+) -> alt.LayerChart:
+    """The bars of every status chart, declared once: a stacked bar per group, a segment per
+    status in the colour code, outlined, with its count in the ink of its colour where the
+    segment holds it (the table says every number, so labels never collide).
+
+    ``values``: {"group", "status" (its word), "order", "count", "label", "ink"}, plus "basis"
+    with ``with_basis``: a status read from the narrative ("afgeleid") is drawn paler, with a
+    dashed outline. ``y_axis``: the groups' axis (default: names on one line); ``ticks``: about
+    how many whole numbers the count axis shows.
+    """
+    totals = Counter[str]()
+    for value in values:
+        totals[value["group"]] += value["count"]
+    most = max(totals.values(), default=0)
     base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y("line:N", title=None, sort=lines, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("group:N", title=None, sort=groups, axis=y_axis or alt.Axis(labelLimit=220)),
         x=alt.X(
             "sum(count):Q",
             title=_("aantal acties"),
             stack="zero",
-            axis=alt.Axis(format="d", tickMinStep=1),
+            # Whole numbers only, each once ("0 1 2", never "0,5" or "0 1 1 2 2").
+            axis=alt.Axis(format="d", values=whole_ticks(most, ticks)),
         ),
         order=alt.Order("order:Q"),
     )
-    bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
-        color=alt.Color(
-            "status:N",
-            scale=_status_scale(),
-            title=_("status"),
-            sort=[str(s.label) for s in STATUS_ORDER],
-        ),
-        opacity=alt.Opacity(
-            "basis:N",
-            scale=alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[1.0, 0.45]),
-            title=_("grondslag"),
-        ),
-        strokeDash=alt.StrokeDash(
-            "basis:N",
-            scale=alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[[1, 0], [4, 2]]),
-            legend=None,
-        ),
-        tooltip=["line:N", "status:N", "basis:N", "count:Q"],
+    colour = alt.Color(
+        "status:N",
+        scale=_status_scale(),
+        title=_("status"),
+        sort=[str(s.label) for s in STATUS_ORDER],
+        legend=alt.Undefined if legend is None else legend,
     )
-    # The count of each segment wide enough to hold it, in the ink of its colour; a narrow
-    # segment carries none (the table says every number), so labels never collide.
-    labels = base.mark_text(dx=-4, align="right", font=FONT, fontSize=13).encode(
-        text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None, legend=None)
-    )
-    return (
-        alt.layer(bars, labels)
-        .properties(
-            width=CHART_WIDTH, height=alt.Step(40), title=table.title, description=table.summary
+    if with_basis:
+        basis = alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[1.0, 0.45])
+        dashes = alt.Scale(domain=[_("gerapporteerd"), _("afgeleid")], range=[[1, 0], [4, 2]])
+        bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
+            color=colour,
+            opacity=alt.Opacity("basis:N", scale=basis, title=_("grondslag")),
+            strokeDash=alt.StrokeDash("basis:N", scale=dashes, legend=None),
+            tooltip=["group:N", "status:N", "basis:N", "count:Q"],
         )
-        .configure(font=FONT)
-        .configure_axis(labelFontSize=13, titleFontSize=13)
-        .configure_title(fontSize=15)
-        .configure_legend(labelFontSize=13, titleFontSize=13)
+    else:
+        bars = base.mark_bar(stroke="#000000", strokeWidth=0.5).encode(
+            color=colour, tooltip=["group:N", "status:N", "count:Q"]
+        )
+    labels = (
+        base.mark_text(dx=-4, align="right", font=FONT, fontSize=font_size)
+        .encode(text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None, legend=None))
+        .transform_filter("datum.label != ''")
     )
+    return alt.LayerChart(layer=[bars, labels])
+
+
+def counted_segments(rows: list[dict], width: int, font_size: int) -> tuple[list[dict], list[str]]:
+    """Counts made elsewhere ({"groep", "status" (its word), "aantal"}) as ``status_bars``
+    takes them, with the groups in the order they come."""
+    words = {str(s.label): s for s in STATUS_ORDER}
+    groups: list[str] = []
+    totals = Counter[str]()
+    for row in rows:
+        groups += [] if row["groep"] in groups else [row["groep"]]
+        totals[row["groep"]] += row["aantal"]
+    most = max(totals.values(), default=0)
+    values = [
+        _segment(row["groep"], words[str(row["status"])], row["aantal"], most, width, font_size)
+        for row in rows
+    ]
+    return values, groups
 
 
 def _history(pact: Pact) -> tuple[list[ReportingRound], list, dict]:

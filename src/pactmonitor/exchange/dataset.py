@@ -27,7 +27,15 @@ BUNDLED = Path(__file__).resolve().parent.parent / "datasets" / "techniekpact"
 
 # Top-level keys whose entries are identified by a key and may be declared in several files.
 KEYED = {"regions": "key", "organisations": "key", "indicators": "key", "initiatives": "key"}
-LISTED = ["pacts", "rounds", "status_updates", "region_profiles", "contact_persons", "sources"]
+LISTED = [
+    "pacts",
+    "rounds",
+    "status_updates",
+    "region_profiles",
+    "contact_persons",
+    "sources",
+    "findings",
+]
 # A dataset that says ``official_regions: cbs-2019`` gets the official region tree of
 # ``pactmonitor.regions.official`` merged into its regions (docs/dataset.md, "Regions").
 OFFICIAL_TREES = ("cbs-2019",)
@@ -68,6 +76,7 @@ class Dataset:
     indicator_parts: list[Entry] = field(default_factory=list)
     initiatives: dict[str, Entry] = field(default_factory=dict)
     contact_persons: list[Entry] = field(default_factory=list)
+    findings: list[Entry] = field(default_factory=list)
     official_regions: str | None = None
 
     @property
@@ -301,6 +310,8 @@ class Checker:
                 self.check_possibly_same(
                     Entry(link, entry.file, f"{entry.path}.possibly_same[{i}]")
                 )
+        for entry in self.d.findings:
+            self.check_finding(entry)
         for entry in self.d.contact_persons:
             if not (entry.get("name") or entry.get("email")):
                 self.problem(entry, "name", "a contact person needs a name or an e-mail address")
@@ -315,6 +326,28 @@ class Checker:
                     self.d.organisations,
                     "organisation",
                 )
+
+    def check_finding(self, entry: Entry) -> None:
+        """A qualitative finding: its words, where and when; never a figure (docs/dataset.md)."""
+        self.require(entry, "text")
+        self.require(entry, "provenance")
+        self.region(entry, "region", optional=True)
+        if entry.get("indicator") is not None:
+            self.ref(entry, "indicator", entry.get("indicator"), self.d.indicators, "indicator")
+        for level in entry.get("education_levels") or []:
+            if level not in EducationLevel.values:
+                self.problem(
+                    entry,
+                    "education_levels",
+                    f"{level!r} is not one of {', '.join(EducationLevel.values)}",
+                )
+        for name in FIGURE_FIELDS:
+            if name in entry.data:
+                self.problem(entry, name, "a finding is no figure: a figure is an observation")
+        year = entry.get("year")
+        if year is not None and not (isinstance(year, int) and 1900 < year < 2100):
+            self.problem(entry, "year", f"expected a year, got {year!r}")
+        self.date(entry, "as_of")
 
     def check_possibly_same(self, entry: Entry) -> None:
         """A "mogelijk dezelfde" link names one other initiative or organisation, and why."""
@@ -394,6 +427,12 @@ class Checker:
                 self.action_ref(
                     Entry(line, entry.file, f"{entry.path}.action_lines[{i}]"), "serves", serve
                 )
+        for i, item in enumerate(entry.get("planning") or []):
+            planned = Entry(item, entry.file, f"{entry.path}.planning[{i}]")
+            self.require(planned, "text")
+            self.require(planned, "date_text")
+            self.require(planned, "provenance")
+            self.date(planned, "date")
         numbers = set()
         for i, action in enumerate(entry.get("actions") or []):
             sub = Entry(action, entry.file, f"{entry.path}.actions[{i}]")
@@ -554,6 +593,10 @@ class Checker:
         return None
 
 
+# What a figure has and a finding never does.
+FIGURE_FIELDS = ("value", "lower", "upper", "bound_text", "unit", "numerator", "denominator")
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -600,7 +643,8 @@ def normalise_whitespace(text: str) -> str:
 
 
 def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
-    """Every provenance quote (and basis quote) that does not occur in its seed document.
+    """Every provenance quote (and basis quote, lead quote and finding's text) that does not
+    occur in its seed document.
 
     Whitespace is normalised on both sides; nothing else may differ.
     """
@@ -630,6 +674,13 @@ def quote_problems(dataset: Dataset, seeds_dir: Path) -> list[str]:
 
     for entry in all_entries(dataset):
         visit(entry.data, entry.where(), None)
+    for entry in dataset.findings:
+        # A finding is the source's own words: its whole text is found in its seed.
+        seed = str((entry.get("provenance") or {}).get("seed"))
+        if normalise_whitespace(str(entry.get("text") or "")) not in seeds.get(seed, ""):
+            problems.append(
+                f"{entry.where('text')}: {str(entry.get('text'))[:60]!r} not in seed {seed}"
+            )
     return problems
 
 
@@ -653,5 +704,5 @@ def all_entries(dataset: Dataset) -> list[Entry]:
     return [
         *d.regions.values(), *d.organisations.values(), *d.pacts, *d.rounds, *d.status_updates,
         *d.region_profiles, *d.indicators.values(), *d.indicator_parts, *d.initiatives.values(),
-        *d.contact_persons,
+        *d.contact_persons, *d.findings,
     ]  # fmt: skip

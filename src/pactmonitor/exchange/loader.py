@@ -31,7 +31,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from pactmonitor.downloads.services import request_after_publication
 from pactmonitor.indicators.choices import Measure, Unit
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Finding, Indicator, Observation, Target
 from pactmonitor.initiatives.choices import ReviewState
 from pactmonitor.initiatives.models import Initiative, PossiblySame
 from pactmonitor.pacts.choices import LeadBasis
@@ -42,6 +42,7 @@ from pactmonitor.pacts.models import (
     OperationalGoal,
     Organisation,
     Pact,
+    PactMilestone,
     SubMeasure,
 )
 from pactmonitor.progress.choices import ProfileState, RoundState, UpdateState
@@ -168,6 +169,10 @@ def _dating(item: dict) -> dict[str, Any]:
     }
 
 
+def _seed(entry: Entry) -> str:
+    return str((entry.get("provenance") or {}).get("seed"))
+
+
 def fingerprint(values: dict[str, Any], m2m: dict[str, list[int]]) -> str:
     flat = {name: _rep(value) for name, value in values.items()}
     flat |= {name: sorted(ids) for name, ids in m2m.items()}
@@ -193,6 +198,7 @@ class Writer:
         self.actions: dict[tuple[str, str], Action] = {}
         self.sub_measures: dict[tuple[str, str, str], SubMeasure] = {}
         self.rounds: dict[str, ReportingRound] = {}
+        self.indicators: dict[str, Indicator] = {}
 
     def write(self) -> LoadReport:
         self.write_documents()
@@ -203,6 +209,7 @@ class Writer:
         self.write_updates()
         self.write_profiles()
         self.write_indicators()
+        self.write_findings()
         self.write_initiatives()
         self.write_contacts()
         return self.report
@@ -540,6 +547,20 @@ class Writer:
             },
             entry,
         )
+        for position, item in enumerate(entry.get("planning") or []):
+            self.upsert(
+                PactMilestone,
+                f"pact/{key}/planning/{position}",
+                {
+                    "pact_id": pact.pk,
+                    "position": position,
+                    "date": item.get("date"),
+                    "date_text": text(item.get("date_text"))[:200],
+                    "text": text(item.get("text")),
+                    "note": text(item.get("note")),
+                },
+                item,
+            )
         for order, line in enumerate(entry.get("action_lines") or []):
             self.lines[(key, line["key"])] = self.upsert(
                 ActionLine,
@@ -736,7 +757,7 @@ class Writer:
                 )
 
     def write_indicators(self) -> None:
-        indicators = {}
+        indicators = self.indicators
         for key, entry in self.d.indicators.items():
             indicators[key] = self.upsert(
                 Indicator,
@@ -798,6 +819,28 @@ class Writer:
                         | (_dating(item) if model is Observation else {}),
                         item if item.get("provenance") else entry,
                     )
+
+    def write_findings(self) -> None:
+        for i, entry in enumerate(self.d.findings):
+            seed = _seed(entry)
+            region = self.regions.get(entry.get("region") or "")
+            indicator = self.indicators.get(entry.get("indicator") or "")
+            self.upsert(
+                Finding,
+                # Numbered per seed: a finding added to one document leaves the others' keys.
+                f"finding/{seed}/{sum(1 for e in self.d.findings[:i] if _seed(e) == seed)}",
+                {
+                    "text": text(entry.get("text")),
+                    "region_id": region.pk if region else None,
+                    "indicator_id": indicator.pk if indicator else None,
+                    "education_levels": list(entry.get("education_levels") or []),
+                    "year": entry.get("year"),
+                    "as_of": entry.get("as_of"),
+                    "as_of_text": text(entry.get("as_of_text"))[:200],
+                    "note": text(entry.get("note")),
+                },
+                entry,
+            )
 
     def write_initiatives(self) -> None:
         written = {

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from django.db.models import Manager, Prefetch, QuerySet
 from django.utils.html import strip_tags
 
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Finding, Indicator, Observation, Target
 from pactmonitor.initiatives.models import Initiative
 from pactmonitor.pacts.models import (
     Action,
@@ -30,6 +30,7 @@ from pactmonitor.pacts.models import (
     OperationalGoal,
     Organisation,
     Pact,
+    PactMilestone,
     SubMeasure,
     action_order,
 )
@@ -204,6 +205,20 @@ TABLES = [
         },
     ),
     Table(
+        "planning",
+        lambda: PactMilestone.objects.order_by(
+            "pact__level", "pact__name", "position"
+        ).select_related("pact", "provenance_document"),
+        {
+            "pact": lambda o: o.pact.key,
+            "volgorde": lambda o: o.position,
+            "datum": lambda o: o.date.isoformat() if o.date else "",
+            "datum_volgens_bron": lambda o: o.date_text,
+            "omschrijving": lambda o: o.text,
+            "toelichting": lambda o: o.note,
+        },
+    ),
+    Table(
         "rondes",
         lambda: ReportingRound.objects.published().select_related("pact", "provenance_document"),
         {
@@ -277,8 +292,10 @@ TABLES = [
     ),
     Table(
         "landsdeelprofielen",
-        lambda: RegionProfile.objects.published().select_related(
-            "region", "round", "provenance_document"
+        lambda: (
+            RegionProfile.objects.published()
+            .in_landsdeel_order()
+            .select_related("region", "round", "provenance_document")
         ),
         {
             "landsdeel": lambda o: o.region.key,
@@ -290,8 +307,16 @@ TABLES = [
     ),
     Table(
         "landsdeelresultaten",
-        lambda: RegionResult.objects.published().select_related(
-            "profile__region", "profile__round", "action_line", "subregion", "provenance_document"
+        lambda: (
+            RegionResult.objects.published()
+            .in_landsdeel_order()
+            .select_related(
+                "profile__region",
+                "profile__round",
+                "action_line",
+                "subregion",
+                "provenance_document",
+            )
         ),
         {
             "landsdeel": lambda o: o.profile.region.key,
@@ -344,6 +369,22 @@ TABLES = [
         )
         for name, model in (("streefwaarden", Target), ("metingen", Observation))
     ],
+    Table(
+        "bevindingen",
+        lambda: Finding.objects.order_by("region__key", "pk").select_related(
+            "region", "indicator", "provenance_document"
+        ),
+        {
+            "bevinding": lambda o: o.text,
+            "regio": lambda o: o.region.key if o.region else "",
+            "indicator": lambda o: o.indicator.key if o.indicator else "",
+            "onderwijsniveaus": lambda o: ";".join(o.education_levels),
+            "jaar": lambda o: o.year,
+            "stand_per": lambda o: o.as_of,
+            "stand_per_toelichting": lambda o: o.as_of_text,
+            "toelichting": lambda o: o.note,
+        },
+    ),
     Table(
         "initiatieven",
         lambda: (

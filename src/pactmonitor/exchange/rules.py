@@ -45,6 +45,8 @@ def rule_problems(dataset: Dataset) -> list[str]:
         problems += _update_problems(entry, peildata.get(str(entry.get("round"))))
     for entry in dataset.pacts:
         problems += _goal_problems(entry)
+        problems += _planning_problems(entry)
+    problems += finding_problems(dataset)
     problems += _declaration_problems(dataset)
     problems += _verbatim_problems(dataset)
     problems += _source_problems(dataset)
@@ -106,6 +108,49 @@ def _goal_problems(pact: Entry) -> list[str]:
                     f"not {goal.get('deadline')}"
                 )
     return problems
+
+
+def _planning_problems(pact: Entry) -> list[str]:
+    """A planning line's quote contains its date text; the date keeps the convention; a year
+    the line does not give is explained in its note (from the list's heading)."""
+    problems = []
+    for i, item in enumerate(pact.get("planning") or []):
+        where = pact.where(f"planning[{i}]")
+        quote = (item.get("provenance") or {}).get("quote", "")
+        words = normalise_whitespace(item.get("date_text") or "").lower()
+        plain = normalise_whitespace(re.sub(r"<[^>]+>", "", quote)).lower()
+        if words and words not in plain:
+            problems.append(f"{where}: its quote does not contain its date text {words!r}")
+        date = item.get("date")
+        if not isinstance(date, datetime.date):
+            continue
+        if not re.search(r"\b\d{4}\b", words) and not item.get("note"):
+            problems.append(
+                f"{where}: {words!r} gives no year: say in the note where {date.year} comes from"
+            )
+        expected = planning_date(words, date.year)
+        if expected and date != expected:
+            problems.append(f"{where}: {words!r} is {expected} by the date convention, not {date}")
+    return problems
+
+
+def planning_date(date_text: str, year: int) -> datetime.date | None:
+    """The convention's date for a planning line, whose year may come from its list's heading:
+    "eind mei / begin juni" → the last day of the later month, "eindjuni" → 30 June, "nade
+    zomer" (na de zomer) → 1 September, else ``convention_date`` with the year added."""
+    words = normalise_whitespace(date_text).lower()
+    words = re.sub(r"\beind(?=[a-z])", "eind ", words)  # "eindjuni": a word break lost in the text
+    words = re.sub(r"\bnade\b", "na de", words)
+    if re.fullmatch(r"na de zomer(?: \d{4})?", words):
+        return datetime.date(year, 9, 1)
+    last = re.split(r"\s*/\s*", words)[-1] if re.search(r"[a-z]\s*/\s*[a-z]", words) else words
+    last = re.sub(r"^(?:begin|eind|medio) (?=[a-z])", "", last)
+    if last in MONTHS:
+        month = MONTHS[last]
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if not re.search(r"\b\d{4}\b", words):
+        words = f"{words} {year}"
+    return convention_date(words)
 
 
 def convention_date(date_text: str) -> datetime.date | None:
@@ -227,6 +272,21 @@ def figure_problems(dataset: Dataset) -> list[str]:
                 if kind == "observations":
                     problems += _dating_problems(item, documents, signing, where)
         problems += _comparability_problems(observations, entry)
+    return problems
+
+
+def finding_problems(dataset: Dataset) -> list[str]:
+    """A finding holds when its document says it does: at the document's date (or its year,
+    for a document dated by its year only), with that date in words; no figure in it."""
+    documents = {str(e.get("seed")): e for e in dataset.sources if e.path.startswith("sources[")}
+    problems = []
+    for entry in dataset.findings:
+        where = entry.where()
+        document = documents.get(str((entry.get("provenance") or {}).get("seed")))
+        if not entry.get("as_of_text"):
+            problems.append(f"{where}: a finding says in words when it holds (as_of_text)")
+        if document is not None:
+            problems += _stand_problems(entry.data, document, where)
     return problems
 
 

@@ -5,20 +5,24 @@ Every problem in what was typed (a status not in the list, an unknown action, a 
 the uploader's scope, a bad date) is reported with sheet, row and column, and then nothing is
 written. A damaged or foreign workbook is refused whole. A row whose draft was changed in the
 app since the download (or submitted) is stale: that row only is refused, saying who saved it,
-and the other rows are applied, each in its own transaction. A row whose values equal what is
-stored is left alone, so uploading the same workbook twice changes nothing the second time.
+and the other rows are applied, each in its own transaction (unless the only saves since were
+uploads of this same workbook by its downloader: a correction of it applies). A row whose values
+equal what is stored is left alone, so uploading the same workbook twice changes nothing the
+second time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, SupportsInt, cast
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.forms import BaseInlineFormSet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -61,15 +65,28 @@ if TYPE_CHECKING:
 
 LIMITS = Limits()
 MAX_ROWS = LIMITS.rows
-STATUS_WORDS = {
-    **{value: value for value in Status.values},
-    **{str(label).lower(): value for value, label in Status.choices},
+# Besides these, a status may be typed as its label in any of the site's languages (a workbook
+# downloaded in English says "on schedule"): see ``status_words``.
+COLOUR_WORDS = {
     "geel": Status.AFGEROND,
     "blauw": Status.OP_SCHEMA,
     "rood": Status.VERTRAAGD,
     "grijs": Status.ONBEKEND,
     "op-schema": Status.OP_SCHEMA,
 }
+
+
+@cache
+def status_words() -> dict[str, str]:
+    """Every word a status may be typed as, lower case → its code: the code, its label in each
+    of the site's languages and its colour word."""
+    words = {value: value for value in Status.values}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words |= {str(label).lower(): value for value, label in Status.choices}
+    return words | COLOUR_WORDS
+
+
 FIELD_COLUMNS = {
     "status": "status",
     "narrative": "narrative",
@@ -266,7 +283,22 @@ def _cell(rows: list[list], row: int, column: int) -> object:
     return None
 
 
-def read_fingerprint(workbook: dict, round: ReportingRound) -> dict[int, int]:
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the workbook's signed fingerprint says: each draft's revision at download time and
+    the download itself (who downloaded it and when), so a save made by uploading this very
+    workbook can be told apart from any other (``tag``, kept as the history's change reason)."""
+
+    rows: dict[int, int]
+    user_id: int | None
+    at: str
+
+    @property
+    def tag(self) -> str:
+        return f"werkmap {self.user_id} {self.at}"[:100]
+
+
+def read_fingerprint(workbook: dict, round: ReportingRound) -> Fingerprint:
     """The revision of each draft at download time; refuses another round's or a forged workbook."""
     if META_SHEET not in workbook["sheetnames"] or SHEET not in workbook["sheetnames"]:
         raise _whole_file_problem(
@@ -314,7 +346,8 @@ def read_fingerprint(workbook: dict, round: ReportingRound) -> dict[int, int]:
                 )
             ]
         )
-    return rows
+    user_id = payload.get("user")
+    return Fingerprint(rows, user_id if isinstance(user_id, int) else None, str(payload.get("at")))
 
 
 def _text(value: object) -> str:
@@ -350,8 +383,9 @@ class RowReader:
     """Reads the rows of both sheets into entries (or problems), given the round and the
     uploader; decides per entry whether it is unchanged, stale or a change to apply."""
 
-    def __init__(self, round: ReportingRound, user: User, revisions: dict[int, int]) -> None:
-        self.round, self.user, self.revisions = round, user, revisions
+    def __init__(self, round: ReportingRound, user: User, fingerprint: Fingerprint) -> None:
+        self.round, self.user, self.fingerprint = round, user, fingerprint
+        self.revisions = dict(fingerprint.rows)
         self.updates = {
             (u.action.pact.key, u.action.number, u.sub_measure.letter if u.sub_measure else ""): u
             for u in StatusUpdate.objects.for_round(round)
@@ -413,8 +447,8 @@ class RowReader:
 
     def status(self, row: int, value: object) -> str | None:
         word = " ".join(_text(value).lower().split())
-        if word in STATUS_WORDS:
-            return STATUS_WORDS[word]
+        if code := status_words().get(word):
+            return code
         self.problem(
             row,
             "status",
@@ -554,8 +588,24 @@ class RowReader:
             ) % {"subject": update, "state": update.get_state_display()}
         expected = self.revisions.get(update.pk)
         if expected is not None and expected != update.revision:
+            if self._changed_only_by_this_workbook(update, expected):
+                # The uploader corrects what an earlier upload of this same workbook wrote:
+                # nobody else saved the draft since, so their correction is based on it.
+                self.revisions[update.pk] = update.revision
+                return None
             return stale_message(update)
         return None
+
+    def _changed_only_by_this_workbook(self, update: StatusUpdate, expected: int) -> bool:
+        """Whether every save of ``update`` since the download was an upload of this workbook
+        by the uploader who downloaded it (the history's user and change reason say so)."""
+        if self.fingerprint.user_id != self.user.pk:
+            return False
+        since = update.history.filter(revision__gt=expected)
+        saves = list(since.values_list("history_user_id", "history_change_reason"))
+        return bool(saves) and all(
+            who == self.user.pk and why == self.fingerprint.tag for who, why in saves
+        )
 
     def decide(self, entry: Entry) -> Change | RowResult | None:
         names, plans = self._changed(entry)
@@ -689,13 +739,13 @@ def _rows(sheet: list[list], columns: list) -> Iterator[tuple[int, dict]]:
 
 
 def read_rows(
-    workbook: dict, round: ReportingRound, user: User, revisions: dict[int, int]
+    workbook: dict, round: ReportingRound, user: User, fingerprint: Fingerprint
 ) -> list[Change | RowResult]:
     """Every row checked; raises Refused with every problem of what was typed."""
     sheet, items = workbook["sheets"][SHEET], workbook["sheets"][ITEMS_SHEET]
     _check_header(sheet, SHEET, COLUMNS)
     _check_header(items, ITEMS_SHEET, ITEM_COLUMNS)
-    reader = RowReader(round, user, revisions)
+    reader = RowReader(round, user, fingerprint)
     for number, cells in _rows(sheet, COLUMNS):
         reader.read(number, cells)
     for number, cells in _rows(items, ITEM_COLUMNS):
@@ -706,8 +756,11 @@ def read_rows(
     return [outcome for outcome in decided if outcome is not None]
 
 
-def _apply(change: Change, user: User) -> RowResult:
-    """One row in its own transaction: a row that fails leaves the others applied."""
+def _apply(change: Change, user: User, tag: str) -> RowResult:
+    """One row in its own transaction: a row that fails leaves the others applied. The save's
+    history says it came from this workbook (``tag``), so a later upload of the same workbook
+    may correct it."""
+    change.form.instance._change_reason = tag  # simple-history's change reason
     try:
         with transaction.atomic():
             services.save_draft(
@@ -729,7 +782,9 @@ def import_workbook(upload: UploadedFile, round: ReportingRound, user: User) -> 
     """Apply a workbook of drafts row by row; raises Refused (nothing written) for a damaged or
     foreign workbook and for any problem in what was typed."""
     workbook = open_workbook(upload)
-    revisions = read_fingerprint(workbook, round)
-    outcomes = read_rows(workbook, round, user, revisions)
-    results = [o if isinstance(o, RowResult) else _apply(o, user) for o in outcomes]
-    return Summary(sorted(results, key=lambda result: result.row), revisions)
+    fingerprint = read_fingerprint(workbook, round)
+    outcomes = read_rows(workbook, round, user, fingerprint)
+    results = [
+        o if isinstance(o, RowResult) else _apply(o, user, fingerprint.tag) for o in outcomes
+    ]
+    return Summary(sorted(results, key=lambda result: result.row), fingerprint.rows)

@@ -82,7 +82,6 @@ ITEM_COLUMNS = [
 ]
 ITEM_INDEX = {column.key: number for number, column in enumerate(ITEM_COLUMNS, start=1)}
 MILESTONE, SOURCE, DELETE = "mijlpaal", "vindplaats", "ja"
-STATUS_WORDS = [str(label) for label in Status.labels]
 READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
@@ -219,7 +218,8 @@ def _add_dropdown(sheet: Worksheet, cells: str, words: list[str], title: str) ->
 
 def _add_status_dropdown(sheet: Worksheet, rows: int) -> None:
     letter = column_letter("status")
-    _add_dropdown(sheet, f"{letter}2:{letter}{max(rows + 1, 2)}", STATUS_WORDS, "Onbekende status")
+    words = [str(label) for label in Status.labels]  # in the language the workbook is made in
+    _add_dropdown(sheet, f"{letter}2:{letter}{max(rows + 1, 2)}", words, "Onbekende status")
 
 
 # Rows of the items sheet prepared for new items (drop-downs, widths); more can be typed below.

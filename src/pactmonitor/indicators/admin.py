@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from pactmonitor.accounts.http import SignedInRequest
+from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 
 from .choices import BatchState
-from .models import ImportBatch, Indicator, Observation, Target
+from .models import Finding, ImportBatch, Indicator, Observation, Target
 from .services import withdraw_batch
 
 
@@ -42,6 +43,33 @@ class TargetAdmin(SimpleHistoryAdmin):
     list_filter = ["indicator", "education_level", "year"]
     search_fields = ["indicator__name", "note"]
     autocomplete_fields = ["indicator", "region"]
+
+
+@admin.register(Finding)
+class FindingAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "region", "indicator", "year"]
+    list_filter = ["region", "indicator", "year"]
+    search_fields = ["text", "note", "region__name"]
+    autocomplete_fields = ["region", "indicator"]
+    list_select_related = ["region", "indicator"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "text",
+                    "region",
+                    "indicator",
+                    "education_levels",
+                    "year",
+                    "as_of",
+                    "as_of_text",
+                    "note",
+                ]
+            },
+        ),
+        PROVENANCE,
+    ]
 
 
 @admin.register(ImportBatch)

@@ -10,10 +10,11 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pactmonitor.core.permissions import ScopedQuerySet
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import BatchState, Dating, EducationLevel, Measure, Unit
-from .permissions import ImportBatchPolicy
+from .permissions import FindingPolicy, ImportBatchPolicy
 
 
 class Indicator(Provenanced):
@@ -186,6 +187,67 @@ class Observation(Measurement):
             when = date_format(self.as_of, "j F Y") if self.as_of else self.as_of_text
             extras.append(str(_("stand per %(date)s") % {"date": when}))
         return f"{head} ({'; '.join(extras)})" if extras else head
+
+
+class FindingQuerySet(ScopedQuerySet["Finding"]):
+    def in_regions(self, ids: set[int]) -> FindingQuerySet:
+        return self.filter(region__in=ids)
+
+
+class Finding(Provenanced):
+    """A qualitative finding of a document, in its own words ("In het VMBO en het MBO zien we
+    het aantal leerlingen niet verder toenemen"): never a figure, which is an ``Observation``."""
+
+    text = models.TextField(_("bevinding"))
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="findings",
+        help_text=_("Leeg als de bron de regio niet noemt."),
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="findings",
+        help_text=_("De indicator waar de bevinding over gaat, als die er is."),
+    )
+    education_levels = models.JSONField(_("onderwijsniveaus"), default=list, blank=True)
+    # When it holds, as the document dates it: the document's year, and its day if it has one.
+    year = models.PositiveIntegerField(_("jaar"), null=True, blank=True)
+    as_of = models.DateField(_("stand per"), null=True, blank=True)
+    as_of_text = models.CharField(_("stand per, in woorden"), max_length=200, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    objects = FindingQuerySet.as_manager()
+    policy = FindingPolicy()
+
+    class Meta:
+        ordering = ["region_id", "id"]
+        verbose_name = _("bevinding")
+        verbose_name_plural = _("bevindingen")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def education_level_labels(self) -> list[str]:
+        labels = dict(EducationLevel.choices)
+        return [str(labels.get(level, level)) for level in self.education_levels]
+
+    @property
+    def when_text(self) -> str:
+        """ "2016 (notitie doorontwikkeling, 2016)": the year and where it comes from."""
+        when = date_format(self.as_of, "j F Y") if self.as_of else (str(self.year or ""))
+        if self.as_of_text:
+            return f"{when} ({self.as_of_text})" if when else self.as_of_text
+        return when
 
 
 class ImportBatch(models.Model):

@@ -37,6 +37,16 @@ class InitiativeChangeAdmin(SimpleHistoryAdmin):
 
     list_display = ["initiative", "state", "proposed_by", "proposed_at", "reviewed_by"]
     list_filter = ["state"]
+    # The order of the page: the change, then its review (the columns come from core.review).
+    fields = [
+        "initiative",
+        "data",
+        "proposed_by",
+        "state",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.core.permissions import ScopedQuerySet
+from pactmonitor.core.review import Proposal, Reviewed
 from pactmonitor.indicators.choices import EducationLevel
 from pactmonitor.provenance.models import DeclaredInSeveral, Provenanced
 
@@ -43,7 +44,7 @@ class InitiativeQuerySet(ScopedQuerySet["Initiative"]):
         return result
 
 
-class Initiative(DeclaredInSeveral, Provenanced):
+class Initiative(DeclaredInSeveral, Provenanced, Reviewed):
     key = models.SlugField(_("sleutel"), max_length=150, unique=True)
     name = models.CharField(_("naam"), max_length=300)
     kind = models.CharField(_("soort"), max_length=20, choices=InitiativeKind.choices)
@@ -80,6 +81,7 @@ class Initiative(DeclaredInSeveral, Provenanced):
     review_state = models.CharField(
         _("beoordeling"), max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING
     )
+    review_state_field = "review_state"
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("toegevoegd door"),
@@ -88,16 +90,6 @@ class Initiative(DeclaredInSeveral, Provenanced):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beoordeeld door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
-    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = InitiativeQuerySet.as_manager()
@@ -212,7 +204,7 @@ class InitiativeChangeQuerySet(ScopedQuerySet["InitiativeChange"]):
         return self.filter(state=ReviewState.PENDING)
 
 
-class InitiativeChange(models.Model):
+class InitiativeChange(Proposal):
     """A change to an approved (public) initiative, waiting for review. The public keeps
     seeing the approved version until the change is approved; ``data`` holds the form's
     fields as submitted, and approving applies them through the same form."""
@@ -224,27 +216,9 @@ class InitiativeChange(models.Model):
         related_name="changes",
     )
     data = models.JSONField(_("voorgestelde gegevens"))
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("voorgesteld door"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
     state = models.CharField(
         _("beoordeling"), max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beoordeeld door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
-    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     history = HistoricalRecords()
 
     objects = InitiativeChangeQuerySet.as_manager()

@@ -8,13 +8,19 @@ approved version; approving applies it through the same form, as its proposer's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from pactmonitor.core.review import lock_in_state, required_comment, take_step
 
 from .choices import ReviewState
 from .forms import InitiativeForm
@@ -70,36 +76,41 @@ def _propose_change(initiative: Initiative, form: InitiativeForm, user: User) ->
     return change
 
 
-def _lock(model: type[R], pk: int, field: str) -> R:
-    found = model._default_manager.select_for_update().get(pk=pk)
-    if getattr(found, field) != ReviewState.PENDING:
-        raise ReviewRefused(_("Dit is al beoordeeld."))
-    return found
+# The state every step of a review starts from.
+PENDING = Q(review_state=ReviewState.PENDING)
+CHANGE_PENDING = Q(state=ReviewState.PENDING)
 
 
-def _reviewed(obj: Initiative | InitiativeChange, field: str, state: str, user: User) -> None:
-    setattr(obj, field, state)
-    obj.reviewed_by, obj.reviewed_at = user, timezone.now()
+def _already_reviewed() -> ReviewRefused:
+    return ReviewRefused(_("Dit is al beoordeeld."))
+
+
+def _reject(obj: R, pending: Q, comment: str, user: User) -> R:
+    comment = required_comment(comment, ReviewRefused(_("Zeg bij het afwijzen waarom.")))
+    return take_step(
+        obj,
+        allowed=pending,
+        refusal=_already_reviewed(),
+        to=ReviewState.REJECTED,
+        user=user,
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def approve_initiative(initiative: Initiative, *, user: User) -> Initiative:
-    locked = _lock(Initiative, initiative.pk, "review_state")
-    _reviewed(locked, "review_state", ReviewState.APPROVED, user)
-    locked.review_comment = ""
-    locked.save()
-    return locked
+    return take_step(
+        initiative,
+        allowed=PENDING,
+        refusal=_already_reviewed(),
+        to=ReviewState.APPROVED,
+        user=user,
+    )
 
 
 @transaction.atomic
 def reject_initiative(initiative: Initiative, *, comment: str, user: User) -> Initiative:
-    if not comment.strip():
-        raise ReviewRefused(_("Zeg bij het afwijzen waarom."))
-    locked = _lock(Initiative, initiative.pk, "review_state")
-    _reviewed(locked, "review_state", ReviewState.REJECTED, user)
-    locked.review_comment = comment.strip()
-    locked.save()
-    return locked
+    return _reject(initiative, PENDING, comment, user)
 
 
 def change_form(change: InitiativeChange) -> InitiativeForm:
@@ -114,9 +125,55 @@ def change_form(change: InitiativeChange) -> InitiativeForm:
     return InitiativeForm(data, instance=initiative, user=proposer)
 
 
+@dataclass(frozen=True)
+class ChangedField:
+    """One field of a proposed change: the approved and the proposed value as a reader sees
+    them (a choice by its Dutch label, never its code; a list joined)."""
+
+    label: str
+    approved: str
+    proposed: str
+    name: str
+
+    @property
+    def changed(self) -> bool:
+        return self.approved != self.proposed
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    if value is None or value == "" or (isinstance(value, Iterable) and not len(list(value))):
+        return "–"
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.ModelChoiceField):
+        objects = value if isinstance(value, Iterable) else [value]
+        return ", ".join(sorted(str(obj) for obj in objects))
+    if isinstance(field, forms.ChoiceField):
+        # In the order of the choices, each by its label; a code no longer among them as is.
+        choices = list(cast(Iterable[tuple[Any, Any]], field.choices))
+        codes = [str(code) for code in (value if isinstance(value, list | tuple) else [value])]
+        labels = [str(label) for code, label in choices if str(code) in codes]
+        known = {str(code) for code, _label in choices}
+        return ", ".join(labels + [code for code in codes if code not in known])
+    return str(value)
+
+
+def change_fields(form: InitiativeForm) -> list[ChangedField]:
+    """Every field of the bound change form (``change_form``, validated) beside the approved
+    value, in the form's order. A field the change can no longer fill shows "–"."""
+    data = getattr(form, "cleaned_data", {})
+    return [
+        ChangedField(
+            label=str(field.label),
+            approved=_shown(field, form.initial.get(name)),
+            proposed=_shown(field, data.get(name)),
+            name=name,
+        )
+        for name, field in form.fields.items()
+    ]
+
+
 @transaction.atomic
 def approve_change(change: InitiativeChange, *, user: User) -> Initiative:
-    locked = _lock(InitiativeChange, change.pk, "state")
+    locked = lock_in_state(change, CHANGE_PENDING, _already_reviewed())
     form = change_form(locked)
     if not form.is_valid():
         problems = [
@@ -128,17 +185,11 @@ def approve_change(change: InitiativeChange, *, user: User) -> Initiative:
             % {"problems": "; ".join(problems)}
         )
     initiative = form.save()
-    _reviewed(locked, "state", ReviewState.APPROVED, user)
+    locked.record_review(ReviewState.APPROVED, user=user)
     locked.save()
     return initiative
 
 
 @transaction.atomic
 def reject_change(change: InitiativeChange, *, comment: str, user: User) -> InitiativeChange:
-    if not comment.strip():
-        raise ReviewRefused(_("Zeg bij het afwijzen waarom."))
-    locked = _lock(InitiativeChange, change.pk, "state")
-    _reviewed(locked, "state", ReviewState.REJECTED, user)
-    locked.review_comment = comment.strip()
-    locked.save()
-    return locked
+    return _reject(change, CHANGE_PENDING, comment, user)

@@ -83,13 +83,16 @@ def initiative_review(request: SignedInRequest, key: str) -> HttpResponse:
     )
     change = CHANGES.pending().filter(initiative=initiative).first()
     proposed = None
+    fields: list[services.ChangedField] = []
     if change is not None:
         proposed = services.change_form(change)
         proposed.is_valid()
+        fields = services.change_fields(proposed)
     context = {
         "initiative": initiative,
         "change": change,
         "proposed": proposed,
+        "fields": fields,
         "form": RejectForm(),
     }
     return render(request, "initiatives/work_review.html", context)

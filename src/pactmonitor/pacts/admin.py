@@ -11,6 +11,7 @@ from .models import (
     OperationalGoal,
     Organisation,
     Pact,
+    PactMilestone,
     SubMeasure,
 )
 
@@ -37,13 +38,19 @@ class ActionLineInline(admin.TabularInline):
     fields = ["order", "key", "name", "national_goal"]
 
 
+class PactMilestoneInline(admin.TabularInline):
+    model = PactMilestone
+    extra = 0
+    fields = ["position", "date", "date_text", "text", "note"]
+
+
 @admin.register(Pact)
 class PactAdmin(SimpleHistoryAdmin):
     list_display = ["name", "level", "region", "period", "signed_on"]
     list_filter = ["level", "region"]
     search_fields = ["name", "description", "parties"]
     autocomplete_fields = ["parent", "region"]
-    inlines = [ActionLineInline]
+    inlines = [ActionLineInline, PactMilestoneInline]
     fieldsets = [
         (
             None,
@@ -143,3 +150,15 @@ class SubMeasureAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "text", "action"]
     list_filter = ["action__pact"]
     search_fields = ["text", "action__title", "action__number"]
+
+
+@admin.register(PactMilestone)
+class PactMilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["date_text", "date", "text", "pact"]
+    list_filter = ["pact", "date"]
+    search_fields = ["text", "date_text", "pact__name"]
+    date_hierarchy = "date"
+    fieldsets = [
+        (None, {"fields": ["pact", "position", "date", "date_text", "text", "note"]}),
+        PROVENANCE,
+    ]

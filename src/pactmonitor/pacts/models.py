@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pactmonitor.regions.models import Region
 
 from .choices import ACTION_NUMBER_HELP, ACTION_NUMBER_PATTERN, LeadBasis, PactLevel, Sector
-from .permissions import ActionPolicy, PactPolicy
+from .permissions import ActionPolicy, PactMilestonePolicy, PactPolicy
 
 
 class Organisation(DeclaredInSeveral, Provenanced):
@@ -360,3 +360,37 @@ class OperationalGoal(Provenanced):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class PactMilestoneQuerySet(ScopedQuerySet["PactMilestone"]):
+    pass
+
+
+class PactMilestone(Provenanced):
+    """A line of a pact's own planning ("13 mei 2013: Ondertekening landelijk techniekpact"),
+    apart from its actions: the date as the text dates it, the words kept in ``date_text``."""
+
+    pact = models.ForeignKey(
+        Pact, verbose_name=_("pact"), on_delete=models.CASCADE, related_name="planning"
+    )
+    position = models.PositiveIntegerField(_("volgorde"), default=0)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    date_text = models.CharField(_("datum volgens de bron"), max_length=200, blank=True)
+    text = models.TextField(_("omschrijving"))
+    note = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Opmerkingen van de redactie, zoals waar het jaar vandaan komt."),
+    )
+    history = HistoricalRecords()
+
+    objects = PactMilestoneQuerySet.as_manager()
+    policy = PactMilestonePolicy()
+
+    class Meta:
+        ordering = ["pact_id", "position"]
+        verbose_name = _("planningspunt")
+        verbose_name_plural = _("planning")
+
+    def __str__(self) -> str:
+        return f"{self.date_text or self.date}: {self.text[:80]}"

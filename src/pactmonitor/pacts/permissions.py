@@ -51,3 +51,17 @@ class ActionPolicy(PermissionPolicy):
         if user.is_administrator:
             return EVERYTHING
         return coordinated_actions(user) if action == "edit" else NOTHING
+
+
+class PactMilestonePolicy(PermissionPolicy):
+    """A pact's planning is part of the pact: who edits the pact edits its planning."""
+
+    def rule(self, user: Actor, action: str) -> Q:
+        if user.is_administrator:
+            return EVERYTHING
+        if action != "edit":
+            return NOTHING
+        if user.is_national:
+            return Q(pact__level=PactLevel.NATIONAL)
+        ids = user.landsdeel_ids()
+        return Q(pact__region__in=ids) if ids else NOTHING

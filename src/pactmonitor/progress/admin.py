@@ -29,6 +29,7 @@ from pactmonitor.provenance.admin import PROVENANCE_FIELDSET as PROVENANCE
 from . import services
 from .choices import RoundState, UpdateState
 from .models import (
+    PROFILE_ORDER,
     Milestone,
     ProposedCorrection,
     RegionProfile,
@@ -346,6 +347,7 @@ class RegionResultInline(admin.StackedInline):
 class RegionProfileAdmin(SimpleHistoryAdmin):
     list_display = ["region", "round", "state"]
     list_filter = ["round", "region", "state"]
+    ordering = PROFILE_ORDER
     search_fields = ["region__name", "organisation", "priorities", "results__text"]
     inlines = [RegionResultInline]
     fieldsets = [(None, {"fields": ["region", "round", "organisation", "priorities"]}), PROVENANCE]
@@ -416,6 +418,22 @@ class ProposedCorrectionAdmin(SimpleHistoryAdmin):
 
     list_display = ["update", "state", "proposed_by", "proposed_at", "reviewed_by"]
     list_filter = ["state"]
+    # The order of the page: the proposal, then its review (the columns come from core.review).
+    fields = [
+        "update",
+        "status",
+        "basis",
+        "basis_quote",
+        "narrative",
+        "new",
+        "reason",
+        "proposed_by",
+        "state",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+        "correction",
+    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext as _
+
+from pactmonitor.core.review import lock_in_state, required_comment, take_step
 
 from . import services
 from .choices import ProposalState
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
 
 Refused = services.RoundStepRefused
+# The state every step of a proposal's review starts from.
+PENDING = Q(state=ProposalState.PENDING)
 
 
 def _refuse_unless(condition: bool, message: str) -> None:
@@ -51,20 +55,17 @@ def propose_correction(
     )
 
 
-def _lock_pending(proposal: ProposedCorrection) -> ProposedCorrection:
-    proposal = ProposedCorrection.objects.select_for_update().get(pk=proposal.pk)
-    _refuse_unless(
-        proposal.state == ProposalState.PENDING,
+def _already_reviewed(proposal: ProposedCorrection) -> Refused:
+    return Refused(
         _("Dit correctievoorstel is al beoordeeld (%(state)s).")
-        % {"state": proposal.get_state_display()},
+        % {"state": proposal.get_state_display()}
     )
-    return proposal
 
 
 @transaction.atomic
 def approve_correction(proposal: ProposedCorrection, *, user: User) -> StatusUpdate:
     """Publish the proposed correction as a new version, in one transaction with the review."""
-    proposal = _lock_pending(proposal)
+    proposal = lock_in_state(proposal, PENDING, _already_reviewed)
     _refuse_unless(
         proposal.proposed_by_id != user.pk or sole_national_coordinator(),
         _("Een tweede landelijk coördinator keurt deze correctie goed, niet de indiener."),
@@ -82,9 +83,7 @@ def approve_correction(proposal: ProposedCorrection, *, user: User) -> StatusUpd
     correction = services.correct_update(
         update, reason=proposal.reason, user=proposal.proposed_by, **proposal.values
     )
-    proposal.state = ProposalState.APPROVED
-    proposal.reviewed_by = user
-    proposal.reviewed_at = timezone.now()
+    proposal.record_review(ProposalState.APPROVED, user=user)
     proposal.correction = correction
     proposal.save()
     return correction
@@ -95,11 +94,11 @@ def reject_correction(
     proposal: ProposedCorrection, *, comment: str, user: User
 ) -> ProposedCorrection:
     """Reject (or, by its proposer, withdraw) a proposal; the published version stays."""
-    _refuse_unless(bool(comment.strip()), _("Zeg bij het afwijzen waarom."))
-    proposal = _lock_pending(proposal)
-    proposal.state = ProposalState.REJECTED
-    proposal.reviewed_by = user
-    proposal.reviewed_at = timezone.now()
-    proposal.review_comment = comment.strip()
-    proposal.save()
-    return proposal
+    return take_step(
+        proposal,
+        allowed=PENDING,
+        refusal=_already_reviewed,
+        to=ProposalState.REJECTED,
+        user=user,
+        comment=required_comment(comment, Refused(_("Zeg bij het afwijzen waarom."))),
+    )

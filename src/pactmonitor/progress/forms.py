@@ -158,8 +158,14 @@ class ReviewStepForm(NLDesignForm, forms.Form):
 
 
 class ReviewSendBackForm(ReviewStepForm):
+    # The box is required (the server says so when it is empty), but not marked with HTML's
+    # ``required``: the design system paints an empty required box as invalid before the
+    # reviewer typed anything. ``aria-required`` still tells a screen reader.
+    use_required_attribute = False
+
     comment = forms.CharField(
-        label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat moet er anders?"),
+        widget=forms.Textarea(attrs={"rows": 3, "aria-required": "true"}),
     )
 
 

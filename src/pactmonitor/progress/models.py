@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pactmonitor.core.permissions import Actor, ScopedQuerySet
+from pactmonitor.core.review import Proposal, Reviewed
 from pactmonitor.provenance.models import Provenanced
 
 from .choices import Basis, ProfileState, ProposalState, Reporting, RoundState, Status, UpdateState
@@ -124,6 +126,21 @@ class StatusUpdateQuerySet(ScopedQuerySet["StatusUpdate"]):
 
     def ready(self) -> StatusUpdateQuerySet:
         return self.filter(state=UpdateState.READY)
+
+    def with_earlier_update(self) -> StatusUpdateQuerySet:
+        """Updates whose action or sub-measure has a current update in an earlier round: what
+        confirming unchanged confirms (``services.previous_update`` finds it), in one query."""
+        whole = models.Value(0, output_field=models.IntegerField())
+        earlier = (
+            StatusUpdate.objects.current()
+            .filter(
+                action=models.OuterRef("action"),
+                round__peildatum__lt=models.OuterRef("round__peildatum"),
+            )
+            .annotate(part=Coalesce("sub_measure", whole))
+            .filter(part=Coalesce(models.OuterRef("sub_measure"), whole))
+        )
+        return self.filter(models.Exists(earlier))
 
     def editable_by(self, user: Actor) -> StatusUpdateQuerySet:
         """The drafts of open rounds that the user may edit now (marked ready or not)."""
@@ -375,6 +392,10 @@ class SentReminder(models.Model):
         return f"{self.user} – {self.round} – {self.days_before}"
 
 
+# A list of profiles across landsdelen or rounds, as pages and files show it (a join each).
+PROFILE_ORDER = ("region__name", "round__peildatum")
+
+
 class RegionProfileQuerySet(ScopedQuerySet["RegionProfile"]):
     def published(self) -> RegionProfileQuerySet:
         """What the public may see: the approved profiles that went out with a published round
@@ -388,8 +409,12 @@ class RegionProfileQuerySet(ScopedQuerySet["RegionProfile"]):
     def awaiting_review(self) -> RegionProfileQuerySet:
         return self.filter(state=ProfileState.SUBMITTED, round__state=RoundState.OPEN)
 
+    def in_landsdeel_order(self) -> RegionProfileQuerySet:
+        """By landsdeel name, then round (oldest first): how lists and files show them."""
+        return self.order_by(*PROFILE_ORDER)
 
-class RegionProfile(Provenanced):
+
+class RegionProfile(Provenanced, Reviewed):
     """A landsdeel's organisation, main results and priorities, as reported in one round."""
 
     region = models.ForeignKey(
@@ -419,23 +444,15 @@ class RegionProfile(Provenanced):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("gewijzigd op"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beoordeeld door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
-    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     history = HistoricalRecords()
 
     objects = RegionProfileQuerySet.as_manager()
     policy = RegionProfilePolicy()
 
     class Meta:
-        ordering = ["region__name", "round__peildatum"]
+        # Local columns only: a plain query joins nothing. A list across landsdelen or rounds
+        # asks for ``in_landsdeel_order()``.
+        ordering = ["region_id", "round_id"]
         verbose_name = _("landsdeelprofiel")
         verbose_name_plural = _("landsdeelprofielen")
         constraints = [
@@ -457,6 +474,11 @@ class RegionResultQuerySet(models.QuerySet):
         return self.filter(
             profile__state=ProfileState.PUBLISHED, profile__round__state=RoundState.PUBLISHED
         )
+
+    def in_landsdeel_order(self) -> RegionResultQuerySet:
+        """As their profiles are listed (``RegionProfile.objects.in_landsdeel_order()``), each
+        profile's results in their order."""
+        return self.order_by(*(f"profile__{name}" for name in PROFILE_ORDER), "order")
 
 
 class RegionResult(Provenanced):
@@ -488,7 +510,7 @@ class RegionResult(Provenanced):
     objects = RegionResultQuerySet.as_manager()
 
     class Meta:
-        ordering = ["profile", "order"]
+        ordering = ["profile_id", "order"]
         verbose_name = _("resultaat")
         verbose_name_plural = _("resultaten")
 
@@ -501,7 +523,7 @@ class ProposedCorrectionQuerySet(ScopedQuerySet["ProposedCorrection"]):
         return self.filter(state=ProposalState.PENDING)
 
 
-class ProposedCorrection(models.Model):
+class ProposedCorrection(Proposal):
     """A correction of a published update that waits for a second national coordinator.
 
     Approving it makes the correction (``services.correct_update``: a new version); the
@@ -521,27 +543,9 @@ class ProposedCorrection(models.Model):
     narrative = models.TextField(_("stand van zaken"), blank=True)
     new = models.TextField(_("nieuw sinds de vorige ronde"), blank=True)
     reason = models.TextField(_("reden van de correctie"))
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("voorgesteld door"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    proposed_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
     state = models.CharField(
         _("fase"), max_length=20, choices=ProposalState.choices, default=ProposalState.PENDING
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beoordeeld door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
-    review_comment = models.TextField(_("opmerking van de beoordelaar"), blank=True)
     correction = models.OneToOneField(
         StatusUpdate,
         verbose_name=_("correctie"),

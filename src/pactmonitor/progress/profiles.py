@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pactmonitor.core.review import lock_in_state, required_comment, take_step
+
 from .choices import ProfileState
 from .models import RegionProfile, ReportingRound
 from .permissions import PROFILE_APPROVABLE, PROFILE_EDITABLE, PROFILE_SENDABLE_BACK
@@ -27,13 +29,6 @@ if TYPE_CHECKING:
     from pactmonitor.accounts.models import User
 
 
-def _lock_in(profile: RegionProfile, condition: Q, message: str) -> RegionProfile:
-    locked = RegionProfile.objects.select_for_update().filter(condition, pk=profile.pk).first()
-    if locked is None:
-        raise RoundStepRefused(message)
-    return locked
-
-
 @transaction.atomic
 def save_profile(
     form: ModelForm[RegionProfile],
@@ -42,10 +37,10 @@ def save_profile(
     user: User,
 ) -> RegionProfile:
     """Save the profile and its results; from now on it is this round's report (to review)."""
-    _lock_in(
+    lock_in_state(
         form.instance,
         PROFILE_EDITABLE,
-        _("Dit profiel is ingediend of ligt vast en kan niet worden bewerkt."),
+        RoundStepRefused(_("Dit profiel is ingediend of ligt vast en kan niet worden bewerkt.")),
     )
     profile = form.save(commit=False)
     profile.updated_by = user
@@ -59,8 +54,10 @@ def save_profile(
 def submit_profile(profile: RegionProfile, *, user: User) -> RegionProfile:
     """Hand the profile to the national coordinator. Submitting an untouched profile says it
     still holds: it then counts as updated (by who submitted it)."""
-    profile = _lock_in(
-        profile, PROFILE_EDITABLE, _("Alleen een concept van een open ronde kan worden ingediend.")
+    profile = lock_in_state(
+        profile,
+        PROFILE_EDITABLE,
+        RoundStepRefused(_("Alleen een concept van een open ronde kan worden ingediend.")),
     )
     profile.state = ProfileState.SUBMITTED
     profile.review_comment = ""
@@ -70,32 +67,32 @@ def submit_profile(profile: RegionProfile, *, user: User) -> RegionProfile:
     return profile
 
 
-def _review(profile: RegionProfile, state: str, user: User, comment: str = "") -> RegionProfile:
-    profile.state = state
-    profile.reviewed_by, profile.reviewed_at = user, timezone.now()
-    profile.review_comment = comment
-    profile.save()
-    return profile
-
-
 @transaction.atomic
 def approve_profile(profile: RegionProfile, *, user: User) -> RegionProfile:
-    profile = _lock_in(
-        profile, PROFILE_APPROVABLE, _("Alleen een ingediend profiel kan worden goedgekeurd.")
+    return take_step(
+        profile,
+        allowed=PROFILE_APPROVABLE,
+        refusal=RoundStepRefused(_("Alleen een ingediend profiel kan worden goedgekeurd.")),
+        to=ProfileState.APPROVED,
+        user=user,
     )
-    return _review(profile, ProfileState.APPROVED, user)
 
 
 @transaction.atomic
 def send_back_profile(profile: RegionProfile, *, comment: str, user: User) -> RegionProfile:
-    if not comment.strip():
-        raise RoundStepRefused(_("Zeg bij het terugsturen wat er anders moet."))
-    profile = _lock_in(
-        profile,
-        PROFILE_SENDABLE_BACK,
-        _("Alleen een ingediend of goedgekeurd profiel van een open ronde kan terug."),
+    comment = required_comment(
+        comment, RoundStepRefused(_("Zeg bij het terugsturen wat er anders moet."))
     )
-    return _review(profile, ProfileState.DRAFT, user, comment.strip())
+    return take_step(
+        profile,
+        allowed=PROFILE_SENDABLE_BACK,
+        refusal=RoundStepRefused(
+            _("Alleen een ingediend of goedgekeurd profiel van een open ronde kan terug.")
+        ),
+        to=ProfileState.DRAFT,
+        user=user,
+        comment=comment,
+    )
 
 
 def refuse_unreviewed_profiles(round: ReportingRound) -> None:

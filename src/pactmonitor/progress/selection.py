@@ -1,4 +1,5 @@
-"""Steps on a selection of a round's updates: submit, approve or send back the chosen items.
+"""Steps on a selection of a round's updates: confirm unchanged, submit, approve or send back
+the chosen items.
 
 The work page posts the chosen items with the revision each had when the page was shown
 (``"<pk>:<revision>"``). ``plan`` says, before anything changes, what will happen to each item;
@@ -24,12 +25,25 @@ from pactmonitor.pacts.models import Organisation, Pact
 from . import services
 from .choices import Reporting, UpdateState
 from .models import ReportingRound, StatusUpdate, StatusUpdateQuerySet
-from .permissions import APPROVABLE, SENDABLE_BACK, SUBMITTABLE
+from .permissions import APPROVABLE, CONFIRMABLE, SENDABLE_BACK, SUBMITTABLE
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from pactmonitor.accounts.models import User
+
+
+def _confirm(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
+    for update in updates.order_by("pk"):
+        services.confirm_unchanged(update, user=user)
+    return len(updates)
+
+
+def _without_previous(update: StatusUpdate) -> str:
+    """Only a draft with an earlier report has a content to confirm (as confirm_unchanged)."""
+    if services.previous_update(update) is None:
+        return _("Kan niet: er is geen eerdere stand van zaken om te bevestigen; vul de update in.")
+    return ""
 
 
 def _submit(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
@@ -55,9 +69,24 @@ class Step:
     wrong_state: StrOrPromise
     run: Callable[[StatusUpdateQuerySet, User, str], int]
     needs_comment: bool = False
+    # The step makes the untouched items reported (confirming), so no warning that they stay
+    # "niet gerapporteerd".
+    reports: bool = False
+    # A refusal per item beyond the state (a reason, or "" when the item may go on).
+    refuse: Callable[[StatusUpdate], str] | None = None
 
 
 STEPS = {
+    "confirm": Step(
+        "edit",
+        CONFIRMABLE,
+        gettext_lazy("ongewijzigd bevestigen"),
+        gettext_lazy("ongewijzigd bevestigd"),
+        gettext_lazy("is geen ongewijzigd overgenomen concept van een open ronde (meer)"),
+        _confirm,
+        reports=True,
+        refuse=_without_previous,
+    ),
     "submit": Step(
         "submit",
         SUBMITTABLE,
@@ -103,7 +132,10 @@ class Plan:
 
     @property
     def summary(self) -> str:
-        """ "12 indienen, waarvan 3 ongewijzigd": what confirming will do."""
+        """ "12 indienen, waarvan 3 ongewijzigd": what confirming will do. A step that makes
+        the items reported says only how many ("3 ongewijzigd bevestigen")."""
+        if self.step.reports:
+            return _("%(count)d %(verb)s") % {"count": len(self.going), "verb": self.step.verb}
         return _("%(count)d %(verb)s, waarvan %(untouched)d ongewijzigd (niet gerapporteerd)") % {
             "count": len(self.going),
             "verb": self.step.verb,
@@ -188,6 +220,8 @@ def _refusal(
             "reason": step.wrong_state,
             "state": update.get_state_display(),
         }
+    if step.refuse is not None:
+        return step.refuse(update)
     return ""
 
 

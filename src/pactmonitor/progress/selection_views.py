@@ -52,7 +52,12 @@ def selection_apply(request: SignedInRequest, slug: str) -> HttpResponse:
         for message in getattr(error, "messages", [str(error)]):
             messages.error(request, message)
         return redirect("progress:round", round.slug)
-    if plan.going:
+    if plan.going and step.reports:
+        messages.success(
+            request,
+            _("%(count)d updates %(done)s.") % {"count": len(plan.going), "done": step.done},
+        )
+    elif plan.going:
         messages.success(
             request,
             _("%(count)d updates %(done)s, waarvan %(untouched)d niet gerapporteerd.")

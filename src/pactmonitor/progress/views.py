@@ -83,6 +83,10 @@ def work_home(request: SignedInRequest) -> HttpResponse:
     return render(request, "progress/work_home.html", {"rows": rows})
 
 
+# The steps the round page offers on a selection (progress.selection.STEPS), in page order.
+SELECTION_STEPS = ("confirm", "submit", "approve", "send_back")
+
+
 @login_required
 def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     """The updates of a round within the user's scope, filtered, with what each may do next
@@ -96,9 +100,12 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
     permitted = permitted_ids(
         request.user,
         in_round,
-        ("approve", "send_back", "correct", "mark_ready", "take_back", "confirm"),
+        ("approve", "send_back", "correct", "mark_ready", "take_back"),
     )
     permitted["submit"] = set(submittable.values_list("pk", flat=True))
+    # Confirming unchanged only where there is an earlier report to confirm.
+    confirmable = in_round.for_user(request.user, "confirm").with_earlier_update()
+    permitted["confirm"] = set(confirmable.values_list("pk", flat=True))
     context = {
         "round": round,
         "updates": updates,
@@ -107,15 +114,16 @@ def round_drafts(request: SignedInRequest, slug: str) -> HttpResponse:
         # Offer a step only where the step would be allowed: the policy's scope and state.
         "editable": set(in_round.editable_by(request.user).values_list("pk", flat=True)),
         "permitted": permitted,
-        "selectable": permitted["submit"] | permitted["approve"] | permitted["send_back"],
-        "steps": [name for name in ("submit", "approve", "send_back") if permitted[name]],
+        "selectable": set().union(*(permitted[name] for name in SELECTION_STEPS)),
+        "steps": [name for name in SELECTION_STEPS if permitted[name]],
         # Per step, every shown update it may take: "all shown" is a selection by the filters.
         "shown": {
             name: [f"{u.pk}:{u.revision}" for u in updates if u.pk in permitted[name]]
-            for name in ("submit", "approve", "send_back")
+            for name in SELECTION_STEPS
         },
         "profiles": RegionProfile.objects.filter(round=round)
         .for_user(request.user, "edit")
+        .in_landsdeel_order()
         .select_related("region", "updated_by"),
         "profile_steps": permitted_ids(
             request.user, RegionProfile.objects.filter(round=round), ("submit",)

@@ -84,14 +84,19 @@ class ActionRow:
 
     @property
     def fits_on_a_page(self) -> bool:
-        """Short enough to keep whole: moving it to the next page wastes little paper."""
+        """Short enough to keep whole (under about a quarter of a page): moving it to the next
+        page wastes little paper. A longer row may split at a page break; the PDF then marks
+        the part on the next page "(vervolg)" (``pagination``). Measured in printed lines of
+        the taller cell: the action's cell is narrower (about 30 characters a line) than the
+        stand van zaken (about 50)."""
         blocks = [
             *self.narrative,
             *self.new,
             *(b for sub in self.sub_measures for b in (*sub.narrative, *sub.new)),
         ]
-        size = sum(len(b.text) + sum(len(i) for i in b.items) for b in blocks)
-        return size + len(self.text) + sum(len(sub.text) for sub in self.sub_measures) < 2500
+        texts = [piece for b in blocks for piece in (b.text, *b.items)]
+        action = [self.title, self.text, *(sub.text for sub in self.sub_measures)]
+        return max(_lines(action, 30), _lines(texts, 50)) <= 16
 
     @property
     def has_sub_new(self) -> bool:
@@ -105,6 +110,11 @@ class ActionRow:
             if link not in found:
                 found.append(link)
         return found
+
+
+def _lines(texts: list[str], per_line: int) -> int:
+    """About how many printed lines the paragraphs take in a column of ``per_line`` characters."""
+    return sum(1 + len(text) // per_line for text in texts if text)
 
 
 @dataclass
@@ -124,6 +134,21 @@ class StatusCount:
     @property
     def total(self) -> int:
         return sum(n for _, n in self.counts)
+
+
+@dataclass(frozen=True)
+class ReportingCount:
+    """How many actions of a group (a landsdeel) reported in the round: changed, confirmed
+    unchanged, or not at all (progress.reporting's rule, as in the changes section)."""
+
+    group: str
+    changed: int
+    confirmed: int
+    not_reported: int
+
+    @property
+    def total(self) -> int:
+        return self.changed + self.confirmed + self.not_reported
 
 
 @dataclass(frozen=True)
@@ -192,6 +217,11 @@ class Summary:
     by_landsdeel: list[StatusCount]
     changes: Changes
     charts: list[Chart] = field(default_factory=list)
+    # Bijlage 2: per landsdeel, how many of its actions reported in the round.
+    reporting_by_landsdeel: list[ReportingCount] = field(default_factory=list)
+
+    # Said instead of an empty status table (a pact whose actions are not entered yet).
+    NO_ACTIONS = "Dit pact heeft in deze ronde geen acties: er is geen status om te tellen."
 
 
 @dataclass

@@ -38,11 +38,7 @@ def _for_documents(declaration: Declaration) -> Declaration:
 
 
 def _rows(counts: list[StatusCount]) -> list[dict]:
-    return [
-        {"groep": c.group, "status": m.label, "aantal": n, "volgorde": i}
-        for c in counts
-        for i, (m, n) in enumerate(c.counts)
-    ]
+    return [{"groep": c.group, "status": m.label, "aantal": n} for c in counts for m, n in c.counts]
 
 
 def _in_words(counts: list[StatusCount]) -> str:

@@ -1,6 +1,6 @@
 """The report as a Word document a ministry can edit.
 
-Real Word tables (header row repeated on every page, rows kept whole), shaded status cells
+Real Word tables (header row repeated on every page, short rows kept whole), shaded status cells
 that also say the status in words, Word's own heading styles (so the navigation pane shows
 the structure), Dutch as the document language, and the round's peildatum as the document's
 dates: the same round gives the same file.
@@ -22,7 +22,16 @@ from docx.shared import Cm, Pt, RGBColor
 
 from pactmonitor.charts.status import STATUS_COLOURS
 
-from .documents import ActionRow, Block, Chart, LandsdeelProfile, Mark, Report, StatusCount
+from .documents import (
+    ActionRow,
+    Block,
+    Chart,
+    LandsdeelProfile,
+    Mark,
+    Report,
+    ReportingCount,
+    StatusCount,
+)
 from .formatting import printable_everywhere
 
 if TYPE_CHECKING:
@@ -145,11 +154,7 @@ class DocxWriter:
     # --- pieces ---
 
     def heading(self, text: str, level: int) -> None:
-        body = self.document.element.body
-        last = [child for child in body if child.tag != qn("w:sectPr")][-1:]
-        if last and last[0].tag == qn("w:tbl"):
-            # Word glues a heading to the table before it: a paragraph keeps them apart.
-            self.document.add_paragraph().paragraph_format.space_after = Pt(6)
+        """A Word heading; the levels are the PDF's: h2 is level 1, h3 level 2, h4 level 3."""
         self.document.add_heading(text, level=level)
 
     def link(self, paragraph: Paragraph, url: str, text: str = "") -> None:
@@ -224,7 +229,12 @@ class DocxWriter:
         run._r.get_or_add_rPr().append(shading)
 
     def table(self, headers: list[str], widths: list[float]) -> Table:
+        """A table with its header row, and after it a paragraph of space: Word glues a table
+        to whatever follows (a heading, a caption, the next table), the PDF keeps a margin."""
         table = self.document.add_table(rows=1, cols=len(headers))
+        spacer = self.document.add_paragraph()
+        spacer.paragraph_format.space_before = Pt(0)
+        spacer.paragraph_format.space_after = Pt(6)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -283,14 +293,33 @@ class DocxWriter:
                 cell.text = str(n)
             cells[-1].text = str(count.total)
 
+    def reporting_counts(self, counts: list[ReportingCount]) -> None:
+        self.paragraph(
+            "Rapportage over de acties in de pacten per landsdeel in deze ronde", bold=True
+        )
+        widths = [4.6, 2.5, 2.5, 2.5, 1.8]
+        headers = ["landsdeel", "gewijzigd", "ongewijzigd bevestigd", "niet gerapporteerd"]
+        table = self.table([*headers, "totaal"], widths)
+        for count in counts:
+            cells = self.row(table, widths)
+            figures = (count.changed, count.confirmed, count.not_reported, count.total)
+            cells[0].text = count.group
+            for cell, n in zip(cells[1:], figures, strict=True):
+                cell.text = str(n)
+
     def summary(self) -> None:
         summary = self.report.summary
         self.heading("Samenvatting", 1)
-        self.counts(summary.by_action_line, "Status van de acties per actielijn", "actielijn")
+        if summary.by_action_line:
+            self.counts(summary.by_action_line, "Status van de acties per actielijn", "actielijn")
+        else:
+            self.paragraph(summary.NO_ACTIONS)
         if len(summary.by_landsdeel) > 1:
             self.counts(
                 summary.by_landsdeel, "Status van de acties in de pacten per landsdeel", "landsdeel"
             )
+        if summary.reporting_by_landsdeel:
+            self.reporting_counts(summary.reporting_by_landsdeel)
         for chart in summary.charts:
             self.chart(chart)
         changes = summary.changes
@@ -320,13 +349,12 @@ class DocxWriter:
             self.paragraph(empty)
 
     def legend(self) -> None:
-        self.heading("Legenda", 2)
-        widths = [4.0, 13.8]
-        table = self.table(["kleurcode", "betekenis"], widths)
+        # As in the PDF: a list, each status shaded and in words, then what it means.
+        self.heading("Legenda", 1)
         for mark in self.report.legend:
-            cells = self.row(table, widths)
-            self.mark_cell(cells[0], mark)
-            cells[1].text = LEGEND_TEXT[mark.status]
+            paragraph = self.document.add_paragraph()
+            self.mark_text(paragraph, mark)
+            paragraph.add_run(f" – {LEGEND_TEXT[mark.status]}")
         self.paragraph(
             "‘(afgeleid)’ achter een status: niet door de trekker gerapporteerd, "
             "maar afgeleid uit de tekst."
@@ -457,7 +485,7 @@ class DocxWriter:
             self.profile(profile)
         self.heading("Acties", 1)
         # The same columns as the PDF: status and explanation in one cell.
-        widths = [5.4, 2.8, 2.2, 7.4]
+        widths = [5.3, 3.2, 2.5, 6.8]
         for pact in report.pacts:
             self.heading(pact.name, 2)
             for line in pact.lines:
@@ -514,7 +542,7 @@ class DocxWriter:
                 self.paragraph("Streefwaarde: " + "; ".join(indicator.targets))
             for chart in indicator.charts:
                 self.chart(chart)
-            widths = [4.2, 4.4, 3.4, 5.8]
+            widths = [3.2, 3.5, 2.5, 8.6]
             headers = ["Regio", "Periode", f"Waarde ({indicator.unit})", "Bron"]
             table = self.table(headers, widths)
             for figure in indicator.rows:

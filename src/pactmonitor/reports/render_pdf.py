@@ -14,7 +14,8 @@ Chromium is Debian's (``/usr/bin/chromium``, or ``PACTMONITOR_CHROMIUM``), drive
 Playwright in a thread of its own: Playwright's sync API runs an event loop, which must not
 share a thread with Django's database calls. When no Chromium is found (or
 ``PACTMONITOR_PDF_ENGINE=weasyprint``), WeasyPrint lays the PDF out instead: slower, same
-content.
+content. Either way a long action row is cut at its page break and the rest marked
+"(vervolg)" (``pagination``), measured from the same engine's layout.
 
 Deterministic and the document's own: whichever engine printed it, the metadata is rewritten
 (pypdf, ``with_metadata``): title, author (the pact's secretariat), subject, language, Pactmonitor
@@ -33,10 +34,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from . import pagination
 from .documents import Report
 from .render_html import render_html
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
     from playwright.sync_api import Browser, Playwright
 
 CHROMIUM_ARGS = [
@@ -161,12 +164,39 @@ def with_metadata(pdf: bytes, report: Report) -> bytes:
     return out.getvalue()
 
 
+def chromium_pages(document: HtmlElement) -> dict[str, int]:
+    """The first page of every block, from the named destinations of a measuring print."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(printer().print(pagination.with_probes(document))))
+    pages: dict[str, int] = {}
+    for name, destination in reader.named_destinations.items():
+        page = reader.get_destination_page_number(destination)
+        if page is not None:
+            pages[str(name).lstrip("/")] = page
+    return pages
+
+
+def weasyprint_pages(document: HtmlElement) -> dict[str, int]:
+    """The first page of every block, from the anchors of WeasyPrint's page boxes."""
+    import weasyprint
+
+    laid_out = weasyprint.HTML(string=pagination.serialize(document), base_url=None).render()
+    pages: dict[str, int] = {}
+    for number, page in enumerate(laid_out.pages):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
 def render_pdf(report: Report) -> bytes:
     html = render_html(report)
     if engine() == "chromium":
+        html = pagination.paginate(html, chromium_pages)
         return with_metadata(printer().print(html), report)
     import weasyprint
 
+    html = pagination.paginate(html, weasyprint_pages)
     return with_metadata(
         weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_tags=True), report
     )

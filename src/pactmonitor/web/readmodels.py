@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from pactmonitor.charts.data import public_actions, public_updates
 from pactmonitor.indicators import rollup
-from pactmonitor.indicators.models import Indicator, Observation, Target
+from pactmonitor.indicators.models import Finding, Indicator, Observation, Target
 from pactmonitor.indicators.series import IndicatorFigures, LevelSeries
 from pactmonitor.initiatives.models import Initiative, InitiativeQuerySet
 from pactmonitor.pacts.choices import PactLevel
-from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact
+from pactmonitor.pacts.models import Action, ActionQuerySet, OperationalGoal, Pact, PactMilestone
 from pactmonitor.progress.choices import Basis, ProfileState, Reporting, Status
 from pactmonitor.progress.models import RegionProfile, ReportingRound, StatusUpdate
 from pactmonitor.progress.reporting import action_reporting
@@ -381,6 +381,29 @@ def region_observations(region: Region) -> QuerySet[Observation]:
         Observation.objects.filter(region=region)
         .select_related("indicator")
         .order_by("indicator__name", "year")
+    )
+
+
+def pact_planning(pact: Pact) -> list[PactMilestone]:
+    """A pact's own planning, in the order of its document, with where each line is cited from."""
+    return list(pact.planning.select_related("provenance_document").order_by("position"))
+
+
+def findings_in(region: Region) -> list[Finding]:
+    """The qualitative findings about a region and the regions inside it, in one query."""
+    return list(
+        Finding.objects.in_regions(region.descendant_ids())
+        .select_related("region", "indicator", "provenance_document")
+        .order_by("region__name", "pk")
+    )
+
+
+def indicator_findings(indicator: Indicator) -> list[Finding]:
+    """The qualitative findings about an indicator, beside (never among) its figures."""
+    return list(
+        indicator.findings.select_related("region", "provenance_document").order_by(
+            "region__name", "pk"
+        )
     )
 
 

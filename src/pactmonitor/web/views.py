@@ -48,7 +48,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if latest is not None:
             index = rounds.index(latest)
             statuses = [charts.ActionStatus(a, cells[index][1]) for a, cells in grid]
-            context["per_line_svg"] = charts.to_svg(charts.status_per_action_line(latest, statuses))
+            context["per_line_svg"] = charts.for_screens(
+                lambda **kw: charts.status_per_action_line(latest, statuses, **kw)
+            )
             context["per_line"] = charts.status_per_action_line_table(latest, statuses)
     context["landsdelen"] = readmodels.landsdelen_side_by_side()
     return render(request, "web/dashboard.html", context)
@@ -82,6 +84,7 @@ def pact_detail(request: HttpRequest, key: str) -> HttpResponse:
             "overdue": [row for row in shown if row.is_overdue],
             "children": pact.children.all(),
             "action_lines": pact.action_lines.all(),
+            "planning": readmodels.pact_planning(pact),
         },
     )
 
@@ -154,6 +157,7 @@ def landsdeel_detail(request: HttpRequest, key: str) -> HttpResponse:
             "pacts": readmodels.region_pacts(region),
             "actions": readmodels.with_current_status(readmodels.actions_in_region(region)),
             "initiatives": readmodels.region_initiatives(region),
+            "findings": readmodels.findings_in(region),
         },
     )
 
@@ -171,6 +175,7 @@ def region_detail(request: HttpRequest, key: str) -> HttpResponse:
             "pacts": readmodels.region_pacts(region),
             "initiatives": readmodels.region_initiatives(region),
             "observations": readmodels.region_observations(region),
+            "findings": readmodels.findings_in(region),
         },
     )
 
@@ -179,6 +184,7 @@ def region_detail(request: HttpRequest, key: str) -> HttpResponse:
 def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
     round = get_object_or_404(ReportingRound.objects.published().select_related("pact"), slug=slug)
     rows = readmodels.action_rows(round.pact, round)
+    statuses = charts.round_statuses(round)  # once, for the chart's two drawings and its table
     updates = (
         StatusUpdate.objects.public()
         .filter(round=round)
@@ -194,8 +200,10 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "counts": readmodels.status_counts(rows),
             "reporting": readmodels.reporting_counts(rows),
             "updates": updates,
-            "chart_svg": charts.to_svg(charts.status_per_action_line(round)),
-            "chart": charts.status_per_action_line_table(round),
+            "chart_svg": charts.for_screens(
+                lambda **kw: charts.status_per_action_line(round, statuses, **kw)
+            ),
+            "chart": charts.status_per_action_line_table(round, statuses),
             "profiles": (RegionProfile.objects.published() | RegionProfile.objects.not_updated())
             .filter(round=round)
             .select_related("region")
@@ -255,9 +263,10 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
             "place": place,
             "series": figures.series(place) if place else [],
             "elsewhere": figures.elsewhere(place),
-            "svg": charts.to_svg(charts.indicator_chart(figures, region)),
+            "svg": charts.for_screens(lambda **kw: charts.indicator_chart(figures, region, **kw)),
             "table": charts.indicator_table(figures, region),
             "landsdelen": charts.landsdelen_table(figures),
+            "findings": readmodels.indicator_findings(indicator),
         },
     )
 

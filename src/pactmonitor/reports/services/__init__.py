@@ -84,6 +84,7 @@ def bijlage1(round: ReportingRound, preview: bool = False) -> Report:
     now = round_updates(round, include_unapproved=preview)
     actions = actions_of(Action.objects.filter(pact=round.pact))
     lines = by_action_line((a, action_row(a, now.get(a.id, []))) for a in actions)
+    by_landsdeel, _reporting = landsdeel_counts(round, now)
     return Report(
         kind=ReportKind.BIJLAGE1,
         title="Bijlage 1: de stand van zaken per maatregel",
@@ -98,7 +99,7 @@ def bijlage1(round: ReportingRound, preview: bool = False) -> Report:
             "staat er als ‘afgeleid’ bij."
         ),
         round=round_info(round, preview),
-        summary=summary(round, actions, now, lines, landsdeel_counts(round, now)),
+        summary=summary(round, actions, now, lines, by_landsdeel),
         legend=legend(),
         lines=lines,
         verdicts=indicator_verdicts(None),
@@ -111,6 +112,9 @@ def bijlage2(round: ReportingRound, preview: bool = False) -> Report:
     landsdelen = list(Region.objects.landsdelen().prefetch_related("children").order_by("name"))
     names = ", ".join(r.name.removeprefix("Landsdeel ") for r in landsdelen)
     lines = by_action_line((a, action_row(a, now.get(a.id, []))) for a in actions)
+    by_landsdeel, reporting = landsdeel_counts(round, now)
+    summarised = summary(round, actions, now, lines, by_landsdeel)
+    summarised.reporting_by_landsdeel = reporting
     return Report(
         kind=ReportKind.BIJLAGE2,
         title="Bijlage 2: de stand van zaken per landsdeel",
@@ -123,7 +127,7 @@ def bijlage2(round: ReportingRound, preview: bool = False) -> Report:
             "het komende jaar."
         ),
         round=round_info(round, preview),
-        summary=summary(round, actions, now, lines, landsdeel_counts(round, now)),
+        summary=summarised,
         legend=legend(),
         profiles=[landsdeel_profile(region, round) for region in landsdelen],
     )

@@ -7,12 +7,25 @@ from django.utils.formats import date_format
 
 from pactmonitor.pacts.models import Action
 from pactmonitor.progress.choices import Reporting
-from pactmonitor.progress.comparison import compare_rounds, earlier_round_with_updates
+from pactmonitor.progress.comparison import (
+    compare_rounds,
+    earlier_round_with_updates,
+    reporting_of,
+)
 from pactmonitor.progress.models import ReportingRound
+from pactmonitor.progress.reporting import counts as reporting_counts
 from pactmonitor.regions.models import Region
 
 from .. import figures
-from ..documents import ActionLineSection, Changes, Mark, Move, StatusCount, Summary
+from ..documents import (
+    ActionLineSection,
+    Changes,
+    Mark,
+    Move,
+    ReportingCount,
+    StatusCount,
+    Summary,
+)
 from ..formatting import plain
 from .actions import actions_of
 from .statuses import mark, row_mark, status_count
@@ -66,12 +79,26 @@ def _compared_with(round: ReportingRound, earlier: ReportingRound | None) -> str
     return f"{sentence}, de vorige ronde."
 
 
-def landsdeel_counts(round: ReportingRound, now: dict[int, list]) -> list[StatusCount]:
-    counts = []
+def landsdeel_counts(
+    round: ReportingRound, now: dict[int, list]
+) -> tuple[list[StatusCount], list[ReportingCount]]:
+    """Per landsdeel, the status of its actions and whether each reported in the round: the
+    reporting read from the same updates as the changes section (``reporting_of``)."""
+    statuses, reported = [], []
+    reporting = reporting_of(now)
     for region in Region.objects.landsdelen().order_by("name"):
         actions = actions_of(Action.objects.in_region(region))
-        counts.append(status_count(region.name, (row_mark(a, now) for a in actions)))
-    return counts
+        statuses.append(status_count(region.name, (row_mark(a, now) for a in actions)))
+        tally = dict(reporting_counts(reporting.get(a.pk, Reporting.NOT_REPORTED) for a in actions))
+        reported.append(
+            ReportingCount(
+                region.name,
+                changed=tally[Reporting.CHANGED],
+                confirmed=tally[Reporting.CONFIRMED],
+                not_reported=tally[Reporting.NOT_REPORTED],
+            )
+        )
+    return statuses, reported
 
 
 def summary(

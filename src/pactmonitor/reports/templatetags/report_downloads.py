@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from pactmonitor.downloads.models import Edition
 from pactmonitor.downloads.services import reports_product
 
+from .. import storage  # its functions read when called: a test may narrow one production
 from ..choices import ReportFormat, ReportKind
-from ..storage import file_name, subjects
 
 if TYPE_CHECKING:
     from pactmonitor.pacts.models import Pact
@@ -46,7 +46,7 @@ def report_downloads(round: ReportingRound) -> dict:
     product = reports_product(round.slug)
     edition = Edition.objects.current(product) if round.is_published else None
     documents = []
-    for stem, kind, region, pact in subjects() if edition is not None else ():
+    for stem, kind, region, pact in storage.subjects() if edition is not None else ():
         assert edition is not None
         files = [
             {
@@ -56,7 +56,7 @@ def report_downloads(round: ReportingRound) -> dict:
                 "size": entry["size"],
             }  # fmt: skip
             for f in ReportFormat
-            if (entry := edition.file(file_name(stem, f.value)))
+            if (entry := edition.file(storage.file_name(stem, f.value)))
         ]
         if files:
             documents.append({"title": _title(kind, region, pact), "files": files})

@@ -5,6 +5,16 @@ window.addEventListener("DOMContentLoaded", function () {
   if (!viewer || typeof window.SwaggerUIBundle !== "function") {
     return;
   }
+  // Swagger UI's list of servers sits in a label without text (no accessible name, WCAG 4.1.2):
+  // name it by the "Servers" title shown above it, whenever the viewer (re)draws it.
+  new MutationObserver(function () {
+    var title = viewer.querySelector(".servers-title");
+    var list = viewer.querySelector("#servers");
+    if (title && list && !list.hasAttribute("aria-labelledby")) {
+      title.id = "pm-servers-title";
+      list.setAttribute("aria-labelledby", title.id);
+    }
+  }).observe(viewer, { childList: true, subtree: true });
   window.SwaggerUIBundle({
     url: viewer.dataset.openapi,
     domNode: viewer,
