@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from pactmonitor.notifications.models import Notification
 from pactmonitor.progress import services
@@ -93,9 +94,9 @@ def fill_in_and_mark_ready(page, number, narrative):
     page.select_option("#id_status", "vertraagd")
     page.fill("#id_narrative", narrative)
     page.click("main form.form button.utrecht-button--primary-action")
-    assert "Opgeslagen" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Opgeslagen")
     page.locator(f"#update-{update.pk} button", has_text="Klaar voor review").click()
-    assert "Klaar voor review" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Klaar voor review")
     return update
 
 
@@ -127,7 +128,7 @@ def test_a_round_where_the_owners_fill_in_2_of_9_drafts_is_published_as_2_report
     nina.check(f"#kies-{second.pk}")
     nina.locator("button", has_text="Gekozen updates indienen").click()
     confirm(nina, "2 indienen, waarvan 0 ongewijzigd")
-    assert "2 updates ingediend" in nina.locator(".messages").inner_text()
+    expect(nina.locator(".messages")).to_contain_text("2 updates ingediend")
 
     # Then the seven nobody touched, found with the filter: the page says they stay unreported.
     nina.select_option("#filter-rapportage", "not_reported")
@@ -141,7 +142,7 @@ def test_a_round_where_the_owners_fill_in_2_of_9_drafts_is_published_as_2_report
     nina.locator("button", has_text="getoonde ingediende updates goedkeuren").click()
     confirm(nina, "9 goedkeuren, waarvan 7 ongewijzigd")
     nina.locator("button", has_text="Ronde publiceren").click()
-    assert "Ronde gepubliceerd" in nina.locator(".messages").inner_text()
+    expect(nina.locator(".messages")).to_contain_text("Ronde gepubliceerd")
 
     # Who wrote each draft stays visible after the steps; the data says the same.
     round.refresh_from_db()

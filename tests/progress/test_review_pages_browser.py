@@ -5,6 +5,7 @@ a published update and a second one approves it. Another landsdeel's coordinator
 proposer approving their own correction, are refused and nothing changes."""
 
 import pytest
+from playwright.sync_api import expect
 
 from pactmonitor.progress.models import ProposedCorrection, RegionProfile, StatusUpdate
 from tests import factory, world
@@ -39,9 +40,9 @@ def test_a_landsdeel_profile_is_submitted_by_its_coordinator_and_approved_from_t
     carol.fill("#id_organisation", "Noord werkt met drie provinciale pacten.")
     carol.fill("#id_priorities", "Meer stageplaatsen in Drenthe.")
     carol.locator("main form.form button.utrecht-button--primary-action").click()
-    assert "opgeslagen" in carol.locator(".messages").inner_text()
+    expect(carol.locator(".messages")).to_contain_text("opgeslagen")
     carol.locator("#profiel-noord button", has_text="Profiel indienen").click()
-    assert "Ingediend: profiel van Noord" in carol.locator(".messages").inner_text()
+    expect(carol.locator(".messages")).to_contain_text("Ingediend: profiel van Noord")
     assert noord(w).state == "submitted"
 
     nina = as_(browser, live_server, w.nina)
@@ -50,7 +51,7 @@ def test_a_landsdeel_profile_is_submitted_by_its_coordinator_and_approved_from_t
     assert "Noord werkt met drie provinciale pacten." in section.inner_text()
     assert "Ingediend; bijgewerkt door carol" in section.inner_text()
     section.locator("button", has_text="Goedkeuren").click()
-    assert "Goedgekeurd: profiel van Noord" in nina.locator(".messages").inner_text()
+    expect(nina.locator(".messages")).to_contain_text("Goedgekeurd: profiel van Noord")
     assert "Geen landsdeelprofielen ter beoordeling." in nina.locator("main").inner_text()
     assert (noord(w).state, noord(w).reviewed_by) == ("approved", w.nina)
 

@@ -2,6 +2,7 @@
 in the page (no reload), and one save keeps them all."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import world
 from tests.support import chromium
@@ -51,7 +52,7 @@ def test_an_owner_adds_three_milestones_and_two_sources_and_saves_once(live_serv
     page.click("main form.form button.utrecht-button--primary-action")
     page.wait_for_url("**/werk/rondes/2015/")
 
-    assert "Opgeslagen" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Opgeslagen")
     assert sorted(m.text for m in update.milestones.all()) == [
         "Evaluatie",
         "Honderd stages",
