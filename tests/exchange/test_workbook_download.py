@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pactmonitor.exchange.workbook import COLUMN_INDEX, ITEMS_SHEET, META_SHEET, SHEET
@@ -54,6 +55,20 @@ def test_the_status_cells_have_a_drop_down_of_the_statuses(client):
     assert validation.type == "list"
     assert validation.formula1 == '"afgerond,op schema,vertraagd,onbekend"'
     assert "H2" in validation.sqref
+
+
+def test_a_workbook_downloaded_in_english_explains_its_drop_downs_in_english(client):
+    w = world.build()
+    client.force_login(w.alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    workbook = download(client, "2015")
+    status = workbook[SHEET].data_validations.dataValidation[0]
+    assert (status.errorTitle, status.error) == (
+        "Unknown status",
+        "Choose from the list: completed, on schedule, delayed, unknown",
+    )
+    titles = sorted(v.errorTitle for v in workbook[ITEMS_SHEET].data_validations.dataValidation)
+    assert titles == ["Only ‘ja’", "Unknown kind"]
 
 
 def test_the_round_and_fingerprint_sit_in_a_very_hidden_sheet(client):

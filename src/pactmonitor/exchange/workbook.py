@@ -210,7 +210,7 @@ def _add_dropdown(sheet: Worksheet, cells: str, words: list[str], title: str) ->
     validation = DataValidation(
         type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True
     )
-    validation.error = "Kies uit de lijst: " + ", ".join(words)
+    validation.error = _("Kies uit de lijst: %(words)s") % {"words": ", ".join(words)}
     validation.errorTitle = title
     sheet.add_data_validation(validation)
     validation.add(cells)
@@ -219,7 +219,7 @@ def _add_dropdown(sheet: Worksheet, cells: str, words: list[str], title: str) ->
 def _add_status_dropdown(sheet: Worksheet, rows: int) -> None:
     letter = column_letter("status")
     words = [str(label) for label in Status.labels]  # in the language the workbook is made in
-    _add_dropdown(sheet, f"{letter}2:{letter}{max(rows + 1, 2)}", words, "Onbekende status")
+    _add_dropdown(sheet, f"{letter}2:{letter}{max(rows + 1, 2)}", words, _("Onbekende status"))
 
 
 # Rows of the items sheet prepared for new items (drop-downs, widths); more can be typed below.
@@ -243,8 +243,9 @@ def _write_items(workbook: Workbook, updates: list[StatusUpdate]) -> list[str]:
             if not column.editable:
                 cell.fill = READ_ONLY_FILL
     kind, delete = item_letter("kind"), item_letter("delete")
-    _add_dropdown(sheet, f"{kind}2:{kind}{last}", [MILESTONE, SOURCE], "Onbekende soort")
-    _add_dropdown(sheet, f"{delete}2:{delete}{last}", [DELETE], "Alleen ‘ja’")
+    _add_dropdown(sheet, f"{kind}2:{kind}{last}", [MILESTONE, SOURCE], _("Onbekende soort"))
+    only = _("Alleen ‘%(word)s’") % {"word": DELETE}
+    _add_dropdown(sheet, f"{delete}2:{delete}{last}", [DELETE], only)
     return too_long
 
 
