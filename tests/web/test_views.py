@@ -387,6 +387,10 @@ def test_a_finding_is_shown_in_words_on_its_landsdeel_region_and_indicator_pages
         assert "zien we het aantal leerlingen niet verder toenemen" in found, url
         assert "vmbo, mbo" in found and "Notitie Oost (2016), Inleiding" in found, url
     assert "Groningen</strong>:" in text(client.get("/landsdelen/noord/"))
+    # Once, in the page; the title is the region's name alone.
+    region_page = text(client.get("/regios/groningen/"))
+    assert region_page.count('id="bevindingen"') == 1
+    assert "<title>Groningen – Pactmonitor</title>" in region_page
     assert "Findings from the documents" in text(client.get("/en/landsdelen/noord/"))
     # Beside the figures, never among them: the indicator's table holds no finding.
     table = text(client.get("/indicatoren/havo-nt-profiel/")).split(
