@@ -164,3 +164,17 @@ def test_the_review_of_a_change_shows_every_choice_by_its_dutch_label_and_marks_
     assert "(gewijzigd)" in levels and "havo/vwo, mbo" in levels
     name = page.split('id="veld-name"')[1].split("</tr>")[0]
     assert "(gewijzigd)" not in name and "Campus Groningen" in name
+
+
+def test_the_review_does_not_show_another_landsdeels_region_as_removed(client):
+    w = world.build()
+    initiative = public_campus(w)
+    initiative.regions.add(w.oost)  # also Oost's, which Noord's coordinator may not change
+    client.force_login(w.carol)
+    data = {"name": "Campus Stad", "kind": "campus", "regions": [w.groningen.pk]}
+    client.post(reverse("initiatives:work_edit", args=[initiative.key]), data)
+    client.force_login(w.nina)
+    page = client.get(reverse("initiatives:work_review", args=[initiative.key])).content.decode()
+    regions = page.split('id="veld-regions"')[1].split("</tr>")[0]
+    assert "(gewijzigd)" not in regions
+    assert regions.count("Groningen") == 2 and regions.count(w.oost.name) == 2

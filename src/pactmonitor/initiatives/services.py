@@ -159,7 +159,11 @@ def _shown(field: forms.Field, value: Any) -> str:
 def change_fields(form: InitiativeForm) -> list[ChangedField]:
     """Every field of the bound change form (``change_form``, validated) beside the approved
     value, in the form's order. A field the change can no longer fill shows "–"."""
-    data = getattr(form, "cleaned_data", {})
+    data = dict(getattr(form, "cleaned_data", {}))
+    # The regions of other landsdelen are kept by the form's save (not the proposer's to
+    # change), so they belong to what approving makes.
+    if form.kept_regions and "regions" in data:
+        data["regions"] = [*data["regions"], *form.kept_regions]
     return [
         ChangedField(
             label=str(field.label),
