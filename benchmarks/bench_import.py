@@ -248,7 +248,8 @@ def main() -> None:
                 shutil.rmtree(data_dir, ignore_errors=True)
                 data_dir.mkdir()
                 imports.append(product_import(recipe, path, data_dir))
-                shutil.rmtree(data_dir, ignore_errors=True)
+                if not args.keep:
+                    shutil.rmtree(data_dir, ignore_errors=True)
             scan = duckdb_aggregate(path)
             count, count_cpu = median(counts)
             result = sorted(imports, key=lambda r: r["seconds"])[len(imports) // 2]
@@ -281,7 +282,8 @@ def main() -> None:
             print(f"  load average after the import   {result['load']:7.2f}")
             started = ", ".join(f"{text} {at:.1f} s" for text, at in result["phases"].items())
             print(f"  phases started at: {started}")
-            path.unlink()
+            if not args.keep:
+                path.unlink()
 
 
 if __name__ == "__main__":

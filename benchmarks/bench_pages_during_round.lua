@@ -1,6 +1,8 @@
--- wrk's side of bench_pages_during_round.py: each connection cycles through the public pages
--- (BENCH_PAGES, one per line; "{random}" becomes a random number), one request per connection
--- (Connection: close, as the Python clients), and counts the page-cache hits it is answered.
+-- wrk's side of bench_pages_during_round.py: each wrk thread cycles its connections through the
+-- public pages (BENCH_PAGES, one per line; "{random}" becomes a random number), one request per
+-- connection (Connection: close, as the Python clients), and counts the page-cache hits.
+-- "requests" counts the answers other than 4xx/5xx (wrk counts those too), as the Python
+-- clients count only a 200.
 local pages = {}
 for line in string.gmatch(os.getenv("BENCH_PAGES") or "/", "[^\n]+") do
   pages[#pages + 1] = line
@@ -39,6 +41,6 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     '{"requests": %d, "hits": %d, "errors": %d, "p50": %d, "p95": %d}\n',
-    summary.requests, found, e.connect + e.read + e.write + e.status + e.timeout,
+    summary.requests - e.status, found, e.connect + e.read + e.write + e.status + e.timeout,
     latency:percentile(50), latency:percentile(95)))
 end

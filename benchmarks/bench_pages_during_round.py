@@ -152,9 +152,12 @@ async def load(port: int, clients: int, seconds: float) -> tuple[list[float], in
 def load_with_wrk(port: int, clients: int, seconds: float) -> tuple[list[float], int, int, dict]:
     """The same load from ``wrk``: its own latency histogram (from writing the request to the
     last byte; the connection's set-up is not in it, as it is in the Python clients')."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        sys.exit("wrk is not installed (scripts/install-system-packages); or --client python")
     done = subprocess.run(
         [
-            "wrk",
+            wrk,
             "-t2",
             f"-c{clients}",
             f"-d{seconds:g}s",
@@ -167,6 +170,7 @@ def load_with_wrk(port: int, clients: int, seconds: float) -> tuple[list[float],
         capture_output=True,
         text=True,
         env={**os.environ, "BENCH_PAGES": "\n".join(PAGES)},
+        timeout=seconds + 60,
     )
     line = next((x for x in done.stdout.splitlines() if x.startswith("{")), None)
     if done.returncode != 0 or line is None:

@@ -37,3 +37,9 @@ def test_a_stand_says_its_year_its_words_and_the_day_it_holds():
 
 def test_a_figure_without_a_year_says_so():
     assert percent(value=12, year=None).when_text == "jaar niet genoemd"
+
+
+def test_a_finding_without_a_year_says_so():
+    from pactmonitor.indicators.models import Finding
+
+    assert Finding(text="Er is krapte.", year=None).when_text == "jaar niet genoemd"

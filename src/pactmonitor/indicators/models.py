@@ -247,7 +247,7 @@ class Finding(Provenanced):
         when = date_format(self.as_of, "j F Y") if self.as_of else (str(self.year or ""))
         if self.as_of_text:
             return f"{when} ({self.as_of_text})" if when else self.as_of_text
-        return when
+        return when or str(_("jaar niet genoemd"))
 
 
 class ImportBatch(models.Model):

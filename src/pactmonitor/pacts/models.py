@@ -393,4 +393,5 @@ class PactMilestone(Provenanced):
         verbose_name_plural = _("planning")
 
     def __str__(self) -> str:
-        return f"{self.date_text or self.date}: {self.text[:80]}"
+        when = self.date_text or self.date or _("zonder datum")  # not in the f-string: xgettext
+        return f"{when}: {self.text[:80]}"

@@ -50,7 +50,8 @@ class Review:
 
 def milestone_line(milestone: Milestone) -> str:
     when = milestone.date_text or (milestone.date.isoformat() if milestone.date else "")
-    return f"{when or _('zonder datum')}: {milestone.text}"
+    when = when or _("zonder datum")  # outside the f-string, where xgettext finds it
+    return f"{when}: {milestone.text}"
 
 
 def source_line(source: Source) -> str:

@@ -64,5 +64,6 @@ def selection_apply(request: SignedInRequest, slug: str) -> HttpResponse:
             % {"count": len(plan.going), "done": step.done, "untouched": plan.untouched},
         )
     for update, reason in plan.refused:
-        messages.error(request, f"{update or _('Onbekende update')}: {reason}")
+        which = update or _("Onbekende update")  # outside the f-string, where xgettext finds it
+        messages.error(request, f"{which}: {reason}")
     return redirect("progress:round", round.slug)
