@@ -821,14 +821,17 @@ class Writer:
                     )
 
     def write_findings(self) -> None:
-        for i, entry in enumerate(self.d.findings):
+        numbered: Counter[str] = Counter()
+        for entry in self.d.findings:
             seed = _seed(entry)
+            number = numbered[seed]
+            numbered[seed] += 1
             region = self.regions.get(entry.get("region") or "")
             indicator = self.indicators.get(entry.get("indicator") or "")
             self.upsert(
                 Finding,
                 # Numbered per seed: a finding added to one document leaves the others' keys.
-                f"finding/{seed}/{sum(1 for e in self.d.findings[:i] if _seed(e) == seed)}",
+                f"finding/{seed}/{number}",
                 {
                     "text": text(entry.get("text")),
                     "region_id": region.pk if region else None,
