@@ -187,6 +187,20 @@ def test_confirming_a_selection_refuses_an_item_changed_since_and_one_without_an
     assert {u.reporting for u in StatusUpdate.objects.filter(round=w.round)} == {"not_reported"}
 
 
+def test_planning_to_confirm_many_items_asks_no_more_queries_than_one():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = world.build()
+    every = list(StatusUpdate.objects.filter(round=w.round).for_user(w.nina, "edit"))
+    counts = []
+    for chosen in (items(*every[:1]), items(*every)):
+        with CaptureQueriesContext(connection) as queries:
+            selection.plan(w.round, w.nina, selection.STEPS["confirm"], chosen)
+        counts.append(len(queries))
+    assert len(every) == 3 and counts[0] == counts[1]
+
+
 def test_confirming_a_selection_outside_the_users_scope_confirms_nothing():
     w = world.build()
     chosen = items(world.draft(w, w.n2), world.draft(w, w.nr1))

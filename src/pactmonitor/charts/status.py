@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 
 import altair as alt
 from django.utils.translation import gettext as _
@@ -143,10 +144,7 @@ def status_per_action_line(
     below); without it the chart has the reports' fixed layout."""
     statuses = round_statuses(round) if statuses is None else statuses
     lines, counts = _counts_per_line(round, statuses)
-    totals = Counter[str]()
-    for (line, _status, _assessed), n in counts.items():
-        totals[line] += n
-    most = max(totals.values(), default=0)
+    most = _largest_group((line, n) for (line, _status, _assessed), n in counts.items())
     label_limit = 220 if width is None else LINE_LABEL_LIMIT_NARROW
     # The bars' length for the segment labels: the plot, less the line names and the axis.
     plot_width = CHART_WIDTH if width is None else width - label_limit - 24
@@ -189,6 +187,15 @@ def status_per_action_line(
     )
 
 
+def _largest_group(counts: Iterable[tuple[str, int]]) -> int:
+    """The largest total of one group (one bar), from (group, count) pairs: the length the
+    segment labels and the count axis are measured against."""
+    totals = Counter[str]()
+    for group, count in counts:
+        totals[group] += count
+    return max(totals.values(), default=0)
+
+
 def _segment(group: str, status: Status, count: int, most: int, width: int, size: int) -> dict:
     return {
         "group": group,
@@ -219,10 +226,7 @@ def status_bars(
     dashed outline. ``y_axis``: the groups' axis (default: names on one line); ``ticks``: about
     how many whole numbers the count axis shows.
     """
-    totals = Counter[str]()
-    for value in values:
-        totals[value["group"]] += value["count"]
-    most = max(totals.values(), default=0)
+    most = _largest_group((value["group"], value["count"]) for value in values)
     base = alt.Chart(alt.Data(values=values)).encode(
         y=alt.Y("group:N", title=None, sort=groups, axis=y_axis or alt.Axis(labelLimit=220)),
         x=alt.X(
@@ -266,12 +270,8 @@ def counted_segments(rows: list[dict], width: int, font_size: int) -> tuple[list
     """Counts made elsewhere ({"groep", "status" (its word), "aantal"}) as ``status_bars``
     takes them, with the groups in the order they come."""
     words = {str(s.label): s for s in STATUS_ORDER}
-    groups: list[str] = []
-    totals = Counter[str]()
-    for row in rows:
-        groups += [] if row["groep"] in groups else [row["groep"]]
-        totals[row["groep"]] += row["aantal"]
-    most = max(totals.values(), default=0)
+    groups = list(dict.fromkeys(row["groep"] for row in rows))
+    most = _largest_group((row["groep"], row["aantal"]) for row in rows)
     values = [
         _segment(row["groep"], words[str(row["status"])], row["aantal"], most, width, font_size)
         for row in rows

@@ -67,11 +67,8 @@ LIMITS = Limits()
 MAX_ROWS = LIMITS.rows
 # Besides these, a status may be typed as its label in any of the site's languages (a workbook
 # downloaded in English says "on schedule"): see ``status_words``.
-COLOUR_WORDS = {
-    "geel": Status.AFGEROND,
-    "blauw": Status.OP_SCHEMA,
-    "rood": Status.VERTRAAGD,
-    "grijs": Status.ONBEKEND,
+# A status typed as its colour ("geel"), or its code with a hyphen ("op-schema").
+COLOUR_WORDS = {Status(code).colour: Status(code) for code in Status.values} | {
     "op-schema": Status.OP_SCHEMA,
 }
 

@@ -30,18 +30,24 @@ def led_actions(user: Actor, prefix: str = "") -> Q:
     return Q(**{f"{prefix}leads": organisation}) if organisation else NOTHING
 
 
+def coordinated_pacts(user: Actor, action: str, prefix: str = "") -> Q:
+    """The pacts a coordinator edits: the national coordinator the national pact, a landsdeel
+    coordinator those of their landsdeel. ``prefix`` reaches the pact from another model."""
+    if user.is_administrator:
+        return EVERYTHING
+    if action != "edit":
+        return NOTHING
+    if user.is_national:
+        return Q(**{f"{prefix}level": PactLevel.NATIONAL})
+    ids = user.landsdeel_ids()
+    return Q(**{f"{prefix}region__in": ids}) if ids else NOTHING
+
+
 class PactPolicy(PermissionPolicy):
     """A coordinator edits the pacts of their scope (and adds actions to them)."""
 
     def rule(self, user: Actor, action: str) -> Q:
-        if user.is_administrator:
-            return EVERYTHING
-        if action != "edit":
-            return NOTHING
-        if user.is_national:
-            return Q(level=PactLevel.NATIONAL)
-        ids = user.landsdeel_ids()
-        return Q(region__in=ids) if ids else NOTHING
+        return coordinated_pacts(user, action)
 
 
 class ActionPolicy(PermissionPolicy):
@@ -57,11 +63,4 @@ class PactMilestonePolicy(PermissionPolicy):
     """A pact's planning is part of the pact: who edits the pact edits its planning."""
 
     def rule(self, user: Actor, action: str) -> Q:
-        if user.is_administrator:
-            return EVERYTHING
-        if action != "edit":
-            return NOTHING
-        if user.is_national:
-            return Q(pact__level=PactLevel.NATIONAL)
-        ids = user.landsdeel_ids()
-        return Q(pact__region__in=ids) if ids else NOTHING
+        return coordinated_pacts(user, action, prefix="pact__")

@@ -39,11 +39,9 @@ def _confirm(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
     return len(updates)
 
 
-def _without_previous(update: StatusUpdate) -> str:
+def _with_previous(updates: StatusUpdateQuerySet) -> StatusUpdateQuerySet:
     """Only a draft with an earlier report has a content to confirm (as confirm_unchanged)."""
-    if services.previous_update(update) is None:
-        return _("Kan niet: er is geen eerdere stand van zaken om te bevestigen; vul de update in.")
-    return ""
+    return updates.with_earlier_update()
 
 
 def _submit(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
@@ -72,8 +70,10 @@ class Step:
     # The step makes the untouched items reported (confirming), so no warning that they stay
     # "niet gerapporteerd".
     reports: bool = False
-    # A refusal per item beyond the state (a reason, or "" when the item may go on).
-    refuse: Callable[[StatusUpdate], str] | None = None
+    # Beyond the state: the items that may go on (one query for all), and why the others
+    # may not.
+    allowed: Callable[[StatusUpdateQuerySet], StatusUpdateQuerySet] | None = None
+    not_allowed: StrOrPromise = ""
 
 
 STEPS = {
@@ -85,7 +85,10 @@ STEPS = {
         gettext_lazy("is geen ongewijzigd overgenomen concept van een open ronde (meer)"),
         _confirm,
         reports=True,
-        refuse=_without_previous,
+        allowed=_with_previous,
+        not_allowed=gettext_lazy(
+            "Kan niet: er is geen eerdere stand van zaken om te bevestigen; vul de update in."
+        ),
     ),
     "submit": Step(
         "submit",
@@ -183,13 +186,15 @@ def plan(
     )
     if set(found) - inside:
         raise PermissionDenied
-    startable = set(
-        StatusUpdate.objects.filter(step.condition, pk__in=list(found)).values_list("pk", flat=True)
-    )
+    in_state = StatusUpdate.objects.filter(step.condition, pk__in=list(found))
+    startable = set(in_state.values_list("pk", flat=True))
+    allowed = startable
+    if step.allowed is not None:
+        allowed = set(step.allowed(in_state).values_list("pk", flat=True))
     result = Plan(step)
     for pk, revision in items.items():
         update = found.get(pk)
-        reason = _refusal(round, step, update, revision, startable)
+        reason = _refusal(round, step, update, revision, startable, allowed)
         if reason:
             result.refused.append((update, reason))
         else:
@@ -204,6 +209,7 @@ def _refusal(
     update: StatusUpdate | None,
     revision: int,
     startable: set[int],
+    allowed: set[int],
 ) -> str:
     if update is None:
         return _("Deze update bestaat niet (meer).")
@@ -220,8 +226,8 @@ def _refusal(
             "reason": step.wrong_state,
             "state": update.get_state_display(),
         }
-    if step.refuse is not None:
-        return step.refuse(update)
+    if update.pk not in allowed:
+        return str(step.not_allowed)
     return ""
 
 

@@ -282,30 +282,33 @@ class DocxWriter:
         self.paragraph(report.introduction)
 
     def counts(self, counts: list[StatusCount], caption: str, group_title: str) -> None:
-        self.paragraph(caption, bold=True)
         legend = self.report.legend
-        widths = [4.6] + [2.5] * len(legend) + [1.8]
-        table = self.table([group_title, *(m.label for m in legend), "totaal"], widths)
-        for count in counts:
-            cells = self.row(table, widths)
-            cells[0].text = count.group
-            for cell, (_, n) in zip(cells[1:], count.counts, strict=False):
-                cell.text = str(n)
-            cells[-1].text = str(count.total)
+        self.count_table(
+            caption,
+            [group_title, *(m.label for m in legend)],
+            [(c.group, [n for _, n in c.counts], c.total) for c in counts],
+        )
 
     def reporting_counts(self, counts: list[ReportingCount]) -> None:
-        self.paragraph(
-            "Rapportage over de acties in de pacten per landsdeel in deze ronde", bold=True
+        self.count_table(
+            "Rapportage over de acties in de pacten per landsdeel in deze ronde",
+            ["landsdeel", "gewijzigd", "ongewijzigd bevestigd", "niet gerapporteerd"],
+            [(c.group, [c.changed, c.confirmed, c.not_reported], c.total) for c in counts],
         )
-        widths = [4.6, 2.5, 2.5, 2.5, 1.8]
-        headers = ["landsdeel", "gewijzigd", "ongewijzigd bevestigd", "niet gerapporteerd"]
+
+    def count_table(
+        self, caption: str, headers: list[str], rows: list[tuple[str, list[int], int]]
+    ) -> None:
+        """A caption, then a row per group: its name, its counts and their total."""
+        self.paragraph(caption, bold=True)
+        widths = [4.6] + [2.5] * (len(headers) - 1) + [1.8]
         table = self.table([*headers, "totaal"], widths)
-        for count in counts:
+        for group, numbers, total in rows:
             cells = self.row(table, widths)
-            figures = (count.changed, count.confirmed, count.not_reported, count.total)
-            cells[0].text = count.group
-            for cell, n in zip(cells[1:], figures, strict=True):
+            cells[0].text = group
+            for cell, n in zip(cells[1:-1], numbers, strict=False):
                 cell.text = str(n)
+            cells[-1].text = str(total)
 
     def summary(self) -> None:
         summary = self.report.summary
