@@ -472,6 +472,21 @@ def test_an_item_of_an_unknown_kind_or_a_bad_address_is_named_by_row_and_column(
     assert snapshot() == before
 
 
+def test_an_address_on_a_milestone_or_a_date_on_a_source_is_refused_not_ignored(client, w):
+    world.draft(w, w.nr1).milestones.create(text="Centrum open")
+    workbook = download(client, "2015")
+    (milestone,) = [r for r in items(workbook) if r["text"] == "Centrum open"]
+    put_item(workbook, milestone["row"], url="0")
+    source = add_item(
+        workbook, pact="pact-noord", action="1", kind="vindplaats", text="X", date="31-12-2015"
+    )
+    before = snapshot()
+    response = upload(client, "2015", workbook)
+    assert [(p[1], p[2]) for p in problems(response)] == [(milestone["row"], "I"), (source, "G")]
+    assert "Een mijlpaal heeft geen adres" in response.content.decode()
+    assert snapshot() == before
+
+
 def test_a_workbook_without_the_items_sheet_is_refused_whole(client, w):
     workbook = download(client, "2015")
     put(workbook, row_of(workbook, "pact-noord", "1"), narrative="Zonder tweede blad")

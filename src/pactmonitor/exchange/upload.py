@@ -499,6 +499,18 @@ class RowReader:
                 % {"value": _text(cells["kind"]), "milestone": MILESTONE, "source": SOURCE},
             )
             return
+        # A cell the kind does not have would be ignored by the save: refused, so the summary
+        # never reports a change that is not made.
+        if kind == MILESTONE and _text(cells["url"]):
+            self.item_problem(
+                row, "url", _("Een mijlpaal heeft geen adres; een adres hoort bij een vindplaats.")
+            )
+            return
+        if kind == SOURCE and _text(cells["date"]):
+            self.item_problem(
+                row, "date", _("Een vindplaats heeft geen datum; een datum hoort bij een mijlpaal.")
+            )
+            return
         number, delete = _number(cells["number"]), _text(cells["delete"]).lower()
         if number and not number.isdigit():
             self.item_problem(
