@@ -4,6 +4,8 @@ work page's filters."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pactmonitor.progress import selection, services
@@ -188,9 +190,6 @@ def test_confirming_a_selection_refuses_an_item_changed_since_and_one_without_an
 
 
 def test_planning_to_confirm_many_items_asks_no_more_queries_than_one():
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     w = world.build()
     every = list(StatusUpdate.objects.filter(round=w.round).for_user(w.nina, "edit"))
     counts = []

@@ -39,11 +39,6 @@ def _confirm(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
     return len(updates)
 
 
-def _with_previous(updates: StatusUpdateQuerySet) -> StatusUpdateQuerySet:
-    """Only a draft with an earlier report has a content to confirm (as confirm_unchanged)."""
-    return updates.with_earlier_update()
-
-
 def _submit(updates: StatusUpdateQuerySet, user: User, comment: str) -> int:
     return services.submit_updates(updates, user=user)
 
@@ -75,6 +70,10 @@ class Step:
     allowed: Callable[[StatusUpdateQuerySet], StatusUpdateQuerySet] | None = None
     not_allowed: StrOrPromise = ""
 
+    def __post_init__(self) -> None:
+        if self.allowed is not None and not self.not_allowed:
+            raise ValueError("a step that narrows its items says why (not_allowed)")
+
 
 STEPS = {
     "confirm": Step(
@@ -85,7 +84,8 @@ STEPS = {
         gettext_lazy("is geen ongewijzigd overgenomen concept van een open ronde (meer)"),
         _confirm,
         reports=True,
-        allowed=_with_previous,
+        # Only a draft with an earlier report has a content to confirm (as confirm_unchanged).
+        allowed=StatusUpdateQuerySet.with_earlier_update,
         not_allowed=gettext_lazy(
             "Kan niet: er is geen eerdere stand van zaken om te bevestigen; vul de update in."
         ),
